@@ -1,0 +1,114 @@
+"""One networkx.MultiDiGraph holds a build: the single source every export is written from.
+
+Nodes (id -> attributes):
+  entity  "<kind>/<hash>"     label, type (fine or coarse), coarse_type, aliases (sorted list),
+                              mentions (int), articles (sorted list of Article ids)
+  article "article/<Article.id>"  label (the title), type "Article", coarse_type "Article",
+                              document, datePublished (ISO str or None), aliases [], mentions 0,
+                              articles [Article.id]
+  filing  "filing/<hash>"     label, type "PatentFiling", coarse_type "PatentFiling", and the
+                              filing's count / year / growthRate / scope where known
+Edges (u, v, key) with key "<predicate>" or "<predicate>#<n>" when u and v share the predicate
+more than once (two different quotes on the same product):
+  predicate (str), confidence (float), extractor (str), evidence (list of model.Evidence),
+  and the guide's attributes as flat keys: role (list), quote, stance, tier, rank, date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import networkx as nx
+
+from .model import PATENT_FILING, Article, Entity, Fact, coarse_type
+
+EDGE_ATTRIBUTES = ("role", "quote", "stance", "tier", "rank", "date")
+FILING_ATTRIBUTES = ("count", "year", "growthRate", "scope")
+
+
+def article_node(article_id: str) -> str:
+    return f"article/{article_id}"
+
+
+def filing_node(subject_id: str, attributes: dict) -> str:
+    key = "|".join([subject_id] + [f"{k}={attributes.get(k)}" for k in FILING_ATTRIBUTES])
+    return "filing/" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+def build_graph(articles: list[Article], entities: list[Entity], facts: list[Fact]) -> nx.MultiDiGraph:
+    """Put articles, entities and resolved facts (subject_id/object_id set) into one graph."""
+    graph = nx.MultiDiGraph()
+    for article in sorted(articles, key=lambda a: a.id):
+        if article.kind != "article":
+            continue
+        graph.add_node(
+            article_node(article.id),
+            label=article.title,
+            type="Article",
+            coarse_type="Article",
+            document=article.document,
+            datePublished=article.date,
+            aliases=[],
+            mentions=0,
+            articles=[article.id],
+        )
+    for entity in sorted(entities, key=lambda e: e.id):
+        graph.add_node(
+            entity.id,
+            label=entity.name,
+            type=entity.type,
+            coarse_type=entity.coarse_type,
+            aliases=sorted(entity.aliases - {entity.name}),
+            mentions=entity.mentions,
+            articles=sorted(entity.articles),
+        )
+    for fact in facts:
+        _add_fact(graph, fact)
+    return graph
+
+
+def _add_fact(graph: nx.MultiDiGraph, fact: Fact) -> None:
+    u = fact.subject_id
+    if u is None:
+        return
+    if fact.predicate == "filesPatents":
+        v = filing_node(u, fact.attributes)
+        if v not in graph:
+            label = graph.nodes[u]["label"] + " 专利申请"
+            if fact.attributes.get("year"):
+                label += f" {fact.attributes['year']}"
+            graph.add_node(
+                v,
+                label=label,
+                type=PATENT_FILING,
+                coarse_type=coarse_type(PATENT_FILING),
+                aliases=[],
+                mentions=0,
+                articles=[fact.evidence.article] if fact.evidence else [],
+                **{k: fact.attributes[k] for k in FILING_ATTRIBUTES if k in fact.attributes},
+            )
+    else:
+        v = fact.object_id
+        if v is None:
+            return
+    attributes = {k: fact.attributes[k] for k in EDGE_ATTRIBUTES if k in fact.attributes}
+    # The same fact read twice (two sentences) is one edge with two pieces of evidence.
+    existing = graph.get_edge_data(u, v) or {}
+    for key, data in existing.items():
+        if data["predicate"] == fact.predicate and all(data.get(k) == a for k, a in attributes.items()):
+            if fact.evidence and fact.evidence not in data["evidence"]:
+                data["evidence"].append(fact.evidence)
+            data["confidence"] = max(data["confidence"], fact.confidence)
+            return
+    same = sum(1 for d in existing.values() if d["predicate"] == fact.predicate)
+    key = fact.predicate if same == 0 else f"{fact.predicate}#{same + 1}"
+    graph.add_edge(
+        u,
+        v,
+        key=key,
+        predicate=fact.predicate,
+        confidence=fact.confidence,
+        extractor=fact.extractor,
+        evidence=[fact.evidence] if fact.evidence else [],
+        **attributes,
+    )
