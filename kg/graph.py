@@ -92,14 +92,22 @@ def _add_fact(graph: nx.MultiDiGraph, fact: Fact) -> None:
         if v is None:
             return
     attributes = {k: fact.attributes[k] for k in EDGE_ATTRIBUTES if k in fact.attributes}
-    # The same fact read twice (two sentences) is one edge with two pieces of evidence.
+    # The same fact read twice (two sentences) is one edge with two pieces of evidence; a
+    # reading that adds an attribute (a tier) completes it. Only distinct quotes stay apart.
     existing = graph.get_edge_data(u, v) or {}
-    for key, data in existing.items():
-        if data["predicate"] == fact.predicate and all(data.get(k) == a for k, a in attributes.items()):
-            if fact.evidence and fact.evidence not in data["evidence"]:
-                data["evidence"].append(fact.evidence)
-            data["confidence"] = max(data["confidence"], fact.confidence)
-            return
+    for data in existing.values():
+        if data["predicate"] != fact.predicate:
+            continue
+        if any(k in data and data[k] != a for k, a in attributes.items()):
+            continue
+        if fact.predicate == "commentsOn" and attributes.get("quote") != data.get("quote"):
+            continue
+        for k, a in attributes.items():
+            data.setdefault(k, a)
+        if fact.evidence and fact.evidence not in data["evidence"]:
+            data["evidence"].append(fact.evidence)
+        data["confidence"] = max(data["confidence"], fact.confidence)
+        return
     same = sum(1 for d in existing.values() if d["predicate"] == fact.predicate)
     key = fact.predicate if same == 0 else f"{fact.predicate}#{same + 1}"
     graph.add_edge(

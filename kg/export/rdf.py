@@ -1,0 +1,361 @@
+"""Write a build's graph as RDF, following docs/rdf.md (the contract readers rely on).
+
+`to_rdf` maps the networkx graph to an rdflib Dataset: the default graph holds every triple
+(so a query without GRAPH sees the whole build) and one named graph per source document holds
+the triples that document supports. `write_rdf` serialises it byte-identically across builds:
+no blank nodes, IRIs derived from node ids and hashes only, and every format sorted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import Path, PurePath
+from urllib.parse import quote
+
+import networkx as nx
+from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from ..io import atomic_write
+from ..model import coarse_type
+
+KG = Namespace("https://kg-news.org/ontology#")
+DEFAULT_BASE = "https://kg-news.org/id/"
+FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
+FILE_NAMES = {fmt: f"graph.{fmt}" for fmt in FORMATS}
+
+# Attributes written as language-tagged text; the others carry a datatype.
+_ZH_ATTRIBUTES = ("quote", "role", "tier", "scope")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+def _prefixes(base_iri: str) -> dict[str, str]:
+    return {
+        "kg": str(KG), "id": base_iri, "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS),
+        "xsd": str(XSD), "prov": str(PROV), "schema": str(SDO),
+    }
+
+
+def normalize_base(base_iri: str) -> str:
+    """Node ids are appended to the base, so it must end in a separator."""
+    return base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
+
+
+def node_iri(base_iri: str, node_id: str) -> URIRef:
+    """Node ids are ASCII by design; percent-encode anything else so IRIs stay ASCII."""
+    return URIRef(base_iri + quote(node_id, safe="/-._~:@!$&'()*+,;="))
+
+
+def document_iri(base_iri: str, document: str) -> URIRef:
+    """The named graph of one source document (its file name may be Chinese: percent-encode)."""
+    return URIRef(base_iri + "document/" + quote(document, safe="-._~"))
+
+
+def statement_iri(base_iri: str, u: str, predicate: str, v: str, key: str) -> URIRef:
+    """Deterministic: the same edge gets the same statement IRI in every build."""
+    digest = hashlib.sha1("\x1f".join((u, predicate, v, key)).encode("utf-8")).hexdigest()
+    return URIRef(f"{base_iri}statement/{digest[:16]}")
+
+
+def kg_term(name: str) -> URIRef:
+    """kg:<name> for a guide name; anything unexpected is made a safe local name."""
+    return KG[name if _LOCAL_NAME.match(name) else re.sub(r"[^A-Za-z0-9_-]", "_", name) or "_"]
+
+
+def date_literal(value: object) -> Literal:
+    """xsd:date for full ISO dates; partial dates keep their precision (gYearMonth, gYear)."""
+    text = str(value)
+    if _DATE.match(text):
+        return Literal(text, datatype=XSD.date)
+    if _YEAR_MONTH.match(text):
+        return Literal(text, datatype=XSD.gYearMonth)
+    if _YEAR.match(text):
+        return Literal(text, datatype=XSD.gYear)
+    return Literal(text)
+
+
+def integer_literal(value: object) -> Literal:
+    """46000.0 and "3" are integers too; anything else keeps its text rather than being lost."""
+    try:
+        number = Decimal(str(value))
+        if number == number.to_integral_value():
+            return Literal(str(int(number)), datatype=XSD.integer)
+    except ArithmeticError:
+        pass
+    return Literal(str(value))
+
+
+def decimal_literal(value: object) -> Literal:
+    """Decimal of the float's shortest repr (0.9, not 0.90000000000000002)."""
+    try:
+        number = Decimal(repr(value) if isinstance(value, float) else str(value))
+    except ArithmeticError:
+        return Literal(str(value))
+    if not number.is_finite():
+        return Literal(str(value))
+    text = format(number.normalize(), "f")
+    return Literal(text if "." in text else text + ".0", datatype=XSD.decimal)
+
+
+def _zh(text: object) -> Literal:
+    return Literal(str(text), lang="zh")
+
+
+def _attribute_literals(name: str, value: object) -> list[Literal]:
+    """One literal per value (role is a list); the datatype is the contract's for `name`."""
+    values = value if isinstance(value, (list, tuple, set)) else [value]
+    values = sorted((v for v in values if v is not None and v != ""), key=str)
+    if name in _ZH_ATTRIBUTES:
+        return [_zh(v) for v in values]
+    if name in ("rank", "count", "year"):
+        return [integer_literal(v) for v in values]
+    if name == "growthRate":
+        return [decimal_literal(v) for v in values]
+    if name in ("date", "datePublished"):
+        return [date_literal(v) for v in values]
+    return [Literal(str(v)) for v in values]
+
+
+class _Writer:
+    """Adds each triple to the default graph and to the named graphs of its documents."""
+
+    def __init__(self, graph: nx.MultiDiGraph, base_iri: str) -> None:
+        self.base = base_iri
+        self.dataset = Dataset()
+        for prefix, iri in _prefixes(base_iri).items():
+            self.dataset.bind(prefix, iri, replace=True)
+        self.default = self.dataset.default_graph
+        self.article_docs: dict[str, str] = {}
+        for node, data in graph.nodes(data=True):
+            if data.get("type") == "Article" and data.get("document"):
+                self.article_docs[str(node).removeprefix("article/")] = str(data["document"])
+        self.stems = {PurePath(doc).stem: doc for doc in sorted(set(self.article_docs.values()))}
+        self.captions: set[str] = set()  # article ids with no Article node (photo captions)
+        self.named = {
+            doc: self.dataset.graph(document_iri(base_iri, doc)) for doc in self.stems.values()
+        }
+
+    def document_of(self, article_id: str) -> str | None:
+        """Article ids are "<stem>-<n>"; a caption has no Article node, so match its stem."""
+        if article_id in self.article_docs:
+            return self.article_docs[article_id]
+        return self.stems.get(article_id.rsplit("-", 1)[0])
+
+    def docs(self, article_ids: Iterable[str]) -> set[str]:
+        return {doc for a in article_ids if (doc := self.document_of(str(a)))}
+
+    def add(self, triple: tuple, docs: set[str]) -> None:
+        self.default.add(triple)
+        for doc in docs:
+            self.named[doc].add(triple)
+
+    def iri(self, node_id: object) -> URIRef:
+        return node_iri(self.base, str(node_id))
+
+    def article_iri(self, article_id: str) -> URIRef:
+        if article_id not in self.article_docs:
+            self.captions.add(article_id)
+        return self.iri(f"article/{article_id}")
+
+
+def to_rdf(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE) -> Dataset:
+    """The build as RDF: default graph = every triple, plus one named graph per document."""
+    w = _Writer(graph, normalize_base(base_iri))
+    for node, data in graph.nodes(data=True):
+        _add_node(w, str(node), data)
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        _add_edge(w, str(u), str(v), str(key), data)
+    # A caption is read for facts but is no Article: say only which document it is from,
+    # so facts and mentions from captions stay in their document's scope.
+    for caption in sorted(w.captions):
+        if doc := w.document_of(caption):
+            w.add((w.article_iri(caption), KG.sourceDocument, Literal(doc)), {doc})
+    return w.dataset
+
+
+def _add_node(w: _Writer, node: str, data: dict) -> None:
+    subject = w.iri(node)
+    type_ = str(data.get("type") or "Thing")
+    docs = w.docs(data.get("articles") or [])
+    for cls in sorted({type_, coarse_type(type_), str(data.get("coarse_type") or type_)}):
+        w.add((subject, RDF.type, kg_term(cls)), docs)
+    w.add((subject, RDFS.label, _zh(data.get("label") or node)), docs)
+    for alias in data.get("aliases") or []:
+        w.add((subject, SKOS.altLabel, _zh(alias)), docs)
+    if type_ == "Article":
+        if data.get("document"):
+            w.add((subject, KG.sourceDocument, Literal(str(data["document"]))), docs)
+        if data.get("datePublished"):
+            w.add((subject, KG.datePublished, date_literal(data["datePublished"])), docs)
+        return
+    if type_ == "PatentFiling":
+        for name in ("count", "year", "growthRate", "scope"):
+            if data.get(name) is not None:
+                for literal in _attribute_literals(name, data[name]):
+                    w.add((subject, KG[name], literal), docs)
+    else:
+        # Build-wide, not a fact of one document: default graph only.
+        w.add((subject, KG.mentionCount, integer_literal(data.get("mentions") or 0)), set())
+    for article_id in data.get("articles") or []:
+        w.add((subject, KG.mentionedIn, w.article_iri(str(article_id))), w.docs([article_id]))
+
+
+def _add_edge(w: _Writer, u: str, v: str, key: str, data: dict) -> None:
+    predicate = str(data.get("predicate") or key.split("#")[0])
+    s, p, o = w.iri(u), kg_term(predicate), w.iri(v)
+    evidence = sorted(data.get("evidence") or [], key=lambda e: (e.article, e.start, e.end))
+    docs = w.docs(e.article for e in evidence)
+    w.add((s, p, o), docs)
+    st = statement_iri(w.base, u, predicate, v, key)
+    for triple in ((st, RDF.type, RDF.Statement), (st, RDF.subject, s),
+                   (st, RDF.predicate, p), (st, RDF.object, o)):
+        w.add(triple, docs)
+    for name in ("role", "quote", "stance", "tier", "rank", "date"):
+        if data.get(name) is not None:
+            for literal in _attribute_literals(name, data[name]):
+                w.add((st, KG[name], literal), docs)
+    if data.get("confidence") is not None:
+        w.add((st, KG.confidence, decimal_literal(data["confidence"])), docs)
+    if data.get("extractor"):
+        w.add((st, KG.extractor, Literal(str(data["extractor"]))), docs)
+    for n, ev in enumerate(evidence, start=1):
+        ev_docs = w.docs([ev.article])
+        w.add((st, PROV.wasDerivedFrom, w.article_iri(ev.article)), ev_docs)
+        w.add((st, KG.evidence, _zh(ev.sentence)), ev_docs)
+        if n == 1:  # the contract's flat offsets: those of the first (primary) evidence
+            w.add((st, KG.startOffset, integer_literal(ev.start)), ev_docs)
+            w.add((st, KG.endOffset, integer_literal(ev.end)), ev_docs)
+        if len(evidence) > 1:  # keep each sentence paired with its own article and offsets
+            node = URIRef(f"{st}-e{n}")
+            for triple in ((st, KG.hasEvidence, node), (node, RDF.type, KG.Evidence),
+                           (node, PROV.wasDerivedFrom, w.article_iri(ev.article)),
+                           (node, KG.evidence, _zh(ev.sentence)),
+                           (node, KG.startOffset, integer_literal(ev.start)),
+                           (node, KG.endOffset, integer_literal(ev.end))):
+                w.add(triple, ev_docs)
+
+
+def _sorted_lines(text: str) -> str:
+    lines = sorted({line for line in text.split("\n") if line.strip()})
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def _trig(dataset: Dataset) -> str:
+    """TriG assembled from per-graph Turtle: rdflib's own TriG writer orders graphs at random."""
+    prefixes: set[str] = set()
+    blocks = []
+    graphs = sorted(dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
+                                                     str(g.identifier)))
+    for graph in graphs:
+        if not len(graph):
+            continue
+        head, _, body = graph.serialize(format="turtle").partition("\n\n")
+        prefixes.update(line for line in head.splitlines() if line.startswith("@prefix"))
+        name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"{graph.identifier.n3()} "
+        blocks.append(f"{name}{{\n{body.strip()}\n}}\n")
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+
+
+def _jsonld(dataset: Dataset, base_iri: str) -> str:
+    """JSON-LD of the default graph with an @context, every list sorted (none is an @list)."""
+    context = {k: v for k, v in _prefixes(base_iri).items()}
+    graph = Graph()
+    for prefix, iri in context.items():
+        graph.bind(prefix, iri, replace=True)
+    for triple in dataset.default_graph:
+        graph.add(triple)
+    doc = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+
+    def canon(value):
+        if isinstance(value, dict):
+            return {k: (v if k == "@context" else canon(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            items = [canon(v) for v in value]
+            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        return value
+
+    doc = canon(doc)
+    if "@graph" not in doc and len(doc) > 1:  # a one-subject graph is compacted to that node
+        node = {k: v for k, v in doc.items() if k != "@context"}
+        doc = {"@context": doc.get("@context", context), "@graph": [node]}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _graphml_value(value: object) -> object:
+    """GraphML holds scalars only: lists and Evidence become JSON text, None is dropped.
+
+    XML 1.0 cannot carry C0 control characters even escaped; they become U+FFFD.
+    """
+    if isinstance(value, str):
+        return _XML_ILLEGAL.sub("\ufffd", value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, (list, tuple, set)):
+        items = [vars(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
+        return json.dumps(items, ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+def _graphml(graph: nx.MultiDiGraph) -> str:
+    """GraphML with nodes and edges in sorted order, so the output does not depend on insertion."""
+    flat = nx.MultiDiGraph()
+    for node in sorted(graph.nodes, key=str):
+        attrs = {k: _graphml_value(v) for k, v in sorted(graph.nodes[node].items())}
+        flat.add_node(str(node), **{k: v for k, v in attrs.items() if v is not None})
+    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3]))):
+        attrs = {k: _graphml_value(x) for k, x in sorted(data.items())}
+        flat.add_edge(str(u), str(v), key=str(key), **{k: x for k, x in attrs.items() if x is not None})
+    buffer = io.BytesIO()  # not generate_graphml: its splitlines() drops CRs inside values
+    nx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
+    text = buffer.getvalue().decode("utf-8")
+    return text.replace("\r", "&#13;")  # a raw CR would be read back as LF
+
+
+def serialize(dataset: Dataset, fmt: str, base_iri: str = DEFAULT_BASE) -> str:
+    """One format's text, deterministic: line formats sorted, Turtle/TriG checked stable."""
+    base_iri = normalize_base(base_iri)
+    if fmt == "ttl":
+        return dataset.default_graph.serialize(format="turtle")
+    if fmt == "nt":
+        return _sorted_lines(dataset.default_graph.serialize(format="nt"))
+    if fmt == "trig":
+        return _trig(dataset)
+    if fmt == "nq":
+        return _sorted_lines(dataset.serialize(format="nquads"))
+    if fmt == "jsonld":
+        return _jsonld(dataset, base_iri)
+    raise ValueError(f"unknown RDF format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def write_rdf(
+    graph: nx.MultiDiGraph,
+    out_dir: str | Path,
+    formats: Iterable[str] = ("ttl",),
+    base_iri: str = DEFAULT_BASE,
+) -> list[Path]:
+    """Write graph.<fmt> for each format into out_dir (atomically); return the paths written."""
+    formats = list(dict.fromkeys(formats))
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    out_dir = Path(out_dir)
+    dataset = to_rdf(graph, base_iri) if any(f != "graphml" for f in formats) else None
+    written = []
+    for fmt in formats:
+        text = _graphml(graph) if fmt == "graphml" else serialize(dataset, fmt, base_iri)
+        path = out_dir / FILE_NAMES[fmt]
+        atomic_write(path, text)
+        written.append(path)
+    return written

@@ -1,0 +1,175 @@
+"""commentsOn (quote, stance) and disagreesWith.
+
+A comment belongs to whoever the quote is attributed to: a speaker before a speech verb
+('王鹏认为'), a speaker right after an opening quote ('“震撼…”…联席院长孔蓉在…'), a
+pronoun standing for the last speaker ('她认为'), or '在X看来'.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, Mention
+from ..nlp.lexicon import SPEECH_VERBS, THIRD_PERSON_PRONOUNS
+from .context import ArticleContext, Sentence, coarse, of_type
+
+QUOTE = re.compile(r"“([^“”]+)”")
+QUOTE_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
+SPEECH = re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True)))
+ADVERBS = r"(?:[也还则更又就都曾已再并却亦]|坚定|明确|直接|进一步|同时|随后|此前|一直|甚至|首先|再次|公开|特别|也曾)*"
+PRONOUN_SPEECH = re.compile(rf"(?:^|[，,。；;])\s*({'|'.join(THIRD_PERSON_PRONOUNS)}){ADVERBS}({SPEECH.pattern})")
+IN_VIEW = re.compile(r"在(\S{2,8}?)看来")
+# A product the speaker's side made ('开发出X的…'): described, not commented on.
+OWN_PRODUCT = re.compile(r"(开发出|研发出|推出|发布|打造)[^，,。]*$")
+
+POSITIVE = ("震撼", "惊艳", "超预期", "逼真", "乐观", "好消息", "看好", "划时代", "革新", "期待", "突破", "领先",
+            "利好", "炸裂", "清晰", "美好", "受益", "成功", "机遇", "机会", "惊喜", "优秀", "强劲", "推动",
+            "提升", "增长", "巨大作用", "创新", "崇拜", "想象力", "不错", "满意", "欢迎", "信心")
+NEGATIVE = ("看不到", "担忧", "担心", "风险", "不足", "问题", "下滑", "下降", "亏损", "质疑", "威胁", "滥用",
+            "失望", "泡沫", "妖魔化", "危机", "困难", "冲击", "打击", "警惕", "谨慎", "悲观", "差距", "混然",
+            "倒闭", "裁员", "不好", "糟糕", "失败", "恶化", "承压")
+NEGATORS = ("不能过分", "不会", "不能", "不要", "不再", "不", "没有", "没", "无法", "别", "未")
+
+
+def stance_of(text: str) -> str:
+    """positive / negative / neutral by a small polarity lexicon with negation ('不能…妖魔化')."""
+    score = 0
+    for words, sign in ((POSITIVE, 1), (NEGATIVE, -1)):
+        for word in words:
+            for match in re.finditer(re.escape(word), text):
+                window = text[max(0, match.start() - 6) : match.start()]
+                clause = re.split(r"[，,。；;！!？?]", window)[-1]
+                negated = any(n in clause for n in NEGATORS) and not any(n in word for n in ("不", "没"))
+                score += -sign if negated else sign
+    return "positive" if score > 0 else "negative" if score < 0 else "neutral"
+
+
+def _quotes(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each quotation in the sentence, offsets in the article."""
+    return [(sentence.start + m.start(1), sentence.start + m.end(1), m.group(1)) for m in QUOTE.finditer(sentence.text)]
+
+
+def _outside_quotes(sentence: Sentence, quotes, start: int, end: int) -> bool:
+    return not any(q0 - 1 <= start and end <= q1 + 1 for q0, q1, _ in quotes)
+
+
+def _choose_quote(quotes, targets: list[Mention]) -> str | None:
+    """The first quoted sentence that names the target, else the first quoted sentence."""
+    pieces = [p.strip() for _, _, q in quotes for p in QUOTE_SENTENCE.findall(q) if p.strip()]
+    for piece in pieces:
+        if any(t.text in piece for t in targets):
+            return piece
+    return pieces[0] if pieces else None
+
+
+def _speaker(ctx: ArticleContext, sentence: Sentence, quotes) -> tuple[Mention | str | None, float]:
+    """Who speaks in the sentence: a name, a pronoun's antecedent, or nobody."""
+    text = ctx.article.text
+    people = [m for m in sentence.mentions if m.label == "Person" and _outside_quotes(sentence, quotes, m.start, m.end)]
+    # 1. '“…”<apposition><PERSON>…': the opening quote is attributed to the first person after it.
+    if quotes and text[sentence.start : quotes[0][0] - 1].strip() == "":
+        after = [p for p in people if p.start >= quotes[0][1]]
+        if len(quotes) > 1:
+            after = [p for p in after if p.start < quotes[1][0]]
+        if after:
+            return after[0], 0.85
+    # 2. '<PERSON>…表示/认为', the nearest person before a speech verb outside quotes.
+    for verb in SPEECH.finditer(sentence.text):
+        v0 = sentence.start + verb.start()
+        if not _outside_quotes(sentence, quotes, v0, v0):
+            continue
+        before = [p for p in people if p.end <= v0 and not re.search(r"[。；;]", text[p.end : v0])]
+        if before and v0 - before[-1].end <= 30:
+            return before[-1], 0.8
+    # 3. '在<PERSON>看来'
+    view = IN_VIEW.search(sentence.text)
+    if view:
+        for p in people:
+            if p.text == view.group(1):
+                return p, 0.75
+    # 4. '她认为' -> the last speaker.
+    if PRONOUN_SPEECH.search(sentence.text) and ctx.last_speaker:
+        return ctx.last_speaker, 0.6
+    # 5. '“…”<ORG>…负责人表示': an organization speaking through an unnamed representative.
+    if quotes and text[sentence.start : quotes[0][0] - 1].strip() == "" and SPEECH.search(sentence.text):
+        orgs = [m for m in of_type(sentence.mentions, "Organization") if m.start >= quotes[0][1]]
+        if orgs and orgs[0].start - quotes[0][1] <= 2:
+            return orgs[0], 0.5
+    return None, 0.0
+
+
+def _targets(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list[Mention]:
+    """What the speaker comments on: the products named in the sentence, else in its paragraph."""
+    text = ctx.article.text
+    products = [
+        m for m in of_type(sentence.mentions, "Product")
+        if m.text != speaker_name and not OWN_PRODUCT.search(text[max(sentence.start, m.start - 8) : m.start])
+    ]
+    if products:
+        return _unique(products)[:2]
+    para_start = text.rfind("\n", 0, sentence.start) + 1
+    para_end = text.find("\n", sentence.end)
+    para_end = len(text) if para_end < 0 else para_end
+    in_paragraph = [m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"]
+    return _unique(in_paragraph)[:1]
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.text not in seen:
+            seen.add(m.text)
+            out.append(m)
+    return out
+
+
+def extract(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    for sentence in ctx.sentences:
+        quotes = _quotes(sentence)
+        speaker, confidence = _speaker(ctx, sentence, quotes)
+        if speaker is None:
+            continue
+        name = speaker.text if isinstance(speaker, Mention) else speaker
+        speaker_type = speaker.label if isinstance(speaker, Mention) else "Person"
+        if speaker_type == "Person":
+            ctx.last_speaker = name
+        targets = _targets(ctx, sentence, name)
+        quote = _choose_quote(quotes, targets)
+        if quote is None:
+            # Indirect speech: what follows '认为,' or '看来,' is the view reported.
+            said = re.search(rf"(?:{SPEECH.pattern}|看来)[，,:：]", sentence.text)
+            quote = sentence.text[said.end() :].strip() if said else None
+        stance_text = quote or ""
+        stance = stance_of(stance_text)
+        if stance == "neutral" and quote and not re.search(r"[不没无]", quote):
+            stance = stance_of(sentence.text)
+        for target in targets:
+            facts.append(ctx.fact(speaker if isinstance(speaker, Mention) else name, coarse(speaker_type),
+                                  "commentsOn", target, target.label, sentence, "comments", confidence,
+                                  quote=quote, stance=stance))
+    return facts
+
+
+DISAGREE = re.compile(r"(并不|不|难以|无法)(认同|同意|赞同)|反驳|驳斥|质疑|批评|否定")
+
+
+def extract_disagreements(ctx: ArticleContext) -> list[Fact]:
+    """disagreesWith: '<A>的观点,<B>并不认同' / '<B>反驳<A>'."""
+    facts = []
+    for sentence in ctx.sentences:
+        match = DISAGREE.search(sentence.text)
+        if not match:
+            continue
+        verb_at = sentence.start + match.start()
+        people = [m for m in sentence.mentions if m.label == "Person"]
+        before = [p for p in people if p.end <= verb_at]
+        after = [p for p in people if p.start >= sentence.start + match.end()]
+        if not before:
+            continue
+        subject = before[-1]
+        others = [p for p in before[:-1] if p.text != subject.text] + [p for p in after if p.text != subject.text]
+        if not others:
+            continue
+        facts.append(ctx.fact(subject, "Person", "disagreesWith", others[0], "Person", sentence, "disagreement", 0.7))
+    return facts

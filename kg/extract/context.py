@@ -1,0 +1,81 @@
+"""What every relation extractor reads: one article, its parsed Doc, sentences and mentions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..model import Article, Evidence, Fact, Mention
+from ..nlp.components import ORG_LABELS, PRODUCT_LABELS
+
+COARSE_OF_LABEL = {**{label: "Organization" for label in ORG_LABELS}, **{p: "Product" for p in PRODUCT_LABELS}}
+
+
+def coarse(label: str) -> str:
+    return COARSE_OF_LABEL.get(label, label)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention]
+
+
+@dataclass
+class ArticleContext:
+    """An article as extractors see it. Extractors may add mentions they discover (a company
+    named only as the subject of 发布) through `add_mention`, so resolution sees them too."""
+
+    article: Article
+    doc: Doc
+    mentions: list[Mention] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    last_speaker: str | None = None
+
+    @classmethod
+    def from_doc(cls, article: Article, doc: Doc) -> ArticleContext:
+        mentions = [Mention(e.text, e.label_, e.start_char, e.end_char, "nlp") for e in doc.ents]
+        ctx = cls(article=article, doc=doc, mentions=mentions)
+        for sent in doc.sents:
+            text = sent.text
+            if not text.strip():
+                continue
+            inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
+            ctx.sentences.append(Sentence(sent.start_char, sent.end_char, text, inside))
+        return ctx
+
+    def add_mention(self, sentence: Sentence, start: int, end: int, label: str, source: str) -> Mention:
+        """Record a mention found by an extractor (offsets into the article text)."""
+        mention = Mention(self.article.text[start:end], label, start, end, source)
+        for existing in sentence.mentions:
+            if existing.start == start and existing.end == end:
+                return existing
+        self.mentions.append(mention)
+        sentence.mentions.append(mention)
+        sentence.mentions.sort(key=lambda m: m.start)
+        return mention
+
+    def evidence(self, sentence: Sentence) -> Evidence:
+        return Evidence(self.article.id, sentence.text.strip(), sentence.start, sentence.end)
+
+    def fact(self, subject: Mention | str, subject_type: str, predicate: str, obj: Mention | str | None,
+             object_type: str | None, sentence: Sentence, extractor: str, confidence: float,
+             **attributes) -> Fact:
+        return Fact(
+            subject=subject.text if isinstance(subject, Mention) else subject,
+            subject_type=subject_type,
+            predicate=predicate,
+            object=obj.text if isinstance(obj, Mention) else obj,
+            object_type=object_type,
+            attributes={k: v for k, v in attributes.items() if v is not None and v != []},
+            evidence=self.evidence(sentence),
+            confidence=confidence,
+            extractor=extractor,
+        )
+
+
+def of_type(mentions: list[Mention], *coarse_types: str) -> list[Mention]:
+    return [m for m in mentions if coarse(m.label) in coarse_types]

@@ -1,0 +1,62 @@
+"""Relations between organizations and places: locatedIn, incubatedBy, partOf."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact
+from ..nlp.components import org_type
+from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
+from .context import ArticleContext, of_type
+
+LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在)$")
+LOCATED_AFTER = re.compile(r"^(?:总部)?(?:位于|地处|坐落于|坐落在|落户于?|设在)$")
+
+
+def extract(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    text = ctx.article.text
+    for sentence in ctx.sentences:
+        orgs = of_type(sentence.mentions, "Organization")
+        places = of_type(sentence.mentions, "Location")
+        for place in places:
+            # '位于<place>的<org>'
+            if LOCATED_BEFORE.search(text[max(sentence.start, place.start - 6) : place.start]):
+                following = [o for o in orgs if o.start >= place.end and text[place.end : o.start] in ("的", "")]
+                for org in following[:1]:
+                    facts.append(ctx.fact(org, "Organization", "locatedIn", place, "Location", sentence,
+                                          "location", 0.85))
+            # '<org>位于<place>'
+            preceding = [o for o in orgs if o.end <= place.start and LOCATED_AFTER.match(text[o.end : place.start])]
+            for org in preceding[-1:]:
+                facts.append(ctx.fact(org, "Organization", "locatedIn", place, "Location", sentence, "location", 0.85))
+        for match in re.finditer("孵化", sentence.text):
+            at = sentence.start + match.start()
+            incubators = [o for o in orgs if o.end <= at and at - o.end <= 2]
+            after = sentence.start + match.end()
+            incubated = [o for o in orgs if o.start >= after and o.start - after <= 20]
+            if text[after : after + 1] in ("的", "出", "了") and incubators and incubated:
+                facts.append(ctx.fact(incubated[0], "Organization", "incubatedBy", incubators[-1], "Organization",
+                                      sentence, "incubation", 0.8))
+            by = re.search(r"由$", text[max(sentence.start, at - 12) : at - (at - incubators[-1].end if incubators else 0)])
+            if incubators and by:
+                subjects = [o for o in orgs if o.end <= incubators[-1].start]
+                if subjects:
+                    facts.append(ctx.fact(subjects[-1], "Organization", "incubatedBy", incubators[-1],
+                                          "Organization", sentence, "incubation", 0.75))
+        for org in orgs:
+            facts.extend(_part_of(ctx, sentence, org))
+    return facts
+
+
+def _part_of(ctx, sentence, org) -> list[Fact]:
+    """'<parent><unit>' such as a securities firm's research institute or an association's branch."""
+    name = org.text
+    if not name.endswith(SUBUNIT_SUFFIXES):
+        return []
+    for i in range(3, len(name) - 2):
+        prefix = name[:i]
+        if prefix.endswith(PARENT_SUFFIXES) and len(name) - i >= 3:
+            parent = ctx.add_mention(sentence, org.start, org.start + i, org_type(prefix), "partOf")
+            return [ctx.fact(org, "Organization", "partOf", parent, parent.label, sentence, "partOf", 0.7)]
+    return []

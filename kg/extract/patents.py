@@ -1,0 +1,55 @@
+"""filesPatents: a firm's patent filings with count, year, growth rate and scope."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact
+from .context import ArticleContext, Sentence, of_type
+from .normalize import NUMBER, parse_percent, parse_quantity, parse_year
+
+CLAUSE = re.compile(r"[^；;。]+")
+COUNT = re.compile(rf"({NUMBER}\s*(?:万亿|万|亿|千)?)\s*(?:件|项|个)")
+GROWTH = re.compile(r"(?:增速|增长|增幅|同比增长|同比增速|同比)[^%％，,；;。]{0,10}?(\d+(?:\.\d+)?\s*[%％])")
+SCOPES = ("海外", "国内", "国际", "全球", "PCT", "境外", "美国", "欧洲", "日本")
+# '<name>海外专利申请…': the words that open the clause right before the patent phrase.
+SUBJECT_BEFORE_PATENT = re.compile(r"^[，,\s]*(?:如|例如|其中|此外|另外)?[，,]?([\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:海外|国内|国际|全球|PCT)?专利")
+
+
+def extract(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    for sentence in ctx.sentences:
+        if "专利" not in sentence.text:
+            continue
+        for clause in CLAUSE.finditer(sentence.text):
+            fact = _clause_fact(ctx, sentence, sentence.start + clause.start(), clause.group(0))
+            if fact is not None:
+                facts.append(fact)
+    return facts
+
+
+def _clause_fact(ctx: ArticleContext, sentence: Sentence, start: int, clause: str) -> Fact | None:
+    if "专利" not in clause:
+        return None
+    end = start + len(clause)
+    orgs = [m for m in of_type(sentence.mentions, "Organization") if start <= m.start < end]
+    if orgs:
+        subject = orgs[0]
+    else:
+        match = SUBJECT_BEFORE_PATENT.match(clause)
+        if not match or re.search(r"\d|年|领域|申请|中国|我国|全国|企业|行业", match.group(1)):
+            return None
+        subject = ctx.add_mention(sentence, start + match.start(1), start + match.end(1), "Organization", "patents")
+    after_patent = clause[clause.find("专利") - 6 if clause.find("专利") >= 6 else 0 :]
+    count_match = COUNT.search(after_patent) or COUNT.search(clause)
+    count = parse_quantity(count_match.group(1)) if count_match else None
+    growth_match = GROWTH.search(clause)
+    growth = parse_percent(growth_match.group(1)) if growth_match else None
+    if count is None and growth is None and not re.search(r"(申请|获得|获|取得|拥有|授权)[^，,]{0,8}专利", clause):
+        return None
+    year = parse_year(clause)
+    if year is None and start > sentence.start:
+        year = parse_year(ctx.article.text[sentence.start : start])
+    scope = next((s for s in SCOPES if s in clause), None)
+    return ctx.fact(subject, "Organization", "filesPatents", None, None, sentence, "patents", 0.8,
+                    count=count, year=year, growthRate=growth, scope=scope)

@@ -1,0 +1,80 @@
+"""ranksIn (tier, rank): organizations placed in a named list by the sentences about it."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, Mention
+from .context import ArticleContext, Sentence, of_type
+
+TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
+TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
+TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业")
+RANK = re.compile(r"(?:位列|排名|排在|名列|位居)第?([一二三四五六七八九十\d]+)(?:位|名)?")
+PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露")
+REPORT_SUFFIX = re.compile(r"(?:研究|发展|评估|评价|分析)?报告$")
+
+
+def derive_rankings(ctx: ArticleContext) -> None:
+    """A report that publishes a list ('…50强研究报告') names the ranking: the report minus 研究报告."""
+    for sentence in ctx.sentences:
+        for report in [m for m in sentence.mentions if m.label == "Report"]:
+            core = REPORT_SUFFIX.sub("", report.text)
+            if core != report.text and re.search(r"(\d+强|榜|名单|排行)$", core):
+                ctx.add_mention(sentence, report.start, report.start + len(core), "Ranking", "rankings")
+
+
+def _tier_segments(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, tier) for each '第N类为<tier>' segment of the sentence."""
+    starts = [m for m in TIER_START.finditer(sentence.text)]
+    segments = []
+    for i, match in enumerate(starts):
+        seg_start = sentence.start + match.start()
+        seg_end = sentence.start + starts[i + 1].start() if i + 1 < len(starts) else sentence.end
+        name = TIER_NAME.match(text[sentence.start + match.end() : seg_end])
+        if name:
+            segments.append((seg_start, seg_end, name.group(1)))
+    return segments
+
+
+def _publishers(sentence: Sentence, text: str) -> set[str]:
+    """Organizations that publish or report the list, never members of it."""
+    out = set()
+    for org in of_type(sentence.mentions, "Organization"):
+        after = text[org.end : org.end + 12]
+        if PUBLISH_VERBS.search(after[:8]) or re.match(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)", after):
+            out.add(org.text)
+        if text[max(0, org.start - 2) : org.start] == "来自":
+            out.add(org.text)
+    return out
+
+
+def extract(ctx: ArticleContext) -> list[Fact]:
+    derive_rankings(ctx)
+    text = ctx.article.text
+    facts: list[Fact] = []
+    current: Mention | None = None
+    for sentence in ctx.sentences:
+        rankings = [m for m in sentence.mentions if m.label == "Ranking"]
+        if rankings:
+            current = max(rankings, key=lambda m: len(m.text))
+        if current is None:
+            continue
+        segments = _tier_segments(sentence, text)
+        if not (segments or rankings or TRIGGERS.search(sentence.text)):
+            continue
+        publishers = _publishers(sentence, text)
+        for org in of_type(sentence.mentions, "Organization"):
+            if org.text in publishers:
+                continue
+            tier = next((t for s, e, t in segments if s <= org.start < e), None)
+            rank_match = RANK.search(text[org.end : org.end + 10])
+            rank = None
+            if rank_match:
+                from .normalize import chinese_to_int
+
+                raw = rank_match.group(1)
+                rank = int(raw) if raw.isdigit() else chinese_to_int(raw)
+            facts.append(ctx.fact(org, "Organization", "ranksIn", current, "Ranking", sentence, "rankings",
+                                  0.8 if tier or rankings else 0.65, tier=tier, rank=rank))
+    return facts

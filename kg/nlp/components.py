@@ -1,0 +1,246 @@
+"""spaCy components that correct and extend LAC's entities.
+
+Each component reads `doc.ents` and the LAC tags in `token.tag_`, proposes spans, and
+writes the entities back through `merge_ents`, where a component's own spans win over
+what was there. Labels are the guide's types (fine where known: Company, AIModel ...).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .lexicon import (
+    AMBIGUOUS_SURNAMES,
+    COMPOUND_SURNAMES,
+    GENERIC_NAMES,
+    ORG_SUFFIXES,
+    SINGLE_SURNAMES,
+    STRONG_ORG_SUFFIXES,
+)
+
+ORG_LABELS = {"Organization", "Company", "ResearchInstitute", "GovernmentAgency", "Association", "MediaOutlet"}
+PRODUCT_LABELS = {"Product", "AIModel", "Vehicle"}
+NOUN_TAGS = {"n", "nz", "nw", "an", "vn", "ORG", "LOC", "PER", "m"}
+LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.\-+]*$")
+SENTENCE_END = set("。！？!?")
+OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
+
+
+def merge_ents(doc: Doc, spans: list[Span]) -> None:
+    """Set `spans` as entities; existing entities that overlap one of them are dropped."""
+    taken = set()
+    for span in spans:
+        taken.update(range(span.start, span.end))
+    kept = [e for e in doc.ents if not taken.intersection(range(e.start, e.end))]
+    chosen: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if chosen and span.start < chosen[-1].end:
+            continue
+        chosen.append(span)
+    doc.ents = sorted(kept + chosen, key=lambda s: s.start)
+
+
+def org_type(name: str) -> str:
+    """The fine organization type its suffix implies, or plain Organization."""
+    for suffix, fine in ORG_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return fine
+    return "Organization"
+
+
+def is_person_name(name: str) -> bool:
+    if "·" in name or "•" in name:
+        return len(name) >= 3
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return False
+    if name[:2] in COMPOUND_SURNAMES:
+        return len(name) >= 3
+    return name[0] in SINGLE_SURNAMES
+
+
+@Language.component("kg_person_names")
+def person_names(doc: Doc) -> Doc:
+    """Join a surname LAC split off (关 + 小勇) and drop PER spans that are not names."""
+    spans, drop = [], set()
+    for ent in doc.ents:
+        if ent.label_ != "Person":
+            continue
+        text = ent.text
+        prev = doc[ent.start - 1] if ent.start > 0 else None
+        if (
+            prev is not None
+            and len(text) <= 2
+            and prev.text in SINGLE_SURNAMES
+            and prev.text not in AMBIGUOUS_SURNAMES
+            and prev.tag_ not in ("w", "p", "c", "u", "r", "m")
+            and not (prev.i > 0 and re.match(r"[\u4e00-\u9fff]", doc[prev.i - 1].text[-1:] or "")
+                     and doc[prev.i - 1].tag_ not in ("n", "ORG", "LOC", "w"))
+        ):
+            spans.append(Span(doc, prev.i, ent.end, label="Person"))
+        elif not is_person_name(text):
+            drop.add((ent.start, ent.end))
+    if drop:
+        doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+def _paren_end(doc: Doc, i: int) -> int | None:
+    """Index after the ')' closing a short parenthetical that starts at token i, if any."""
+    text = ""
+    for j in range(i, min(i + 6, len(doc))):
+        text += doc[j].text
+        if re.fullmatch(r"[(（][^()（）]{1,8}[)）]", text):
+            return j + 1
+        if re.fullmatch(r"[(（][^()（）]{1,8}[)）].+", text):
+            return None
+    return None
+
+
+@Language.component("kg_org_names")
+def org_names(doc: Doc) -> Doc:
+    """Whole organization names: '<name>(<place>)有限公司', '<ORG>软件', '<nouns>研究院'."""
+    spans: list[Span] = []
+    ents_by_start = {e.start: e for e in doc.ents}
+    i = 0
+    while i < len(doc):
+        ent = ents_by_start.get(i)
+        start = i
+        if ent is not None and ent.label_ in ORG_LABELS | {"Location"}:
+            end = ent.end
+        elif doc[i].tag_ in ("nz", "n") and not doc[i].text.isspace():
+            end = i + 1
+        else:
+            i += 1
+            continue
+        # Extend over suffix words, a short parenthetical followed by more name, nouns ending in a suffix.
+        j = end
+        while j < len(doc):
+            after_paren = _paren_end(doc, j)
+            if after_paren is not None and after_paren < len(doc) and _has_org_suffix_ahead(doc, after_paren):
+                j = after_paren
+                continue
+            token = doc[j]
+            if token.tag_ in ("n", "nz", "ORG", "vn", "an") and not token.text.isspace() and len(token.text) <= 6:
+                if any(token.text.endswith(s) for s, _ in ORG_SUFFIXES) or _has_org_suffix_ahead(doc, j):
+                    j += 1
+                    continue
+            break
+        name = doc[start:j].text
+        if j > end or (ent is None and j > start):
+            if _ends_with_org_suffix(name) and len(name) >= 3 and name not in GENERIC_NAMES:
+                is_org_ent = ent is not None and ent.label_ in ORG_LABELS
+                strong = any(name.endswith(s) for s in STRONG_ORG_SUFFIXES)
+                several_words = j - start >= 2
+                if (is_org_ent and j > end) or (strong and several_words):
+                    spans.append(Span(doc, start, j, label=org_type(name)))
+                    i = j
+                    continue
+        if ent is not None and ent.label_ in ORG_LABELS and ent.label_ == "Organization":
+            fine = org_type(ent.text)
+            if fine != "Organization":
+                spans.append(Span(doc, ent.start, ent.end, label=fine))
+        i = max(i + 1, end if ent is not None else i + 1)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+# LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商): not names.
+GENERIC_HEADS = ("影响力", "运营商", "企业", "行业", "市场", "领域", "库存", "部门", "产业")
+
+
+@Language.component("kg_org_heads")
+def org_heads(doc: Doc) -> Doc:
+    """Drop organization spans whose last word is a generic head noun."""
+    doc.ents = [
+        e for e in doc.ents
+        if not (e.label_ in ORG_LABELS and (e.text.endswith(GENERIC_HEADS) or _head_follows(doc, e.end)))
+    ]
+    return doc
+
+
+def _head_follows(doc: Doc, end: int) -> bool:
+    """'电信' in '电信运营商' modifies a generic noun: the phrase is not a name."""
+    return end < len(doc) and doc[end].text in GENERIC_HEADS
+
+
+def _ends_with_org_suffix(name: str) -> bool:
+    return any(name.endswith(s) and len(name) > len(s) for s, _ in ORG_SUFFIXES)
+
+
+def _has_org_suffix_ahead(doc: Doc, j: int) -> bool:
+    """True when the noun run starting at j (at most 3 words) ends in an organization suffix."""
+    text = ""
+    for k in range(j, min(j + 3, len(doc))):
+        token = doc[k]
+        if token.tag_ not in ("n", "nz", "ORG", "vn", "an", "LOC") or token.text.isspace():
+            return False
+        text += token.text
+        if any(text.endswith(s) for s in STRONG_ORG_SUFFIXES) or text.endswith("公司"):
+            return True
+    return False
+
+
+REPORT_WORDS = ("报告", "白皮书", "蓝皮书", "观察", "指数", "调查", "研究", "年鉴", "指南", "规划", "预测",
+                "展望", "评估", "统计公报", "公报", "分析")
+RANKING_WORDS = ("名单", "榜单", "排行榜", "榜", "排名", "强")
+
+
+@Language.component("kg_titles")
+def titles(doc: Doc) -> Doc:
+    """《…》 names a Report (or a Ranking, or a newspaper) when its words say so."""
+    spans = []
+    text = doc.text
+    for match in re.finditer(r"《([^《》\n]{2,80})》", text):
+        inner = match.group(1).strip()
+        label = None
+        if re.search(r"(名单|榜单|排行榜|榜|\d+强)$", inner):
+            label = "Ranking"
+        elif any(w in inner for w in REPORT_WORDS):
+            label = "Report"
+        elif org_type(inner) == "MediaOutlet":
+            label = "MediaOutlet"
+        if label is None:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+@Language.component("kg_rankings")
+def rankings(doc: Doc) -> Doc:
+    """Named lists outside 《》: '<qualifiers>50强', '第三批<…>名单', '<…>排行榜'."""
+    spans = []
+    for token in doc:
+        is_strong = token.text == "强" and token.i > 0 and re.fullmatch(r"\d+|[百千]", doc[token.i - 1].text)
+        if not (is_strong or token.text in ("名单", "榜单", "排行榜") or re.fullmatch(r"\d+强", token.text)):
+            continue
+        if any(e.start <= token.i < e.end and e.label_ in ("Ranking", "Report") for e in doc.ents):
+            continue
+        start = token.i
+        while start > 0:
+            prev = doc[start - 1]
+            if prev.tag_ in ("n", "nz", "vn", "an", "a", "m", "ORG", "LOC", "TIME", "nw") and not prev.text.isspace():
+                if prev.text in ("的",) or (prev.tag_ == "TIME" and not re.search(r"\d", prev.text)):
+                    break
+                start -= 1
+            elif prev.text == "-" and start > 1 and doc[start - 2].tag_ in ("m", "TIME"):
+                start -= 1
+            else:
+                break
+        name = doc[start : token.i + 1].text
+        core = re.sub(r"^(\d{4}(-\d{4})?年?|第.批|国内|全国|中国)", "", name)
+        if len(core) < 6:
+            continue
+        spans.append(Span(doc, start, token.i + 1, label="Ranking"))
+    if spans:
+        merge_ents(doc, spans)
+    return doc

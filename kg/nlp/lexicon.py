@@ -1,0 +1,87 @@
+"""General word lists the rules rely on. None of them names an entity.
+
+Sources: Chinese surnames from the Hundred Family Surnames (百家姓) and the most common
+surnames of the 2020 census; organization suffixes, job titles and speech verbs are closed
+classes of Chinese grammar and business writing, listed here by hand and kept general.
+"""
+
+from __future__ import annotations
+
+SINGLE_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
+    "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
+    "严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁"
+    "尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时"
+    "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾"
+    "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮"
+    "粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬"
+    "来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎"
+    "勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+# Surname characters that are far more often a function word before a name (于, 和, 向 ...).
+AMBIGUOUS_SURNAMES = set("于向和从时那由但都来成应全国明原平花强相初门云信元公海区将为与及在对把被给")
+COMPOUND_SURNAMES = {
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "万俟", "钟离",
+}
+
+# Legal and organizational suffixes -> the fine type they imply.
+ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("股份有限公司", "Company"), ("有限责任公司", "Company"), ("有限公司", "Company"),
+    ("分公司", "Company"), ("子公司", "Company"), ("公司", "Company"), ("集团", "Company"),
+    ("银行", "Company"), ("证券", "Company"), ("基金", "Company"), ("保险", "Company"),
+    ("控股", "Company"), ("股份", "Company"), ("科技", "Company"), ("软件", "Company"),
+    ("汽车", "Company"), ("电子", "Company"), ("电器", "Company"), ("通信", "Company"),
+    ("网络", "Company"), ("智能", "Company"), ("制药", "Company"), ("医药", "Company"),
+    ("能源", "Company"), ("电力", "Company"), ("航空", "Company"), ("传媒", "Company"),
+    ("终端", "Company"), ("数据", "Company"), ("资本", "Company"), ("信托", "Company"),
+    ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("科学院", "ResearchInstitute"),
+    ("研究中心", "ResearchInstitute"), ("实验室", "ResearchInstitute"), ("大学", "ResearchInstitute"),
+    ("学院", "ResearchInstitute"), ("工程院", "ResearchInstitute"), ("智库", "ResearchInstitute"),
+    ("协会", "Association"), ("分会", "Association"), ("学会", "Association"), ("商会", "Association"),
+    ("联合会", "Association"), ("联盟", "Association"), ("委员会", "GovernmentAgency"),
+    ("部", "GovernmentAgency"), ("局", "GovernmentAgency"), ("厅", "GovernmentAgency"),
+    ("署", "GovernmentAgency"), ("政府", "GovernmentAgency"), ("办公室", "GovernmentAgency"),
+    ("法院", "GovernmentAgency"), ("检察院", "GovernmentAgency"), ("人民银行", "GovernmentAgency"),
+    ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("早报", "MediaOutlet"), ("时报", "MediaOutlet"),
+    ("电讯", "MediaOutlet"), ("周刊", "MediaOutlet"), ("杂志", "MediaOutlet"), ("电视台", "MediaOutlet"),
+    ("广播电台", "MediaOutlet"), ("通讯社", "MediaOutlet"), ("新闻社", "MediaOutlet"), ("参考报", "MediaOutlet"),
+    ("报", "MediaOutlet"),
+)
+# Suffixes strong enough to make an organization name out of the words before them.
+STRONG_ORG_SUFFIXES = (
+    "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "研究院", "研究所", "科学院", "研究中心",
+    "实验室", "大学", "协会", "分会", "学会", "商会", "联合会", "委员会",
+)
+# A sub-unit of a parent organization: "<parent><...><sub-unit suffix>".
+SUBUNIT_SUFFIXES = ("研究院", "研究所", "分会", "分公司", "子公司", "实验室", "研究中心", "事业部")
+PARENT_SUFFIXES = ("协会", "证券", "银行", "集团", "公司", "大学", "基金", "保险")
+LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司")
+
+# Heads of job titles: a role ends with one of these (副总经理, 联席院长, 首席执行官, 导师 ...).
+ROLE_HEADS = (
+    "董事长", "副董事长", "董事", "总经理", "经理", "总裁", "副总裁", "创始人", "联合创始人", "创办人",
+    "合伙人", "首席执行官", "执行官", "首席", "CEO", "CTO", "CFO", "COO", "总监", "主席", "副主席",
+    "院长", "所长", "校长", "会长", "理事长", "秘书长", "书记", "主任", "部长", "局长", "厅长", "处长",
+    "司长", "省长", "市长", "县长", "区长", "委员", "代表", "研究员", "副研究员", "教授", "副教授",
+    "讲师", "导师", "博士", "专家", "分析师", "经济学家", "首席经济学家", "科学家", "工程师", "总工程师",
+    "负责人", "总编辑", "主编", "记者", "发言人", "总监", "行长", "副行长", "监事", "监事长", "顾问",
+    "社长", "台长", "团长", "总干事", "干事", "理事", "常务理事", "负责人", "掌门人", "董秘", "总师",
+)
+# Words that only modify a role (常务副会长, 联席院长, 执行董事).
+ROLE_MODIFIERS = ("常务", "执行", "联席", "副", "首席", "高级", "资深", "名誉", "荣誉", "代理", "特聘")
+
+# Verbs that introduce what a speaker says or thinks.
+SPEECH_VERBS = (
+    "表示", "认为", "强调", "判断", "感叹", "指出", "称", "说", "说道", "介绍", "坦言", "透露", "建议",
+    "预计", "预测", "提到", "谈到", "直言", "坦承", "表态", "解释", "分析", "总结", "呼吁", "提醒",
+    "告诉", "回应", "评价", "点评", "感慨", "补充", "写道", "喊话", "看好", "展望",
+)
+THIRD_PERSON_PRONOUNS = ("他", "她", "其")
+
+# Words that look like names to LAC but are generic in business news (guide: not entities).
+GENERIC_NAMES = {
+    "AI", "AGI", "AIGC", "GDP", "PMI", "CPI", "PPI", "IPO", "APP", "App", "app", "5G", "4G", "6G",
+    "人工智能", "大模型", "新能源汽车", "互联网", "中央", "政府", "国家", "中华", "国内",
+    "海外", "全球", "国际", "央企", "国企", "民企", "外资", "险资", "私募", "券商", "基金公司",
+}

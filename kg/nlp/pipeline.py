@@ -1,0 +1,50 @@
+"""The spaCy `zh` pipeline: a LAC-backed tokenizer, then kg's own entity components."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from . import components, lac_tokenizer, refine  # noqa: F401  (registers the components)
+
+COMPONENTS = (
+    "kg_sentences",
+    "kg_person_names",
+    "kg_org_heads",
+    "kg_titles",
+    "kg_rankings",
+    "kg_org_names",
+    "kg_latin_names",
+    "kg_model_names",
+    "kg_locations",
+    "kg_coordination",
+    "kg_filter",
+)
+# Bumped whenever the pipeline's output may change: keys the build cache.
+PIPELINE_VERSION = "1"
+
+
+def build_nlp(segmenter: str = "lac", pkuseg_model: str | None = None) -> Language:
+    """A fresh pipeline. `segmenter` is "lac" (default: words, tags and base entities from LAC)
+    or "pkuseg" (spaCy's zh tokenizer with a local spacy-pkuseg model: words only, so the rule
+    components alone find entities)."""
+    if segmenter == "lac":
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "kg.LacTokenizer.v1"}}})
+    elif segmenter == "pkuseg":
+        if not pkuseg_model:
+            raise ValueError("segmenter 'pkuseg' needs a local model directory (pkuseg_model)")
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+        nlp.tokenizer.initialize(pkuseg_model=pkuseg_model)
+    else:
+        raise ValueError(f"unknown segmenter {segmenter!r}: use 'lac' or 'pkuseg'")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=2)
+def get_nlp(segmenter: str = "lac") -> Language:
+    """The shared pipeline of this process."""
+    return build_nlp(segmenter)

@@ -1,0 +1,268 @@
+"""spaCy components for products, lists, places, clean-up and quote-aware sentences."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import CLOSE_QUOTES, LATIN_NAME, OPEN_QUOTES, ORG_LABELS, SENTENCE_END, merge_ents
+from .lexicon import GENERIC_NAMES
+
+PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "手机", "芯片", "机型", "车型", "软件",
+                      "工具", "机器人", "操作系统", "APP", "App")
+ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
+VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
+
+
+def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of Latin names, joining 'Open' + ' ' + 'AI' and 'GPT' + '-' + '3.5'."""
+    runs, i = [], 0
+    while i < len(doc):
+        if not LATIN_NAME.match(doc[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc):
+            t = doc[j].text
+            if t == " " and j + 1 < len(doc) and re.match(r"^[A-Z]", doc[j + 1].text) and \
+                    LATIN_NAME.match(doc[j + 1].text):
+                j += 2
+            elif t in ("-", "‐") and j + 1 < len(doc) and re.match(r"^\d", doc[j + 1].text):
+                j += 2
+            elif re.fullmatch(r"\d+(\.\d+)*", t) and doc[j - 1].text in ("-", "‐"):
+                j += 1
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+@Language.component("kg_latin_names")
+def latin_names(doc: Doc) -> Doc:
+    """Latin and mixed names (OpenAI, Open AI, Sora, GPT-3.5): product or organization by context.
+
+    LAC tags such names ORG or nz at random; the words around every mention in the
+    document decide, and all mentions of one name get the same type.
+    """
+    runs = _latin_runs(doc)
+    cues: dict[str, set[str]] = defaultdict(set)
+    lac_org = set()
+    for start, end in runs:
+        name = doc[start:end].text
+        key = name.replace(" ", "").lower()
+        before = doc[max(0, start - 3) : start].text
+        after = doc[end : min(len(doc), end + 2)].text
+        if re.search(r"-\d", name) or any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(
+            ("模型", "大模型")
+        ):
+            cues[key].add("Product")
+        if any(after.startswith(c) for c in ORG_CUE_AFTER) or re.match(r"^(再次|正式|已经|也)?(发布|推出|宣布)", after):
+            cues[key].add("Organization")
+        if any(doc[k].tag_ == "ORG" for k in range(start, end)):
+            lac_org.add(key)
+        cues[key].add("_seen")
+    spans = []
+    counts: dict[str, int] = defaultdict(int)
+    for start, end in runs:
+        counts[doc[start:end].text.replace(" ", "").lower()] += 1
+    for start, end in runs:
+        name = doc[start:end].text
+        key = name.replace(" ", "").lower()
+        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES:
+            continue
+        if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in doc.ents):
+            continue
+        if "Product" in cues[key]:
+            label = "Product"
+        elif "Organization" in cues[key] or key in lac_org:
+            label = "Organization"
+        elif re.fullmatch(r"[A-Z0-9\-]{1,5}", name) or counts[key] < 2:
+            continue  # a bare acronym or a one-off term (Prompt, TOPCon) is not a name
+        else:
+            label = "Product"
+        spans.append(Span(doc, start, end, label=label))
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+@Language.component("kg_model_names")
+def model_names(doc: Doc) -> Doc:
+    """'<name><version>大模型' names an AI model (the text's '多模态' qualifier stays outside)."""
+    spans = []
+    for token in doc:
+        if token.text not in ("模型", "大模型"):
+            continue
+        end = token.i + 1
+        k = token.i
+        if k > 0 and doc[k - 1].text == "大":
+            k -= 1
+        has_version = k > 0 and VERSION.match(doc[k - 1].text) is not None
+        if has_version:
+            k -= 1
+        start = k
+        while start > 0 and doc[start - 1].tag_ in ("n", "nz", "ORG") and re.fullmatch(
+            r"[\u4e00-\u9fffA-Za-z]+", doc[start - 1].text
+        ) and (start == k or len(doc[start:k].text) < 2):
+            start -= 1
+        if start == k or not has_version:
+            continue
+        if doc[start:k].text in GENERIC_NAMES:
+            continue
+        spans.append(Span(doc, start, end, label="AIModel"))
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+@Language.component("kg_locations")
+def locations(doc: Doc) -> Doc:
+    """Adjacent place names are one place (浙江省 金华市 金义新区), with zone suffixes."""
+    spans, ents = [], list(doc.ents)
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if ent.label_ != "Location":
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(ents) and ents[j + 1].label_ == "Location" and ents[j + 1].start == ents[j].end:
+            j += 1
+        end = ents[j].end
+        while end < len(doc) and doc[end].text.endswith(("开发区", "新区", "高新区", "园区", "自贸区")) and \
+                doc[end].tag_ in ("n", "LOC", "ns"):
+            end += 1
+        if j > i or end > ents[j].end:
+            spans.append(Span(doc, ent.start, end, label="Location"))
+        i = j + 1
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+CATEGORY_NOUNS = ("企业", "公司", "车企", "厂商", "运营商", "机构", "银行", "券商", "集团", "品牌", "平台",
+                  "上市公司", "厂家", "药企", "房企", "险企", "互联网企业", "科技公司", "巨头", "龙头")
+LIST_DELIMITERS = ("、", "和", "及", "以及", "与")
+NAME_TAGS = ("n", "nz", "ORG", "LOC", "an", "xc", "s", "vn", "nw")
+
+
+@Language.component("kg_coordination")
+def coordination(doc: Doc) -> Doc:
+    """Members of 'A、B、C等' lists are organizations when the list is of organizations:
+    most members are already, or a category noun follows (…等车企, …等10多家公司)."""
+    spans = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            if doc[i].text != "、":
+                i += 1
+                continue
+            items, end = _list_around(doc, i, sent.start, sent.end)
+            spans.extend(_complete_list(doc, items, _category_follows(doc, end, sent.end)))
+            i = max(end, i + 1)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+def _name_run(doc: Doc, start: int, stop: int, step: int) -> int:
+    """Walk from `start` over name-like tokens (direction `step`); return where the run stops."""
+    k = start
+    while (k < stop if step > 0 else k > stop) and doc[k].tag_ in NAME_TAGS and not doc[k].text.isspace() \
+            and doc[k].text not in LIST_DELIMITERS:
+        k += step
+    return k
+
+
+def _list_around(doc: Doc, i: int, sent_start: int, sent_end: int) -> tuple[list[tuple[int, int]], int]:
+    """The members of the enumeration containing the delimiter at token i, and its end index."""
+    first_start = _name_run(doc, i - 1, sent_start - 1, -1) + 1
+    items = [(first_start, i)]
+    k = i + 1
+    while k < sent_end:
+        end = _name_run(doc, k, sent_end, 1)
+        items.append((k, end))
+        if end < sent_end and doc[end].text in LIST_DELIMITERS:
+            k = end + 1
+            continue
+        return items, end
+    return items, k
+
+
+def _category_follows(doc: Doc, end: int, sent_end: int) -> bool:
+    if end >= sent_end or doc[end].text != "等":
+        return False
+    for k in range(end + 1, min(end + 6, sent_end)):
+        if doc[k].text in CATEGORY_NOUNS or doc[k].text.endswith(("企业", "公司", "车企", "运营商", "机构")):
+            return True
+        if doc[k].tag_ == "w":
+            return False
+    return False
+
+
+def _complete_list(doc: Doc, items: list[tuple[int, int]], category: bool) -> list[Span]:
+    """Spans for the unlabelled members of one enumeration, when the list is clearly of organizations."""
+    labels = []
+    for start, end in items:
+        inside = [e for e in doc.ents if e.start >= start and e.end <= end]
+        labels.append(inside[0].label_ if len(inside) == 1 and inside[0].start == start else None)
+    orgs = sum(1 for label in labels if label in ORG_LABELS)
+    if any(label and label not in ORG_LABELS for label in labels):
+        return []
+    if not category and (orgs < 2 or orgs * 2 < len(items)):
+        return []
+    spans = []
+    for (start, end), label in zip(items, labels, strict=True):
+        if end <= start:
+            continue
+        text = doc[start:end].text
+        whole = [e for e in doc.ents if e.start == start and e.end == end]
+        if whole or not (2 <= len(text) <= 8) or text in GENERIC_NAMES or re.search(r"\d{2,}|[，,。的了是在]", text):
+            continue
+        spans.append(Span(doc, start, end, label="Organization" if label is None else label))
+    return spans
+
+
+@Language.component("kg_filter")
+def filter_generic(doc: Doc) -> Doc:
+    """Drop generic words (AI, 中华), single characters and whitespace from the entities."""
+    doc.ents = [
+        e for e in doc.ents
+        if e.text.strip() == e.text and len(e.text) >= 2 and e.text not in GENERIC_NAMES
+        and not (e.label_ == "Location" and e.end < len(doc) and doc[e.end].text in ("老字号",))
+    ]
+    return doc
+
+
+@Language.component("kg_sentences")
+def sentences(doc: Doc) -> Doc:
+    """Sentence starts after 。！？ and line breaks, never inside a quotation."""
+    depth = 0
+    start_next = True
+    opened_sentence = False  # the sentence began with a quotation: its speaker follows it
+    for token in doc:
+        token.is_sent_start = start_next
+        if start_next:
+            opened_sentence = token.text[:1] in OPEN_QUOTES
+        start_next = False
+        for ch in token.text:
+            if ch in OPEN_QUOTES:
+                depth += 1
+            elif ch in CLOSE_QUOTES:
+                depth = max(0, depth - 1)
+        nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        if "\n" in token.text:
+            depth = 0
+            start_next = True
+        elif depth == 0 and token.text[-1:] in SENTENCE_END:
+            start_next = nxt[:1] not in CLOSE_QUOTES
+        elif depth == 0 and token.text[-1:] in CLOSE_QUOTES and token.i > 0 and \
+                doc[token.i - 1].text[-1:] in SENTENCE_END:
+            # '“…。”<speaker>…' continues the sentence; '<speaker>说：“…。”' ends it.
+            start_next = nxt[:1] in OPEN_QUOTES or nxt == "\n" or not opened_sentence
+            opened_sentence = False
+    return doc

@@ -1,0 +1,150 @@
+"""Entity resolution: mentions and fact arguments -> one Entity per real-world thing, stable ids.
+
+Names are grouped by coarse type (a Person never merges with a Company) under a
+normalized key; then a short form joins a longer name when both reduce to the same core
+(金陵金箔集团 = 南京金陵金箔集团股份有限公司; Open AI = OpenAI), and only when that core
+points to a single longer name, so two different things that share a short name stay apart.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .graph import article_node
+from .model import Entity, Fact, Mention, coarse_type
+from .nlp.lexicon import LEGAL_FORMS
+
+QUOTE_MARKS = "《》“”\"'「」『』"
+RANKING_QUALIFIERS = re.compile(r"^(?:\d{4}(?:[-—–至]\d{4})?年?度?|中国|国内|全国|全球)+")
+
+
+def normalize_name(name: str) -> str:
+    """The matching key of a name: NFKC, no whitespace or quote marks, Latin lower-cased."""
+    text = unicodedata.normalize("NFKC", name)
+    text = "".join(ch for ch in text if not ch.isspace() and ch not in QUOTE_MARKS)
+    return text.lower()
+
+
+def core_name(name: str, coarse: str, places: set[str]) -> str:
+    """What remains of a name once its place prefix, legal form and qualifiers are removed."""
+    key = normalize_name(name)
+    if coarse == "Organization":
+        key = re.sub(r"\([^()]*\)", "", key)
+        for form in LEGAL_FORMS:
+            if key.endswith(form) and len(key) > len(form) + 1:
+                key = key[: -len(form)]
+                break
+        if key.endswith("集团") and len(key) > 4:
+            key = key[:-2]
+        for place in sorted(places, key=len, reverse=True):
+            if key.startswith(place) and len(key) - len(place) >= 3:
+                key = key[len(place) :]
+                break
+    elif coarse in ("Ranking", "Report"):
+        key = RANKING_QUALIFIERS.sub("", key)
+    return key
+
+
+def entity_id(coarse: str, name: str) -> str:
+    digest = hashlib.sha1(f"{coarse}|{normalize_name(name)}".encode()).hexdigest()[:12]
+    return f"{coarse.lower()}/{digest}"
+
+
+@dataclass
+class _Group:
+    names: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+@dataclass
+class Resolution:
+    entities: list[Entity]
+    index: dict[tuple[str, str], str]  # (coarse type, normalized name) -> Entity.id
+
+    def lookup(self, name: str, type_: str) -> str | None:
+        return self.index.get((coarse_type(type_), normalize_name(name)))
+
+
+def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) -> Resolution:
+    """Group every name the build uses into entities, and point the facts at them."""
+    groups: dict[tuple[str, str], _Group] = defaultdict(_Group)
+
+    def add(name: str, type_: str, article: str | None, counts: bool) -> None:
+        coarse = coarse_type(type_)
+        if coarse in ("Article", "PatentFiling") or not name.strip():
+            return
+        group = groups[(coarse, normalize_name(name))]
+        group.names[name.strip()] += 1
+        group.types[type_] += 1
+        if article:
+            group.articles.add(article)
+        group.mentions += 1 if counts else 0
+
+    for article_id, mentions in sorted(mentions_by_article.items()):
+        for mention in mentions:
+            add(mention.text, mention.label, article_id, True)
+    for fact in facts:
+        article = fact.evidence.article if fact.evidence else None
+        add(fact.subject, fact.subject_type, article, False)
+        if fact.object is not None and fact.object_type:
+            add(fact.object, fact.object_type, article, False)
+
+    places = {key for (coarse, key) in groups if coarse == "Location"}
+    merged = _merge_short_forms(groups, places)
+    entities, index = [], {}
+    for keys in merged:
+        names: Counter = Counter()
+        types: Counter = Counter()
+        articles: set[str] = set()
+        mentions = 0
+        for key in keys:
+            g = groups[key]
+            names.update(g.names)
+            types.update(g.types)
+            articles |= g.articles
+            mentions += g.mentions
+        name = max(names, key=lambda n: (len(normalize_name(n)), names[n], n))
+        coarse = keys[0][0]
+        fine = [t for t, _ in types.most_common() if t != coarse]
+        entity = Entity(
+            id=entity_id(coarse, name), name=name, type=fine[0] if fine else coarse,
+            aliases=set(names) - {name}, mentions=mentions, articles=articles,
+        )
+        entities.append(entity)
+        for key in keys:
+            index[key] = entity.id
+    resolution = Resolution(entities=sorted(entities, key=lambda e: e.id), index=index)
+    for fact in facts:
+        fact.subject_id = (
+            article_node(fact.subject) if fact.subject_type == "Article" else resolution.lookup(fact.subject, fact.subject_type)
+        )
+        if fact.object is not None and fact.object_type:
+            fact.object_id = resolution.lookup(fact.object, fact.object_type)
+    return resolution
+
+
+def _merge_short_forms(groups: dict[tuple[str, str], _Group], places: set[str]) -> list[list[tuple[str, str]]]:
+    """Union groups whose names reduce to the same core, when that core is unambiguous."""
+    by_core: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(groups):
+        coarse, norm = key
+        if coarse in ("Organization", "Ranking", "Report", "Product"):
+            by_core[(coarse, core_name(norm, coarse, places))].append(key)
+        else:
+            by_core[(coarse, norm)].append(key)
+    clusters = []
+    for (_coarse, core), keys in sorted(by_core.items()):
+        # Several distinct full names with one core (two 'XX银行' of different cities) stay apart.
+        longer = {k for k in keys if k[1] != core}
+        full_cores = {re.sub(r"\([^()]*\)", "", k[1]) for k in longer}
+        if len(full_cores) > 1 and len(core) < 4:
+            clusters.extend([k] for k in keys)
+        else:
+            clusters.append(keys)
+    return clusters

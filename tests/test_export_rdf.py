@@ -1,0 +1,253 @@
+"""The RDF export follows docs/rdf.md, is byte-identical across builds and loses no character."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Dataset, Literal, URIRef
+from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
+
+from kg.export.rdf import (
+    DEFAULT_BASE,
+    KG,
+    date_literal,
+    document_iri,
+    node_iri,
+    statement_iri,
+    to_rdf,
+    write_rdf,
+)
+from kg.export.shacl import validate
+from kg.model import Evidence
+
+ID = DEFAULT_BASE
+ALL = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
+NASTY = 'a<b>c"d{e}f|g\\h^i`j\nk\tl m%20n\r\n\ro\'p """q""" \u2028 &amp; ]]>'
+RDFLIB_FORMATS = {"ttl": "turtle", "nt": "nt", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+              "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+
+
+def iri(node: str) -> URIRef:
+    return node_iri(ID, node)
+
+
+def statement(g, predicate: str):
+    [st] = g.subjects(RDF.predicate, KG[predicate])
+    return st
+
+
+def test_entities_follow_the_contract(small_graph):
+    g = to_rdf(small_graph).default_graph
+    acme = iri("org/acme")
+    assert set(g.objects(acme, RDF.type)) == {KG.Company, KG.Organization}
+    assert set(g.objects(iri("product/x"), RDF.type)) == {KG.Product}
+    assert list(g.objects(acme, RDFS.label)) == [Literal("ACME公司<img src=x onerror=alert(1)>", lang="zh")]
+    aliases = {Literal("ACME", lang="zh"), Literal('A"C|M\\E {x}%', lang="zh")}
+    assert set(g.objects(acme, SKOS.altLabel)) == aliases
+    assert g.value(acme, KG.mentionCount) == Literal(3, datatype=XSD.integer)
+    assert list(g.objects(acme, KG.mentionedIn)) == [iri("article/doc-1")]
+    for node in small_graph.nodes:
+        labels = list(g.objects(iri(node), RDFS.label))
+        assert len(labels) == 1 and labels[0].language == "zh", node
+
+
+def test_article(small_graph):
+    g = to_rdf(small_graph).default_graph
+    art = iri("article/doc-1")
+    assert set(g.objects(art, RDF.type)) == {KG.Article}
+    assert g.value(art, RDFS.label) == Literal("测试<b>标题</b> href", lang="zh")
+    assert g.value(art, KG.author) == iri("person/lisi")
+    assert g.value(art, KG.publisher) == iri("org/daily")
+    assert g.value(art, KG.datePublished) == Literal("2024-02-22", datatype=XSD.date)
+    assert g.value(art, KG.sourceDocument) == Literal("doc.txt")
+    assert g.value(art, KG.mentionCount) is None
+
+
+def test_every_edge_is_a_direct_triple_and_a_statement(small_graph):
+    g = to_rdf(small_graph).default_graph
+    for u, v, key, data in small_graph.edges(keys=True, data=True):
+        s, p, o = iri(u), KG[data["predicate"]], iri(v)
+        assert (s, p, o) in g
+        st = statement_iri(ID, u, data["predicate"], v, key)
+        assert (st, RDF.type, RDF.Statement) in g
+        assert (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)) == (s, p, o)
+        assert g.value(st, KG.confidence).datatype == XSD.decimal
+        assert g.value(st, KG.extractor) == Literal(data["extractor"])
+        assert g.value(st, PROV.wasDerivedFrom) == iri("article/doc-1")
+        ev = data["evidence"][0]
+        assert g.value(st, KG.evidence) == Literal(ev.sentence, lang="zh")
+        assert g.value(st, KG.startOffset) == Literal(ev.start, datatype=XSD.integer)
+        assert g.value(st, KG.endOffset) == Literal(ev.end, datatype=XSD.integer)
+
+
+def test_statement_attributes(small_graph):
+    g = to_rdf(small_graph).default_graph
+    comment = statement(g, "commentsOn")
+    assert g.value(comment, KG.quote) == Literal("很好!</script>", lang="zh")
+    assert g.value(comment, KG.stance) == Literal("positive")
+    assert g.value(comment, KG.confidence).toPython() == Decimal("0.9")
+    position = statement(g, "holdsPositionAt")
+    assert set(g.objects(position, KG.role)) == {Literal("创始人", lang="zh"), Literal("董事长", lang="zh")}
+    rank = statement(g, "ranksIn")
+    assert g.value(rank, KG.tier) == Literal("领军者", lang="zh")
+    assert g.value(rank, KG.rank) == Literal(3, datatype=XSD.integer)
+    assert g.value(statement(g, "releases"), KG.date) == Literal("2024-02-16", datatype=XSD.date)
+
+
+def test_patent_filing(small_graph):
+    g = to_rdf(small_graph).default_graph
+    filing = g.value(iri("org/acme"), KG.filesPatents)
+    assert (filing, RDF.type, KG.PatentFiling) in g
+    assert g.value(filing, KG["count"]) == Literal(46000, datatype=XSD.integer)
+    assert g.value(filing, KG["year"]) == Literal(2023, datatype=XSD.integer)
+    assert g.value(filing, KG["growthRate"]) == Literal("1.67", datatype=XSD.decimal)
+    assert g.value(filing, KG["scope"]) == Literal("海外", lang="zh")
+
+
+def test_no_blank_nodes_and_ascii_iris(small_graph):
+    small_graph.add_node("org/中文", label="中文", type="Company", aliases=[], mentions=1, articles=[])
+    dataset = to_rdf(small_graph)
+    for quad in dataset.quads():
+        for term in quad[:3]:
+            assert not isinstance(term, BNode)
+            if isinstance(term, URIRef):
+                assert str(term).isascii(), term
+
+
+def test_statement_iris_are_deterministic_and_distinct():
+    a = statement_iri(ID, "person/a", "commentsOn", "product/x", "commentsOn")
+    assert a == statement_iri(ID, "person/a", "commentsOn", "product/x", "commentsOn")
+    assert a != statement_iri(ID, "person/a", "commentsOn", "product/x", "commentsOn#2")
+
+
+def test_one_named_graph_per_document(small_graph):
+    small_graph.add_node("article/报道-1", label="第二篇", type="Article", coarse_type="Article",
+                         document="报道.txt", datePublished=None, aliases=[], mentions=0, articles=["报道-1"])
+    small_graph.nodes["person/zhangsan"]["articles"].append("报道-1")
+    dataset = to_rdf(small_graph)
+    doc1, doc2 = document_iri(ID, "doc.txt"), document_iri(ID, "报道.txt")
+    assert str(doc2).isascii()
+    named = {g.identifier for g in dataset.graphs()} - {dataset.default_graph.identifier}
+    assert named == {doc1, doc2}
+    g1, g2 = dataset.graph(doc1), dataset.graph(doc2)
+    assert (iri("article/doc-1"), KG.author, iri("person/lisi")) in g1
+    assert (iri("person/zhangsan"), KG.commentsOn, iri("product/x")) in g1
+    assert (iri("person/zhangsan"), KG.mentionedIn, iri("article/报道-1")) in g2
+    assert (iri("person/zhangsan"), RDFS.label, Literal("张三", lang="zh")) in g2
+    assert (iri("person/zhangsan"), KG.commentsOn, iri("product/x")) not in g2
+    # The default graph is the whole build; mention counts are build-wide, so only there.
+    assert all(t in dataset.default_graph for t in g1)
+    assert not list(g1.triples((None, KG.mentionCount, None)))
+
+
+def test_two_evidence_sentences_stay_paired(small_graph):
+    data = small_graph.edges["org/acme", "product/x", "releases"]
+    data["evidence"].append(Evidence(article="doc-1", sentence="第二句。", start=40, end=44))
+    g = to_rdf(small_graph).default_graph
+    st = statement(g, "releases")
+    sentences = {Literal("ACME公司发布产品X。", lang="zh"), Literal("第二句。", lang="zh")}
+    assert set(g.objects(st, KG.evidence)) == sentences
+    pairs = {(str(g.value(e, KG.evidence)), g.value(e, KG.startOffset).toPython())
+             for e in g.objects(st, KG.hasEvidence)}
+    assert pairs == {("ACME公司发布产品X。", 16), ("第二句。", 40)}
+    assert g.value(st, KG.startOffset).toPython() == 16  # the contract's flat offsets: the first
+
+
+def test_date_literals_keep_their_precision():
+    assert date_literal("2024-02-16").datatype == XSD.date
+    assert date_literal("2024-02").datatype == XSD.gYearMonth
+    assert date_literal("2024").datatype == XSD.gYear
+    assert date_literal("二月中旬") == Literal("二月中旬")
+
+
+def test_base_iri(small_graph):
+    g = to_rdf(small_graph, base_iri="http://example.org/kg").default_graph
+    assert (URIRef("http://example.org/kg/org/acme"), RDF.type, KG.Company) in g
+
+
+def test_write_rdf_files(small_graph, tmp_path):
+    paths = write_rdf(small_graph, tmp_path, formats=ALL)
+    assert [p.name for p in paths] == [f"graph.{f}" for f in ALL]
+    assert write_rdf(small_graph, tmp_path / "d") == [tmp_path / "d" / "graph.ttl"]
+    lines = (tmp_path / "graph.nt").read_text(encoding="utf-8").split("\n")[:-1]
+    assert lines == sorted(lines)
+    assert '"@context"' in (tmp_path / "graph.jsonld").read_text(encoding="utf-8")
+    assert not list(tmp_path.glob(".*.tmp"))
+    with pytest.raises(ValueError, match="xml"):
+        write_rdf(small_graph, tmp_path, formats=("xml",))
+
+
+def _shuffled(graph: nx.MultiDiGraph, seed: int) -> nx.MultiDiGraph:
+    rng = random.Random(seed)
+    copy = nx.MultiDiGraph()
+    nodes = list(graph.nodes(data=True))
+    rng.shuffle(nodes)
+    copy.add_nodes_from(nodes)
+    edges = list(graph.edges(keys=True, data=True))
+    rng.shuffle(edges)
+    for u, v, key, data in edges:
+        copy.add_edge(u, v, key=key, **data)
+    return copy
+
+
+def test_byte_identical_across_builds(small_graph, tmp_path):
+    write_rdf(small_graph, tmp_path / "a", formats=ALL)
+    for seed in range(3):
+        write_rdf(_shuffled(small_graph, seed), tmp_path / f"b{seed}", formats=ALL)
+        for fmt in ALL:
+            name = f"graph.{fmt}"
+            assert (tmp_path / "a" / name).read_bytes() == (tmp_path / f"b{seed}" / name).read_bytes(), name
+
+
+@pytest.fixture
+def nasty_graph(small_graph):
+    small_graph.nodes["person/zhangsan"]["label"] = NASTY
+    small_graph.nodes["org/acme"]["aliases"].append(NASTY + "!")
+    small_graph.edges["person/zhangsan", "product/x", "commentsOn"]["quote"] = NASTY
+    return small_graph
+
+
+@pytest.mark.parametrize("fmt", list(RDFLIB_FORMATS))
+def test_names_round_trip(nasty_graph, tmp_path, fmt):
+    [path] = write_rdf(nasty_graph, tmp_path, formats=(fmt,))
+    expected = {d["label"] for _, d in nasty_graph.nodes(data=True)}
+    expected |= {a for _, d in nasty_graph.nodes(data=True) for a in d["aliases"]}
+    names = (str(RDFS.label), str(SKOS.altLabel))
+    dataset = Dataset()
+    dataset.parse(path, format=RDFLIB_FORMATS[fmt])
+    by_rdflib = {str(o) for s, p, o, _ in dataset.quads() if str(p) in names}
+    by_oxigraph = {q.object.value for q in ox.parse(path=str(path), format=OX_FORMATS[fmt])
+                   if q.predicate.value in names}
+    assert by_rdflib == by_oxigraph == expected
+    quotes = {str(o) for o in dataset.objects(None, KG.quote)}
+    assert quotes == {NASTY}
+
+
+def test_graphml_round_trip(nasty_graph, tmp_path):
+    [path] = write_rdf(nasty_graph, tmp_path, formats=("graphml",))
+    back = nx.read_graphml(path, force_multigraph=True)
+    assert back.nodes["person/zhangsan"]["label"] == NASTY
+    assert set(back.nodes) == set(nasty_graph.nodes)
+    assert set(back.edges(keys=True)) == set(nasty_graph.edges(keys=True))
+    assert back.edges["person/zhangsan", "product/x", "commentsOn"]["quote"] == NASTY
+    assert back.nodes["org/acme"]["aliases"].startswith("[")  # lists are JSON text
+
+
+def test_caption_evidence_keeps_its_document(small_graph):
+    data = small_graph.edges["org/acme", "location/bj", "locatedIn"]
+    data["evidence"] = [Evidence(article="doc-7", sentence="图为ACME公司北京总部。", start=0, end=12)]
+    small_graph.nodes["location/bj"]["articles"] = ["doc-7"]
+    dataset = to_rdf(small_graph)
+    caption = iri("article/doc-7")
+    named = dataset.graph(document_iri(ID, "doc.txt"))
+    assert (caption, KG.sourceDocument, Literal("doc.txt")) in named
+    assert (iri("location/bj"), KG.mentionedIn, caption) in named
+    assert (iri("org/acme"), KG.locatedIn, iri("location/bj")) in named
+    assert (caption, RDF.type, KG.Article) not in dataset.default_graph
+    conforms, report = validate(dataset)
+    assert conforms, report

@@ -1,0 +1,354 @@
+"""Splitting pages into articles: the seed page, then one small synthetic page per rule."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import split_page
+from kg.ingest.lines import parse_byline, parse_source_line, split_credit
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_99323ac3ecb2cff0.txt"
+BODY = "某公司近日发布了一款新产品,引起广泛关注。"
+MORE = "业内人士认为,这一产品将改变行业格局。"
+
+
+def articles_of(text: str, document: str = "page.txt"):
+    return [a for a in split_page(text, document) if a.kind == "article"]
+
+
+def captions_of(text: str, document: str = "page.txt"):
+    return [a for a in split_page(text, document) if a.kind == "caption"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return split_page(SEED.read_text(encoding="utf-8"), SEED.name)
+
+
+def test_seed_titles_in_order(seed):
+    assert [a.title for a in seed if a.kind == "article"] == [
+        "Sora 火出天际,当如何评价",
+        "算力服务企业综合竞争力50强出炉",
+        "第三方研究报告显示 新能源汽车技术出海“一骑绝尘”",
+        "制造业强起来步伐持续加快",
+        "新能源汽车库存预警加剧“价格战”",
+        "AI大模型迭代 金融机构竞相布局产业链",
+        "仿古法“机械手”锤出超薄金箔",
+    ]
+
+
+def test_seed_authors_publishers_dates(seed):
+    articles = [a for a in seed if a.kind == "article"]
+    assert [a.authors for a in articles] == [
+        ("张伟",), ("李洋",), ("李洋",), ("刘坤",), ("陈宇轩",), ("李静",), ("金凤",),
+    ]
+    assert [(a.publisher, a.date) for a in articles[3:]] == [
+        ("光明日报", "2024-02-22"),
+        ("新华每日电讯", "2024-02-22"),
+        ("经济参考报", "2024-02-19"),
+        ("科技日报", "2024-02-22"),
+    ]
+    assert all(a.publisher is None and a.date is None for a in articles[:3])
+    assert [a.context_date for a in articles] == ["2024-02-22"] * 5 + ["2024-02-19", "2024-02-22"]
+
+
+def test_seed_text_is_clean_and_joined(seed):
+    texts = [a.text for a in seed if a.kind == "article"]
+    for furniture in ("码上读报", "扫码阅读全文", "新华社发", "震撼出圈", "本报讯", "《光明日报》", "▶"):
+        assert not any(furniture in text for text in texts), furniture
+    assert any("跳出了2D范围模拟" in text for text in texts)
+    assert any("人工智能行业形成了首轮冲击波" in text for text in texts)
+    assert texts[1].startswith("赛迪工业和信息化研究院")
+    assert not texts[3].endswith("刘坤")
+
+
+def test_seed_captions(seed):
+    captions = [a for a in seed if a.kind == "caption"]
+    assert [c.authors for c in captions] == [("吴均奇",), ("徐昱",)]
+    assert all(c.title == "" for c in captions)
+    assert captions[0].text.startswith("春节假期过后") and captions[0].text.endswith("生产线上忙碌。")
+    assert captions[1].text.endswith("已排到2个月。")
+    assert all(c.context_date == "2024-02-22" for c in captions)
+
+
+def test_seed_ids_and_document(seed):
+    assert [a.id for a in seed] == [f"000_99323ac3ecb2cff0-{n}" for n in range(1, len(seed) + 1)]
+    assert all(a.document == SEED.name for a in seed)
+
+
+# --- files without headings ---------------------------------------------------------
+
+
+def test_no_heading_first_line_is_the_title():
+    [article] = articles_of(f"新产品发布会在京举行\n\n{BODY}\n\n{MORE}\n")
+    assert article.title == "新产品发布会在京举行"
+    assert article.text == f"{BODY}\n{MORE}"
+
+
+def test_no_heading_sentence_first_line_gives_the_stem():
+    [article] = articles_of(f"{BODY}\n\n{MORE}\n", "2024-02-22_news.txt")
+    assert article.title == "2024-02-22_news"
+    assert article.text == f"{BODY}\n{MORE}"
+
+
+def test_non_ascii_stem_gets_a_sha1_id():
+    [article] = articles_of(f"{BODY}\n", "光明日报.txt")
+    assert article.id == hashlib.sha1("光明日报".encode()).hexdigest()[:12] + "-1"
+    assert article.id.isascii()
+
+
+# --- bylines -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "authors", "rest"),
+    [
+        ("▶ 本报记者 张伟", ("张伟",), ""),
+        ("本报记者 张伟 李明", ("张伟", "李明"), ""),
+        ("记者 王小二 通讯员 李四", ("王小二", "李四"), ""),
+        ("文/本报记者 王五", ("王五",), ""),
+        ("本报讯(记者 李洋) 正文开始。", ("李洋",), "正文开始。"),
+        ("本报讯（记者 李洋 通讯员 赵六）正文开始。", ("李洋", "赵六"), "正文开始。"),
+        ("新华社北京2月20日电(记者 王五、赵六)近日,正文。", ("王五", "赵六"), "近日,正文。"),
+        ("本报北京2月21日电 （记者 欧阳晓明） 正文。", ("欧阳晓明",), "正文。"),
+    ],
+)
+def test_byline_variants(line, authors, rest):
+    assert parse_byline(line) == (authors, rest)
+
+
+@pytest.mark.parametrize(
+    "line", ["（一）总体要求", "记者日前从市里获悉", "记者近日", "据悉,会议将于下周召开。"]
+)
+def test_not_bylines(line):
+    assert parse_byline(line) is None
+
+
+def test_byline_becomes_authors_and_rest_stays_body():
+    [article] = articles_of(f"# 新闻标题\n\n新华社北京2月20日电（记者 王五、赵六）{BODY}\n\n{MORE}\n")
+    assert article.authors == ("王五", "赵六")
+    assert article.text == f"{BODY}\n{MORE}"
+
+
+# --- source lines --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "parsed"),
+    [
+        ("《光明日报》2024.2.22  ", ("光明日报", "2024-02-22", ())),
+        ("《新华每日电讯》2024.2.22 陈宇轩", ("新华每日电讯", "2024-02-22", ("陈宇轩",))),
+        ("来源：光明日报 2024-02-22", ("光明日报", "2024-02-22", ())),
+        ("（2024年2月22日《人民日报》第5版）", ("人民日报", "2024-02-22", ())),
+        ("《 人民日报 》（ 2024年02月22日 第 05 版）", ("人民日报", "2024-02-22", ())),
+    ],
+)
+def test_source_line_variants(line, parsed):
+    assert parse_source_line(line) == parsed
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["今天是2024年2月22日", "《光明日报》报道说2024年", "《2023-2024中国算力服务企业50强研究报告》"],
+)
+def test_not_source_lines(line):
+    assert parse_source_line(line) is None
+
+
+def test_source_line_with_author_on_next_line_ends_the_article():
+    text = f"## 第一篇文章标题\n\n{BODY}\n\n《光明日报》2024.2.22  \n刘坤\n\n## 第二篇\n\n{MORE}\n"
+    first, second = articles_of(text)
+    assert (first.publisher, first.date, first.authors) == ("光明日报", "2024-02-22", ("刘坤",))
+    assert first.text == BODY
+    assert second.title == "第二篇" and second.date is None
+    assert second.context_date == "2024-02-22"
+
+
+def test_context_date_is_none_without_source_lines():
+    [article] = articles_of(f"# 标题在这里\n\n{BODY}\n")
+    assert article.date is None and article.context_date is None
+
+
+def test_page_date_is_the_most_common_source_date():
+    text = (
+        f"## 甲文章的标题\n\n{BODY}\n\n《经济日报》2024.2.19\n\n\n"
+        f"## 乙文章的标题\n\n{BODY}\n\n《光明日报》2024.2.22\n\n\n"
+        f"## 丙文章的标题\n\n{BODY}\n\n《科技日报》2024.2.22\n\n\n"
+        f"## 丁文章的标题\n\n{MORE}\n"
+    )
+    dates = [(a.date, a.context_date) for a in articles_of(text)]
+    assert dates == [
+        ("2024-02-19", "2024-02-19"),
+        ("2024-02-22", "2024-02-22"),
+        ("2024-02-22", "2024-02-22"),
+        (None, "2024-02-22"),
+    ]
+
+
+# --- sections versus articles --------------------------------------------------------
+
+
+def test_short_section_heading_is_not_an_article_and_not_body():
+    [article] = articles_of(f"# 一个长长的文章标题\n\n{BODY}\n\n## 震撼出圈\n\n{MORE}\n")
+    assert article.text == f"{BODY}\n{MORE}"
+
+
+def test_numbered_section_heading_is_not_an_article():
+    [article] = articles_of(f"## 文章标题\n\n{BODY}\n\n## 一、推进新型工业化的重要意义\n\n{MORE}\n")
+    assert article.title == "文章标题" and "重要意义" not in article.text
+
+
+def test_deeper_heading_is_a_section():
+    [article] = articles_of(f"## 文章标题\n\n{BODY}\n\n### 产业加快转型升级\n\n{MORE}\n")
+    assert article.text == f"{BODY}\n{MORE}"
+
+
+def test_heading_followed_by_byline_opens_an_article():
+    first, second = articles_of(f"## 文章甲\n\n{BODY}\n\n## 短标题\n\n本报记者 张伟\n\n{MORE}\n")
+    assert (second.title, second.authors, second.text) == ("短标题", ("张伟",), MORE)
+    assert first.authors == ()
+
+
+def test_heading_after_layout_break_opens_an_article():
+    titles = [a.title for a in articles_of(f"## 文章甲\n\n{BODY}\n\n\n\n## 文章乙\n\n{MORE}\n")]
+    assert titles == ["文章甲", "文章乙"]
+
+
+def test_heading_after_boilerplate_opens_an_article():
+    text = f"## 文章甲\n\n{BODY}\n\n## 码上读报\n\n扫码阅读全文\n\n## 文章乙\n\n{MORE}\n\n责任编辑：王五\n"
+    first, second = articles_of(text)
+    assert (first.text, second.title, second.text) == (BODY, "文章乙", MORE)
+
+
+def test_higher_level_heading_opens_an_article():
+    titles = [a.title for a in articles_of(f"## 文章甲\n\n{BODY}\n\n# 文章乙\n\n{MORE}\n")]
+    assert titles == ["文章甲", "文章乙"]
+
+
+def test_long_heading_without_other_evidence_opens_an_article():
+    text = f"## 文章甲\n\n{BODY}\n\n## 第三方研究报告显示新能源汽车技术出海表现突出\n\n{MORE}\n"
+    assert len(articles_of(text)) == 2
+
+
+def test_kicker_and_main_title_make_one_title():
+    [article] = articles_of(f"## 第三方研究报告显示\n\n## 新能源汽车技术出海“一骑绝尘”\n\n{BODY}\n")
+    assert article.title == "第三方研究报告显示 新能源汽车技术出海“一骑绝尘”"
+
+
+def test_page_header_heading_gives_way_to_the_article_title():
+    [article] = articles_of(f"# 要闻\n\n## 制造业强起来步伐持续加快\n\n{BODY}\n")
+    assert article.title == "制造业强起来步伐持续加快"
+
+
+def test_unmarked_title_over_a_byline_opens_an_article():
+    text = f"第一篇的标题在这\n\n{BODY}\n\n第二篇的标题在这\n\n本报讯(记者 李洋) {MORE}\n"
+    first, second = articles_of(text)
+    assert (first.title, first.text) == ("第一篇的标题在这", BODY)
+    assert (second.title, second.authors, second.text) == ("第二篇的标题在这", ("李洋",), MORE)
+
+
+# --- captions ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "parsed"),
+    [
+        ("新华社发(吴均奇/摄)", ("", ("吴均奇",))),
+        ("车间里很忙。新华社记者 徐昱/摄", ("车间里很忙。", ("徐昱",))),
+        ("车间里很忙。（本报记者 王五 摄）", ("车间里很忙。", ("王五",))),
+        ("车间里很忙。 王五 摄", ("车间里很忙。", ("王五",))),
+        ("车间里很忙。新华社发", ("车间里很忙。", ())),
+        ("他们正在进行拍摄", None),
+    ],
+)
+def test_credit_variants(paragraph, parsed):
+    assert split_credit(paragraph) == parsed
+
+
+def test_captions_are_taken_out_of_the_article():
+    text = (
+        f"## 文章标题\n\n{BODY}\n\n图为工人在车间忙碌。\n\n新华社发(吴均奇/摄)\n\n"
+        f"机器人在运行。新华社记者 徐昱、李四/摄\n\n{MORE}\n"
+    )
+    [article] = articles_of(text)
+    assert article.text == f"{BODY}\n{MORE}"
+    captions = captions_of(text)
+    assert [(c.text, c.authors, c.title) for c in captions] == [
+        ("图为工人在车间忙碌。", ("吴均奇",), ""),
+        ("机器人在运行。", ("徐昱", "李四"), ""),
+    ]
+
+
+# --- paragraphs broken by the layout -------------------------------------------------
+
+
+def test_broken_paragraph_is_joined_without_separator():
+    [article] = articles_of(f"# 标题\n\n不可否认,Sora对2024年人工智能行\n\n业形成了首轮冲击波。\n\n{MORE}\n")
+    assert article.text == f"不可否认,Sora对2024年人工智能行业形成了首轮冲击波。\n{MORE}"
+
+
+def test_broken_paragraph_is_joined_across_a_caption():
+    text = "# 标题\n\n同时,Sora跳出了2D范\n\n车间里很忙。新华社发(吴均奇/摄)\n\n围模拟真实的物理世界。\n"
+    [article] = articles_of(text)
+    assert article.text == "同时,Sora跳出了2D范围模拟真实的物理世界。"
+
+
+def test_finished_paragraphs_and_labels_are_not_joined():
+    [article] = articles_of(f"# 标题\n\n{BODY}\n\n数据来源说明\n\n{MORE}\n")
+    assert article.text == f"{BODY}\n数据来源说明\n{MORE}"
+
+
+def test_ids_are_unique_and_numbered_in_document_order():
+    text = f"## 甲文章\n\n{BODY}\n\n\n\n## 乙文章\n\n{MORE}\n\n工人忙碌。新华社发(吴均奇/摄)\n"
+    ids = [a.id for a in split_page(text, "page-7.md")]
+    assert ids == ["page-7-1", "page-7-2", "page-7-3"]
+
+
+# --- other layouts -------------------------------------------------------------------
+
+
+def test_blank_lines_every_heading_has_are_style_not_evidence():
+    text = f"# 文章标题\n\n{BODY}\n\n\n## 震撼出圈\n\n{MORE}\n\n\n## 产业协同发力显著\n\n{BODY}\n"
+    [article] = articles_of(text)
+    assert article.text == f"{BODY}\n{MORE}\n{BODY}"
+
+
+def test_separator_line_is_a_layout_break():
+    titles = [a.title for a in articles_of(f"## 文章甲\n\n{BODY}\n\n* * *\n\n## 短题\n\n{MORE}\n")]
+    assert titles == ["文章甲", "短题"]
+
+
+def test_caption_context_date_is_its_article_date():
+    text = (
+        f"## 甲文章的标题\n\n{BODY}\n\n工人忙碌。新华社发(吴均奇/摄)\n\n{MORE}\n\n《经济日报》2024.2.19\n\n\n"
+        f"## 乙文章的标题\n\n{BODY}\n\n《光明日报》2024.2.22\n\n\n"
+        f"## 丙文章的标题\n\n{BODY}\n\n《科技日报》2024.2.22\n"
+    )
+    [caption] = captions_of(text)
+    assert caption.context_date == "2024-02-19"
+
+
+def test_web_article_with_header_lines():
+    text = f"春运返程高峰到来\n2024-02-22 08:30:12 来源：光明网\n作者：张三\n{BODY}\n{MORE}\n"
+    [article] = articles_of(text)
+    assert (article.title, article.publisher, article.date, article.authors) == (
+        "春运返程高峰到来", "光明网", "2024-02-22", ("张三",)
+    )
+    assert article.text == f"{BODY}\n{MORE}"
+
+
+def test_news_agency_layout():
+    text = (
+        "# 我国新能源汽车出口增长迅速\n\n新华社北京2月20日电 题：我国新能源汽车出口增长迅速\n\n"
+        "□ 新华社记者 王五 赵六 文/图\n\n记者从海关总署获悉，今年1月，我国新能源汽车出口同比增长\n"
+        "显著，其中纯电动汽车占比超过六成。\n\n## 产业链上下游协同发力成效显著\n\n"
+        f"{MORE}\n\n![图片](x.png)\n\n工人在生产线上忙碌。（新华社记者 李四 摄）\n\n责任编辑：钱七\n"
+    )
+    [article] = articles_of(text)
+    assert article.title == "我国新能源汽车出口增长迅速" and article.authors == ("王五", "赵六")
+    joined = "记者从海关总署获悉，今年1月，我国新能源汽车出口同比增长显著，其中纯电动汽车占比超过六成。"
+    assert article.text == f"{joined}\n{MORE}"
+    assert [c.authors for c in captions_of(text)] == [("李四",)]
