@@ -58,7 +58,7 @@ class Article:
     title: str
     text: str
     authors: tuple[str, ...] = ()
-    publisher: str | None = None  # e.g. 光明日报, from a source line 《光明日报》2024.2.22
+    publisher: str | None = None  # e.g. 人民日报, from a source line 《人民日报》2023.5.8
     date: str | None = None  # ISO date stated for this article (datePublished)
     context_date: str | None = None  # date to resolve 2月16日 against: own date, else the page's
     kind: str = "article"  # "article", or "caption": a photo caption, read for facts, not an Article

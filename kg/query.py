@@ -1,7 +1,9 @@
 """SPARQL over a build: load its RDF into an embedded store, run a query, format the answer.
 
-pyoxigraph is the engine (fast, standard-conformant); rdflib answers when it is not installed.
-Results are plain strings (a literal's lexical form, an IRI's text) so callers need neither.
+pyoxigraph is the engine (fast, standard-conformant), on an on-disk store kept beside the build
+and reused while the export is unchanged (kg/store.py); rdflib answers when pyoxigraph is not
+installed or is not wanted. Results are plain strings (a literal's lexical form, an IRI's text)
+so callers need neither library.
 """
 
 from __future__ import annotations
@@ -9,13 +11,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # Which file of a build directory to load, best first: the dataset forms keep the
 # per-document named graphs, and their default graph holds every triple anyway.
-BUILD_FILES = ("graph.trig", "graph.nq", "graph.ttl", "graph.nt")
+BUILD_FILES = ("graph.trig", "graph.nq", "graph.ttl", "graph.nt", "graph.jsonld")
+# auto: pyoxigraph on a cached on-disk store, else rdflib; memory: pyoxigraph, no store on disk.
+ENGINES = ("auto", "oxigraph", "memory", "rdflib")
 _FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".nq": "nquads",
             ".jsonld": "json-ld", ".json": "json-ld"}
 
@@ -61,30 +66,37 @@ def query_text(query: str | Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def run_query(query: str | Path, data: str | Path) -> QueryResult:
-    """Run a SPARQL query (text or .rq path) over a build directory or an RDF file."""
+def run_query(query: str | Path, data: str | Path, engine: str = "auto") -> QueryResult:
+    """Run a SPARQL query (text or .rq path) over a build directory or an RDF file.
+
+    engine: auto (default), oxigraph (fail if absent), memory (pyoxigraph, no on-disk store), rdflib.
+    """
+    if engine not in ENGINES:
+        raise QueryError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
     text = query_text(query)
     path = data_file(data)
+    if engine == "rdflib":
+        return _run_rdflib(text, path)
     try:
         import pyoxigraph
-    except ImportError:
-        return _run_rdflib(text, path)
-    return _run_oxigraph(pyoxigraph, text, path)
+    except ImportError as err:
+        if engine == "auto":
+            return _run_rdflib(text, path)
+        raise QueryError("engine oxigraph needs pyoxigraph (pip install pyoxigraph)") from err
+    return _run_oxigraph(pyoxigraph, text, path, on_disk=engine != "memory")
 
 
-def _run_oxigraph(ox, text: str, path: Path) -> QueryResult:
-    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
-               ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD,
-               ".json": ox.RdfFormat.JSON_LD}
-    store = ox.Store()
+def _run_oxigraph(ox, text: str, path: Path, on_disk: bool = True) -> QueryResult:
+    from .store import memory_store, open_store
+
     try:
-        store.load(path=str(path), format=formats[path.suffix.lower()])
+        store = open_store(ox, path) if on_disk else memory_store(ox, path)
     except (SyntaxError, ValueError, OSError) as err:
         raise QueryError(f"cannot read {path}: {err}") from err
     try:
         answer = store.query(text)
     except SyntaxError as err:
-        raise QueryError(f"SPARQL syntax error: {err}") from err
+        raise QueryError(_syntax_message(str(err))) from err
     except (OSError, ValueError, RuntimeError) as err:
         raise QueryError(f"query failed: {err}") from err
     if isinstance(answer, ox.QueryBoolean):
@@ -95,6 +107,14 @@ def _run_oxigraph(ox, text: str, path: Path) -> QueryResult:
     variables = [v.value for v in answer.variables]
     rows = [tuple(_ox_text(solution[v]) for v in variables) for solution in answer]
     return QueryResult(variables, rows)
+
+
+def _syntax_message(message: str) -> str:
+    """pyoxigraph says "error at 3:10: expected ..."; say it the way the rdflib path does."""
+    match = re.match(r"error at (\d+):(\d+)(?:-\d+:\d+)?: ?(.*)", message, re.S)
+    if not match:
+        return f"SPARQL syntax error: {message}"
+    return f"SPARQL syntax error at line {match[1]}, column {match[2]}: {match[3]}"
 
 
 def _ox_text(term) -> str | None:

@@ -2,7 +2,7 @@
 
 Names are grouped by coarse type (a Person never merges with a Company) under a
 normalized key; then a short form joins a longer name when both reduce to the same core
-(金陵金箔集团 = 南京金陵金箔集团股份有限公司; Open AI = OpenAI), and only when that core
+(宏达集团 = 杭州宏达集团股份有限公司; Deep Mind = DeepMind), and only when that core
 points to a single longer name, so two different things that share a short name stay apart.
 """
 
@@ -38,10 +38,10 @@ def core_name(name: str, coarse: str, places: set[str]) -> str:
             if key.endswith(form) and len(key) > len(form) + 1:
                 key = key[: -len(form)]
                 break
-        if key.endswith("集团") and len(key) > 4:
+        if key.endswith("集团") and len(key) >= 4:
             key = key[:-2]
         for place in sorted(places, key=len, reverse=True):
-            if key.startswith(place) and len(key) - len(place) >= 3:
+            if key.startswith(place) and len(key) - len(place) >= 2:
                 key = key[len(place) :]
                 break
     elif coarse in ("Ranking", "Report"):
@@ -140,11 +140,11 @@ def _merge_short_forms(groups: dict[tuple[str, str], _Group], places: set[str]) 
             by_core[(coarse, norm)].append(key)
     clusters = []
     for (_coarse, core), keys in sorted(by_core.items()):
-        # Several distinct full names with one core (two 'XX银行' of different cities) stay apart.
-        longer = {k for k in keys if k[1] != core}
-        full_cores = {re.sub(r"\([^()]*\)", "", k[1]) for k in longer}
-        if len(full_cores) > 1 and len(core) < 4:
-            clusters.extend([k] for k in keys)
-        else:
+        # A short core ('宏达') joins names only when each is part of the longest one; two
+        # different full names that share it (杭州宏达…, 上海宏达…) stay apart.
+        names = sorted((re.sub(r"\([^()]*\)", "", k[1]) for k in keys), key=len)
+        if len(core) >= 4 or all(n in names[-1] for n in names):
             clusters.append(keys)
+        else:
+            clusters.extend([k] for k in keys)
     return clusters

@@ -81,3 +81,17 @@ def _small_graph():
 def small_graph():
     """Seven entities, one article, every kind of edge; names carry HTML/Turtle-special characters."""
     return _small_graph()
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory):
+    """The seed page built once per test session, every format written: (out_dir, BuildResult)."""
+    from kg.build import build
+    from kg.export.html import write_html
+    from kg.export.rdf import FORMATS, write_rdf
+
+    out = tmp_path_factory.mktemp("seed-build")
+    result = build([ROOT / "seeds"])
+    write_rdf(result.graph, out, FORMATS)
+    write_html(result.graph, out / "graph.html")
+    return out, result

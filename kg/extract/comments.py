@@ -1,7 +1,7 @@
 """commentsOn (quote, stance) and disagreesWith.
 
 A comment belongs to whoever the quote is attributed to: a speaker before a speech verb
-('王鹏认为'), a speaker right after an opening quote ('“震撼…”…联席院长孔蓉在…'), a
+('张三认为'), a speaker right after an opening quote ('“很好…”…总经理李四在…'), a
 pronoun standing for the last speaker ('她认为'), or '在X看来'.
 """
 

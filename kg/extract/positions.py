@@ -1,4 +1,4 @@
-"""holdsPositionAt: '360创始人、董事长周鸿祎', '王鹏,北京市社会科学院副研究员', '张三担任某公司总经理'."""
+"""holdsPositionAt: '某公司创始人、董事长张三', '李四,某大学副教授', '张三担任某公司总经理'."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
 
 
 def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
-    """'王鹏,北京市社会科学院副研究员' / '张三担任某公司总经理' / '李四(某公司董事长)'."""
+    """'李四,某大学副教授' / '张三担任某公司总经理' / '李四(某公司董事长)'."""
     after = [m for m in sentence.mentions if m.start >= person.end]
     if not after or coarse(after[0].label) != "Organization":
         return []

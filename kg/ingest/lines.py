@@ -45,9 +45,9 @@ _CREDIT_ROLE = (
     rf"(?:(?:新华社|中新社|本报|人民日报|[{HAN}]{{2,6}}(?:报|社))?(?:特约|首席)?(?:摄影)?(?:记者|通讯员))"
 )
 _CREDIT_RES = (
-    # 新华社发(吴均奇/摄), 新华社发（吴均奇 摄）
+    # 新华社发(王五/摄), 新华社发（王五 摄）
     re.compile(rf"(?:新华社|中新社|[{HAN}]{{2,6}}社)发\s*[（(]\s*{_CREDIT_NAMES}\s*[/／]?\s*摄\s*[）)]\s*$"),
-    # 新华社记者 徐昱/摄, 本报记者 王五摄, （本报记者 王五 摄）
+    # 新华社记者 赵六/摄, 本报记者 王五摄, （本报记者 王五 摄）
     re.compile(rf"[（(]?\s*{_CREDIT_ROLE}\s*{_CREDIT_NAMES}\s*[/／]?\s*摄(?:影)?\s*[）)]?\s*$"),
     # 王五/摄, （王五 摄）, 王五 摄: a separator keeps 拍摄 at a sentence end from matching
     re.compile(rf"(?:^|[\s。！？!?”）)，,；;：:])[（(]?\s*{_CREDIT_NAMES}\s*(?:[/／]\s*|\s+)摄(?:影)?\s*[）)]?\s*$"),
@@ -80,7 +80,7 @@ def is_name(token: str) -> bool:
 
 
 def names_in(text: str, need_role: bool) -> tuple[str, ...] | None:
-    """The names of a byline-like string ("本报记者 张伟 李明", "记者 X 通讯员 Y"), or None.
+    """The names of a byline-like string ("本报记者 王五 李明", "记者 X 通讯员 Y"), or None.
 
     None when anything but roles, names and fillers is left, or when `need_role` and no
     role word (记者, 通讯员, 文/ ...) was present.
@@ -98,8 +98,8 @@ def names_in(text: str, need_role: bool) -> tuple[str, ...] | None:
 def parse_byline(paragraph: str) -> tuple[tuple[str, ...], str] | None:
     """(authors, rest of the paragraph) when `paragraph` starts with a byline, else None.
 
-    Whole-paragraph bylines (▶ 本报记者 张伟) leave rest "", dateline bylines
-    (本报讯(记者 李洋) 正文..., 新华社北京2月20日电（记者 X）...) leave the body text.
+    Whole-paragraph bylines (▶ 本报记者 王五) leave rest "", dateline bylines
+    (本报讯(记者 赵六) 正文..., 新华社北京2月20日电（记者 X）...) leave the body text.
     """
     line = clean(paragraph)
     if len(line) <= 40 and "\n" not in line:
@@ -126,7 +126,7 @@ def iso_date(text: str) -> str | None:
 def parse_source_line(line: str) -> tuple[str | None, str | None, tuple[str, ...]] | None:
     """(publisher, ISO date, authors) for a source line, else None.
 
-    Recognised: 《光明日报》2024.2.22 [names], 来源：光明日报 2024-02-22, （2024年2月22日
+    Recognised: 《人民日报》2023.5.8 [names], 来源：人民日报 2023-05-08, （2024年2月22日
     《人民日报》第5版）, 2024-02-22 08:30 来源：光明网. The line must start with the
     outlet, the date or a source keyword and everything on it must be accounted for, so
     a body sentence that mentions a newspaper is never taken for one.
@@ -148,7 +148,7 @@ def parse_source_line(line: str) -> tuple[str | None, str | None, tuple[str, ...
         outlet_name = re.compile(rf"\s*([{HAN}A-Za-z][{HAN}A-Za-z0-9]{{1,15}})")
         starts = [keyword.end()]
         if date_match and date_match.start() >= keyword.end():
-            starts.append(date_match.end())  # 来源：2024-02-22 光明日报
+            starts.append(date_match.end())  # 来源：2023-05-08 人民日报
         named = next((m for m in (outlet_name.match(text, pos) for pos in starts) if m), None)
         if named:
             publisher = named.group(1)

@@ -131,12 +131,18 @@ def org_names(doc: Doc) -> Doc:
                     continue
             break
         name = doc[start:j].text
+        if _share_class_at(doc, j) and ent is not None and ent.label_ in ORG_LABELS:
+            # A listed company's stock name: '<name>A' (its A shares), '<name>B'.
+            spans.append(Span(doc, start, j + 1, label="Company"))
+            i = j + 1
+            continue
         if j > end or (ent is None and j > start):
             if _ends_with_org_suffix(name) and len(name) >= 3 and name not in GENERIC_NAMES:
                 is_org_ent = ent is not None and ent.label_ in ORG_LABELS
                 strong = any(name.endswith(s) for s in STRONG_ORG_SUFFIXES)
                 several_words = j - start >= 2
-                if (is_org_ent and j > end) or (strong and several_words):
+                proper_noun = ent is None and doc[start].tag_ == "nz"
+                if ((is_org_ent or proper_noun) and j > end) or (strong and several_words):
                     spans.append(Span(doc, start, j, label=org_type(name)))
                     i = j
                     continue
@@ -162,6 +168,12 @@ def org_heads(doc: Doc) -> Doc:
         if not (e.label_ in ORG_LABELS and (e.text.endswith(GENERIC_HEADS) or _head_follows(doc, e.end)))
     ]
     return doc
+
+
+def _share_class_at(doc: Doc, j: int) -> bool:
+    if j >= len(doc) or doc[j].text not in ("A", "B", "H"):
+        return False
+    return j + 1 == len(doc) or not re.match(r"[A-Za-z0-9]", doc[j + 1].text)
 
 
 def _head_follows(doc: Doc, end: int) -> bool:

@@ -42,7 +42,7 @@ def chunks(text: str) -> list[str]:
 
 
 def _split_whitespace(word: str, tag: str) -> list[tuple[str, str]]:
-    """LAC sometimes glues whitespace to a word (' 李洋'); whitespace becomes its own token."""
+    """LAC sometimes glues whitespace to a word (' 王五'); whitespace becomes its own token."""
     parts = re.findall(r"\s+|\S+", word)
     if len(parts) == 1:
         return [(word, tag)]

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import CLOSE_QUOTES, LATIN_NAME, OPEN_QUOTES, ORG_LABELS, SENTENCE_END, merge_ents
-from .lexicon import GENERIC_NAMES
+from .lexicon import GENERIC_NAMES, ROLE_HEADS
 
 PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "手机", "芯片", "机型", "车型", "软件",
                       "工具", "机器人", "操作系统", "APP", "App")
@@ -43,7 +43,7 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
 
 @Language.component("kg_latin_names")
 def latin_names(doc: Doc) -> Doc:
-    """Latin and mixed names (OpenAI, Open AI, Sora, GPT-3.5): product or organization by context.
+    """Latin and mixed names (DeepMind, Deep Mind, Gemini, GPT-4): product or organization by context.
 
     LAC tags such names ORG or nz at random; the words around every mention in the
     document decide, and all mentions of one name get the same type.
@@ -121,7 +121,7 @@ def model_names(doc: Doc) -> Doc:
 
 @Language.component("kg_locations")
 def locations(doc: Doc) -> Doc:
-    """Adjacent place names are one place (浙江省 金华市 金义新区), with zone suffixes."""
+    """Adjacent place names are one place (江苏省 苏州市 工业园区), with zone suffixes."""
     spans, ents = [], list(doc.ents)
     i = 0
     while i < len(ents):
@@ -162,7 +162,8 @@ def coordination(doc: Doc) -> Doc:
                 i += 1
                 continue
             items, end = _list_around(doc, i, sent.start, sent.end)
-            spans.extend(_complete_list(doc, items, _category_follows(doc, end, sent.end)))
+            category = _category_follows(doc, end, sent.end) or _category_precedes(doc, items[0][0])
+            spans.extend(_complete_list(doc, items, category))
             i = max(end, i + 1)
     if spans:
         merge_ents(doc, spans)
@@ -193,6 +194,12 @@ def _list_around(doc: Doc, i: int, sent_start: int, sent_end: int) -> tuple[list
     return items, k
 
 
+def _category_precedes(doc: Doc, start: int) -> bool:
+    """'…代表企业包括A、B': a category noun and an introducing verb right before the list."""
+    window = doc[max(0, start - 3) : start].text
+    return re.search(r"(企业|公司|车企|厂商|机构|品牌|上市公司)(包括|如|有|是|为|像|例如|比如)[：:]?$", window) is not None
+
+
 def _category_follows(doc: Doc, end: int, sent_end: int) -> bool:
     if end >= sent_end or doc[end].text != "等":
         return False
@@ -211,19 +218,21 @@ def _complete_list(doc: Doc, items: list[tuple[int, int]], category: bool) -> li
         inside = [e for e in doc.ents if e.start >= start and e.end <= end]
         labels.append(inside[0].label_ if len(inside) == 1 and inside[0].start == start else None)
     orgs = sum(1 for label in labels if label in ORG_LABELS)
-    if any(label and label not in ORG_LABELS for label in labels):
-        return []
-    if not category and (orgs < 2 or orgs * 2 < len(items)):
+    others = [label for label in labels if label and label not in ORG_LABELS]
+    if not category and (others or orgs < 2 or orgs * 2 < len(items)):
         return []
     spans = []
     for (start, end), label in zip(items, labels, strict=True):
-        if end <= start:
-            continue
         text = doc[start:end].text
+        if end <= start or label in ORG_LABELS or text.endswith(ROLE_HEADS):
+            continue
+        if label is not None and not category:
+            continue
+        # In a list of organizations, '博远数据' is a company even where LAC saw a place in it.
         whole = [e for e in doc.ents if e.start == start and e.end == end]
         if whole or not (2 <= len(text) <= 8) or text in GENERIC_NAMES or re.search(r"\d{2,}|[，,。的了是在]", text):
             continue
-        spans.append(Span(doc, start, end, label="Organization" if label is None else label))
+        spans.append(Span(doc, start, end, label="Organization"))
     return spans
 
 

@@ -121,8 +121,12 @@
   const edges = new vis.DataSet(DATA.edges.map(edgeItem));
   const nodesView = new vis.DataView(nodes, { filter: (item) => nodeVisible(item.id) });
   const edgesView = new vis.DataView(edges, { filter: (item) => edgeVisible(item.id) });
-  const shown = nodesView.length;
+  // DataView.getIds() re-applies the filter, so what is on screen is tracked here.
+  let shownIds = new Set(nodesView.getIds());
+  const shown = shownIds.size;
   const big = shown > 800;
+  // Stabilisation iterations: many for small views, fewer as each iteration gets dearer.
+  const budget = (n, work, lo, hi) => Math.max(lo, Math.min(hi, Math.round(work / Math.max(n, 1))));
 
   const network = new vis.Network($("graph"), { nodes: nodesView, edges: edgesView }, {
     autoResize: true,
@@ -141,11 +145,14 @@
     physics: {
       solver: "barnesHut",
       barnesHut: { gravitationalConstant: -6000, springLength: 170, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.5 },
-      stabilization: { enabled: true, iterations: big ? 200 : 500, updateInterval: 25, fit: true },
+      stabilization: { enabled: true, iterations: budget(shown, 40000, 80, 500), updateInterval: 25, fit: true },
       minVelocity: 1,
     },
     interaction: { hover: true, hideEdgesOnDrag: big, hideEdgesOnZoom: big, tooltipDelay: 100 },
   });
+
+  stats.networkMs = Math.round(performance.now() - t0);
+  stats.shownEdges = edgesView.length;
 
   // Physics stabilises, then stops; a changed view runs a short stabilisation again.
   let pendingFocus = null;
@@ -167,7 +174,7 @@
   function relayout() {
     stats.busy = true;
     network.setOptions({ physics: { enabled: true, stabilization: { fit: false } } });
-    network.stabilize(big ? 120 : 250);
+    network.stabilize(budget(shownIds.size, 20000, 50, 250));
   }
   function focusOn(id) {
     network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: { duration: 400, easingFunction: "easeInOutQuad" } });
@@ -191,11 +198,12 @@
 
   function refresh() {
     focusSet = state.focus ? neighbours(state.focus) : new Set();
-    const before = new Set(nodesView.getIds());
+    const before = shownIds;
     const added = DATA.nodes.filter((n) => nodeVisible(n.id) && !before.has(n.id)).map((n) => n.id);
     if (added.length && before.size) seed(added, before);
     nodesView.refresh();
     edgesView.refresh();
+    shownIds = new Set(nodesView.getIds());
     $("view-count").textContent = "当前显示 " + nodesView.length + " / " + DATA.nodes.length + " 个节点，"
       + edgesView.length + " / " + DATA.edges.length + " 条关系";
     highlight();
@@ -525,6 +533,6 @@
   // A small read-only handle for tests and the console.
   window.kg = {
     network, select, findMatches: (q) => findMatches(q).map((m) => m.n.id),
-    visibleNodes: () => nodesView.getIds(), state: () => ({ mode: state.mode, selected: state.selected }),
+    visibleNodes: () => [...shownIds], state: () => ({ mode: state.mode, selected: state.selected }),
   };
 })();

@@ -1,0 +1,102 @@
+"""Relation extractors on invented articles: one test per family and trigger pattern."""
+
+import pytest
+
+from kg.extract import extract_article
+from kg.model import Article
+from kg.nlp.pipeline import get_nlp
+
+
+def run(text, date="2024-03-10", title="测试"):
+    article = Article(id="t-1", document="t.txt", title=title, text=text, authors=("赵六",),
+                      publisher="人民日报", date=date, context_date=date)
+    doc = get_nlp()(text)
+    return extract_article(article, doc)[1]
+
+
+def triples(facts, predicate):
+    return {(f.subject, f.object) for f in facts if f.predicate == predicate}
+
+
+def by(facts, predicate, subject):
+    return [f for f in facts if f.predicate == predicate and f.subject == subject]
+
+
+def test_positions_before_person_with_several_roles_and_orgs():
+    facts = run("华信科技创始人、董事长张建国表示,公司将加大投入。中国软件行业协会副会长、华信科技顾问李明认为,前景很好。")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles[("张建国", "华信科技")] == ["创始人", "董事长"]
+    assert ("李明", "中国软件行业协会") in roles
+
+
+def test_position_of_unnamed_company_after_category_noun():
+    facts = run("智能驾驶企业驰远创始人兼总经理刘洋说,新车将在年底交付。")
+    assert ("刘洋", "驰远") in triples(facts, "holdsPositionAt")
+
+
+def test_comment_attributed_after_the_quote_and_through_pronoun():
+    text = ("美国公司Anthropic发布大模型Claude。“非常惊艳,超预期。”华信科技首席科学家王芳在谈到Claude时表示。"
+            "她认为,Claude会推动行业进步。")
+    facts = run(text)
+    comments = by(facts, "commentsOn", "王芳")
+    assert {f.object for f in comments} == {"Claude"}
+    assert comments[0].attributes["quote"] == "非常惊艳,超预期。"
+    assert comments[0].attributes["stance"] == "positive"
+    assert len(comments) >= 2  # the pronoun sentence is attributed to her as well
+
+
+def test_negative_stance_and_disagreement():
+    text = "对于Claude能否普及,张建国判断,“五年之内,看不到大规模的商用。”李明的观点,张建国并不认同。"
+    facts = run("美国公司Anthropic发布大模型Claude。" + text)
+    comment = by(facts, "commentsOn", "张建国")[0]
+    assert comment.attributes["stance"] == "negative"
+    assert ("张建国", "李明") in triples(facts, "disagreesWith")
+
+
+def test_releases_with_date_and_publishes_report():
+    facts = run("3月5日,华信科技正式发布新一代大模型天工3.0大模型。近日中国信通院发布《2024年人工智能发展白皮书》。")
+    releases = by(facts, "releases", "华信科技")
+    assert releases and releases[0].object == "天工3.0大模型" and releases[0].attributes["date"] == "2024-03-05"
+    assert ("中国信通院", "2024年人工智能发展白皮书") in triples(facts, "publishes")
+
+
+def test_ranking_members_with_tiers():
+    text = ("某研究院近日发布《2024中国云计算企业30强研究报告》。"
+            "第一类为领军企业,典型代表企业是华信科技;第二类为挑战者,典型代表企业包括天合软件、博远数据。")
+    facts = run(text)
+    ranks = {f.subject: f.attributes.get("tier") for f in facts if f.predicate == "ranksIn"}
+    assert ranks.get("华信科技") == "领军企业"
+    assert ranks.get("天合软件") == "挑战者"
+    assert {f.object for f in facts if f.predicate == "ranksIn"} == {"2024中国云计算企业30强"}
+    assert "某研究院" not in ranks
+
+
+def test_patents_with_count_growth_scope_year():
+    facts = run("如华信科技,2023年海外申请的专利总数达到1.2万件,同比增速达到85%;天合软件获得三项发明专利。")
+    filings = {f.subject: f.attributes for f in facts if f.predicate == "filesPatents"}
+    assert filings["华信科技"] == {"count": 12000, "year": 2023, "growthRate": pytest.approx(0.85), "scope": "海外"}
+    assert filings["天合软件"]["count"] == 3
+
+
+def test_located_incubated_part_of():
+    text = ("在位于江苏省苏州市工业园区的宏远光电科技(苏州)有限公司车间里,机器人在运行。"
+            "清华大学孵化的芯片企业芯原微创始人陈晨说,订单已排满。国泰证券研究院首席分析师何平表示,看好前景。")
+    facts = run(text)
+    assert ("宏远光电科技(苏州)有限公司", "江苏省苏州市工业园区") in triples(facts, "locatedIn")
+    assert ("芯原微", "清华大学") in triples(facts, "incubatedBy")
+    assert ("国泰证券研究院", "国泰证券") in triples(facts, "partOf")
+
+
+def test_document_facts_from_byline_and_source_line():
+    facts = run("正文。")
+    assert ("t-1", "赵六") in triples(facts, "author")
+    assert ("t-1", "人民日报") in triples(facts, "publisher")
+
+
+def test_every_fact_keeps_its_evidence_sentence():
+    text = "华信科技创始人张建国表示,公司将加大投入。"
+    for fact in run(text):
+        if fact.predicate in ("author", "publisher"):
+            continue
+        assert fact.evidence.sentence in text
+        assert text[fact.evidence.start : fact.evidence.end].strip() == fact.evidence.sentence

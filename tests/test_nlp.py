@@ -1,0 +1,93 @@
+"""The spaCy pipeline: LAC tokenizer and kg's entity components, on invented sentences."""
+
+import pytest
+
+from kg.nlp.components import is_person_name, org_type
+from kg.nlp.lac_tokenizer import chunks
+from kg.nlp.pipeline import build_nlp, get_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return get_nlp()
+
+
+def ents(nlp, text):
+    return {(e.text, e.label_) for e in nlp(text).ents}
+
+
+def test_chunks_cover_text_exactly():
+    text = "第一句。第二句！\n\n第三句没有结尾" + "长" * 1000
+    assert "".join(chunks(text)) == text
+    assert max(len(c) for c in chunks(text)) <= 400
+
+
+def test_tokens_reconstruct_text_and_whitespace_is_separate(nlp):
+    text = "本报讯(记者 王五) 近日,某公司发布新品。"
+    doc = nlp(text)
+    assert doc.text == text
+    assert all(not t.text.strip() or t.text.strip() == t.text for t in doc)
+
+
+def test_person_surname_split_by_lac_is_joined(nlp):
+    # LAC splits some given names off their surname; the component joins them back.
+    found = ents(nlp, "中国某协会常务副会长关晓明强调,安全性是一个不容忽视的问题。")
+    assert any(label == "Person" and name.endswith("晓明") and len(name) == 3 for name, label in found)
+
+
+def test_org_with_parenthetical_place_and_legal_form(nlp):
+    found = ents(nlp, "在位于江苏省苏州市工业园区的宏远光电科技(苏州)有限公司车间里,机器人在运行。")
+    assert ("宏远光电科技(苏州)有限公司", "Company") in found
+    assert ("江苏省苏州市工业园区", "Location") in found
+
+
+def test_report_in_book_title_marks(nlp):
+    found = ents(nlp, "某研究院近日发布《2023年中国数字经济发展研究报告》。")
+    assert ("2023年中国数字经济发展研究报告", "Report") in found
+
+
+def test_ranking_span(nlp):
+    found = ents(nlp, "商务部公布第二批绿色工厂示范名单,多家企业入选。")
+    assert any(label == "Ranking" and name.endswith("名单") for name, label in found)
+
+
+def test_latin_product_by_context(nlp):
+    found = ents(nlp, "美国公司Anthropic发布新一代大语言模型Claude。Claude的表现超出预期。")
+    assert ("Claude", "Product") in found
+
+
+def test_versioned_model_name(nlp):
+    found = ents(nlp, "该公司推出了自研的盘古3.0大模型。")
+    assert ("盘古3.0大模型", "AIModel") in found
+
+
+def test_list_members_become_organizations(nlp):
+    found = ents(nlp, "比亚迪、长安汽车、蔚来汽车、理想汽车等车企陆续发布降价消息。")
+    names = {n for n, label in found if label in ("Organization", "Company")}
+    assert {"比亚迪", "长安汽车"} <= names
+
+
+def test_generic_acronyms_are_not_entities(nlp):
+    found = ents(nlp, "AI和AIGC推动GDP增长,PMI回升。")
+    assert not any(name in ("AI", "AIGC", "GDP", "PMI") for name, _ in found)
+
+
+def test_sentences_keep_quotes_with_their_speaker(nlp):
+    doc = nlp("“很好。”张三表示。李四说:“不好。”王五也说了话。")
+    sents = [s.text for s in doc.sents]
+    assert sents[0] == "“很好。”张三表示。"
+    assert sents[1] == "李四说:“不好。”"
+
+
+def test_helpers():
+    assert is_person_name("张三丰") and is_person_name("欧阳修") and not is_person_name("长文")
+    assert org_type("中国汽车工业协会") == "Association"
+    assert org_type("某某科技股份有限公司") == "Company"
+    assert org_type("工业和信息化部") == "GovernmentAgency"
+
+
+def test_unknown_segmenter_is_refused():
+    with pytest.raises(ValueError, match="unknown segmenter"):
+        build_nlp("jieba")
+    with pytest.raises(ValueError, match="local model"):
+        build_nlp("pkuseg")

@@ -1,0 +1,66 @@
+"""Entity resolution: aliases merge, different things stay apart, ids are stable ASCII."""
+
+from kg.model import Evidence, Fact, Mention
+from kg.resolve import core_name, entity_id, normalize_name, resolve
+
+
+def mention(text, label, start=0):
+    return Mention(text, label, start, start + len(text), "test")
+
+
+def test_normalize_name_follows_the_guide():
+    assert normalize_name("Open AI") == normalize_name("OpenAI")
+    assert normalize_name("（集团）") == normalize_name("(集团)")
+    assert normalize_name("《报告》") == "报告"
+
+
+def test_short_form_joins_the_full_legal_name():
+    mentions = {"a-1": [mention("杭州宏达集团股份有限公司", "Company"), mention("宏达集团", "Company", 30),
+                        mention("杭州", "Location", 60)]}
+    resolution = resolve(mentions, [])
+    orgs = [e for e in resolution.entities if e.coarse_type == "Organization"]
+    assert len(orgs) == 1
+    assert orgs[0].name == "杭州宏达集团股份有限公司" and orgs[0].aliases == {"宏达集团"}
+    assert orgs[0].mentions == 2
+
+
+def test_latin_spacing_variants_are_one_entity():
+    resolution = resolve({"a-1": [mention("Deep Mind", "Organization"), mention("DeepMind", "Organization", 20)]}, [])
+    assert len(resolution.entities) == 1
+
+
+def test_types_never_merge_and_ambiguous_short_names_stay_apart():
+    mentions = {
+        "a-1": [mention("苹果", "Product"), mention("苹果公司", "Company", 10)],
+        "a-2": [mention("华夏银行", "Company"), mention("华夏银行(北京)", "Company", 10), mention("华夏基金", "Company", 20)],
+    }
+    resolution = resolve(mentions, [])
+    names = sorted((e.coarse_type, e.name) for e in resolution.entities)
+    assert ("Product", "苹果") in names and ("Organization", "苹果公司") in names
+    assert ("Organization", "华夏基金") in names
+
+
+def test_ranking_qualifiers_are_aliases():
+    mentions = {"a-1": [mention("2024中国云计算企业30强", "Ranking"), mention("国内云计算企业30强", "Ranking", 40)]}
+    resolution = resolve(mentions, [])
+    assert len(resolution.entities) == 1 and resolution.entities[0].name == "2024中国云计算企业30强"
+
+
+def test_facts_point_at_entities_and_ids_are_stable_ascii():
+    ev = Evidence("a-1", "句子。", 0, 3)
+    facts = [Fact("宏达集团", "Company", "locatedIn", "杭州", "Location", evidence=ev),
+             Fact("a-1", "Article", "author", "王五", "Person", evidence=ev)]
+    mentions = {"a-1": [mention("杭州宏达集团股份有限公司", "Company"), mention("杭州", "Location", 30)]}
+    first = resolve(mentions, facts)
+    assert facts[0].subject_id == first.lookup("杭州宏达集团股份有限公司", "Company")
+    assert facts[0].object_id == first.lookup("杭州", "Location")
+    assert facts[1].subject_id == "article/a-1" and facts[1].object_id == first.lookup("王五", "Person")
+    assert all(e.id.isascii() for e in first.entities)
+    again = resolve(mentions, [])
+    assert {e.id for e in again.entities} >= {facts[0].subject_id, facts[0].object_id}
+    assert entity_id("Person", "王五") == entity_id("Person", " 王五")
+
+
+def test_core_name_strips_place_and_legal_form():
+    assert core_name("杭州宏达集团股份有限公司", "Organization", {"杭州"}) == "宏达"
+    assert core_name("2023-2024中国算力企业50强", "Ranking", set()) == "算力企业50强"
