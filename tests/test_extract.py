@@ -100,3 +100,11 @@ def test_every_fact_keeps_its_evidence_sentence():
             continue
         assert fact.evidence.sentence in text
         assert text[fact.evidence.start : fact.evidence.end].strip() == fact.evidence.sentence
+
+
+def test_surname_and_title_refer_to_the_person_named_before():
+    text = "“很好。”华信科技董事长张建国说。记者了解到,公司产品畅销。“明年更好。”张总表示,华信科技将发布新品。"
+    facts = run("华信科技发布大模型天工3.0大模型。" + text)
+    speakers = {f.subject for f in facts if f.predicate == "commentsOn"}
+    assert speakers == {"张建国"}
+    assert len([f for f in facts if f.predicate == "commentsOn"]) >= 2

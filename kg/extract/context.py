@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -9,6 +10,9 @@ from spacy.tokens import Doc
 from ..model import Article, Evidence, Fact, Mention
 from ..nlp.components import ORG_LABELS, PRODUCT_LABELS
 
+# '王总', '李教授', '张女士': a person named again by surname and title.
+TITLE_AFTER_SURNAME = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|董事长|总|董|先生|女士|教授|博士|院长|主任|老师|经理|"
+                                 r"书记|局长|部长|行长|所长|会长|社长|校长)(?=[^\u4e00-\u9fff]|表示|认为|说|指出|强调|介绍|称|坦言|透露|看来)")
 COARSE_OF_LABEL = {**{label: "Organization" for label in ORG_LABELS}, **{p: "Product" for p in PRODUCT_LABELS}}
 
 
@@ -38,6 +42,7 @@ class ArticleContext:
     @classmethod
     def from_doc(cls, article: Article, doc: Doc) -> ArticleContext:
         mentions = [Mention(e.text, e.label_, e.start_char, e.end_char, "nlp") for e in doc.ents]
+        mentions = _resolve_surname_titles(article.text, mentions)
         ctx = cls(article=article, doc=doc, mentions=mentions)
         for sent in doc.sents:
             text = sent.text
@@ -75,6 +80,22 @@ class ArticleContext:
             confidence=confidence,
             extractor=extractor,
         )
+
+
+def _resolve_surname_titles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'王总' after '王五' names 王五: its Person mention carries the full name (source "coref"),
+    when exactly one person named earlier in the article has that surname."""
+    by_span = {(m.start, m.end): m for m in mentions}
+    for match in TITLE_AFTER_SURNAME.finditer(text):
+        start, end = match.span()
+        existing = by_span.get((start, end))
+        if existing is None and any(s < end and start < e for s, e in by_span):
+            continue
+        earlier = {m.text for m in mentions if m.label == "Person" and m.end <= start
+                   and m.text[0] == match.group(1) and m.source != "coref"}
+        if len(earlier) == 1 and (existing is None or existing.label == "Person"):
+            by_span[(start, end)] = Mention(earlier.pop(), "Person", start, end, "coref")
+    return sorted(by_span.values(), key=lambda m: m.start)
 
 
 def of_type(mentions: list[Mention], *coarse_types: str) -> list[Mention]:
