@@ -121,9 +121,10 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) ->
             index[key] = entity.id
     resolution = Resolution(entities=sorted(entities, key=lambda e: e.id), index=index)
     for fact in facts:
-        fact.subject_id = (
-            article_node(fact.subject) if fact.subject_type == "Article" else resolution.lookup(fact.subject, fact.subject_type)
-        )
+        if fact.subject_type == "Article":
+            fact.subject_id = article_node(fact.subject)
+        else:
+            fact.subject_id = resolution.lookup(fact.subject, fact.subject_type)
         if fact.object is not None and fact.object_type:
             fact.object_id = resolution.lookup(fact.object, fact.object_type)
     return resolution

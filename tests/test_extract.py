@@ -23,7 +23,8 @@ def by(facts, predicate, subject):
 
 
 def test_positions_before_person_with_several_roles_and_orgs():
-    facts = run("华信科技创始人、董事长张建国表示,公司将加大投入。中国软件行业协会副会长、华信科技顾问李明认为,前景很好。")
+    facts = run("华信科技创始人、董事长张建国表示,公司将加大投入。"
+                "中国软件行业协会副会长、华信科技顾问李明认为,前景很好。")
     roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
     assert roles[("张建国", "华信科技")] == ["创始人", "董事长"]
     assert ("李明", "中国软件行业协会") in roles
@@ -108,3 +109,8 @@ def test_surname_and_title_refer_to_the_person_named_before():
     speakers = {f.subject for f in facts if f.predicate == "commentsOn"}
     assert speakers == {"张建国"}
     assert len([f for f in facts if f.predicate == "commentsOn"]) >= 2
+
+
+def test_incubated_by_passive():
+    facts = run("芯原微由清华大学孵化,其创始人陈晨说,订单已排满。")
+    assert ("芯原微", "清华大学") in triples(facts, "incubatedBy")

@@ -1,12 +1,11 @@
 """End to end on the seed page: the build meets the guide's bar, and the CLI answers questions."""
 
 import pytest
+from conftest import ROOT, shared_path
 
 from kg.cli import main
 from kg.evaluate import evaluate
 from kg.model import PREDICATES
-
-from conftest import ROOT, shared_path
 
 
 @pytest.fixture(scope="module")

@@ -32,7 +32,8 @@ def test_latin_spacing_variants_are_one_entity():
 def test_types_never_merge_and_ambiguous_short_names_stay_apart():
     mentions = {
         "a-1": [mention("苹果", "Product"), mention("苹果公司", "Company", 10)],
-        "a-2": [mention("华夏银行", "Company"), mention("华夏银行(北京)", "Company", 10), mention("华夏基金", "Company", 20)],
+        "a-2": [mention("华夏银行", "Company"), mention("华夏银行(北京)", "Company", 10),
+                mention("华夏基金", "Company", 20)],
     }
     resolution = resolve(mentions, [])
     names = sorted((e.coarse_type, e.name) for e in resolution.entities)

@@ -10,6 +10,8 @@ from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
 from .context import ArticleContext, of_type
 
 LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在)$")
+# The name opening a clause: '<name>由…孵化'.
+CLAUSE_START_NAME = re.compile(r"(?:^|[，,；;：:])\s*([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
 LOCATED_AFTER = re.compile(r"^(?:总部)?(?:位于|地处|坐落于|坐落在|落户于?|设在)$")
 
 
@@ -35,15 +37,24 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             incubators = [o for o in orgs if o.end <= at and at - o.end <= 2]
             after = sentence.start + match.end()
             incubated = [o for o in orgs if o.start >= after and o.start - after <= 20]
-            if text[after : after + 1] in ("的", "出", "了") and incubators and incubated:
-                facts.append(ctx.fact(incubated[0], "Organization", "incubatedBy", incubators[-1], "Organization",
+            if not incubators:
+                continue
+            incubator = incubators[-1]
+            if text[after : after + 1] in ("的", "出", "了") and incubated:
+                # '<incubator>孵化的…<org>' / '<incubator>孵化出<org>'
+                facts.append(ctx.fact(incubated[0], "Organization", "incubatedBy", incubator, "Organization",
                                       sentence, "incubation", 0.8))
-            by = re.search(r"由$", text[max(sentence.start, at - 12) : at - (at - incubators[-1].end if incubators else 0)])
-            if incubators and by:
-                subjects = [o for o in orgs if o.end <= incubators[-1].start]
+            elif text[incubator.start - 1 : incubator.start] == "由":
+                # '<org>由<incubator>孵化'
+                subjects = [o for o in orgs if o.end == incubator.start - 1]
+                chunk = CLAUSE_START_NAME.search(text[sentence.start : incubator.start - 1])
+                if not subjects and chunk:
+                    start = sentence.start + chunk.start(1)
+                    subjects = [ctx.add_mention(sentence, start, start + len(chunk.group(1)), "Organization",
+                                                "incubation")]
                 if subjects:
-                    facts.append(ctx.fact(subjects[-1], "Organization", "incubatedBy", incubators[-1],
-                                          "Organization", sentence, "incubation", 0.75))
+                    facts.append(ctx.fact(subjects[-1], "Organization", "incubatedBy", incubator, "Organization",
+                                          sentence, "incubation", 0.75))
         for org in orgs:
             facts.extend(_part_of(ctx, sentence, org))
     return facts

@@ -13,9 +13,11 @@ COUNT = re.compile(rf"({NUMBER}\s*(?:万亿|万|亿|千)?)\s*(?:件|项|个)")
 GROWTH = re.compile(r"(?:增速|增长|增幅|同比增长|同比增速|同比)[^%％，,；;。]{0,10}?(\d+(?:\.\d+)?\s*[%％])")
 SCOPES = ("海外", "国内", "国际", "全球", "PCT", "境外", "美国", "欧洲", "日本")
 # '<name>海外专利申请…': the words that open the clause right before the patent phrase.
-SUBJECT_ACQUIRES_PATENT = re.compile(r"^[，,\s]*(?:如|例如|其中|此外|另外)?[，,]?([\u4e00-\u9fffA-Za-z]{2,8}?)(?:已|共|累计|新)?(?:获得|申请了?|拥有|取得|获)[^，,]{0,10}专利")
+_CLAUSE_NAME = r"^[，,\s]*(?:如|例如|其中|此外|另外)?[，,]?([\u4e00-\u9fffA-Za-z]{2,8}?)"
+SUBJECT_ACQUIRES_PATENT = re.compile(_CLAUSE_NAME + r"(?:已|共|累计|新)?(?:获得|申请了?|拥有|取得|获)[^，,]{0,10}专利")
 GENERIC_SUBJECTS = ("公司", "企业", "该公司", "该企业", "集团", "我国", "中国", "全国", "国内", "其", "他们", "我们")
-SUBJECT_BEFORE_PATENT = re.compile(r"^[，,\s]*(?:如|例如|其中|此外|另外)?[，,]?([\u4e00-\u9fffA-Za-z]{2,8}?)(?:的)?(?:海外|国内|国际|全球|PCT)?专利")
+SUBJECT_BEFORE_PATENT = re.compile(_CLAUSE_NAME + r"(?:的)?(?:海外|国内|国际|全球|PCT)?专利")
+NOT_A_NAME = re.compile(r"\d|年|领域|申请|中国|我国|全国|企业|行业")
 
 
 def extract(ctx: ArticleContext) -> list[Fact]:
@@ -39,7 +41,7 @@ def _clause_fact(ctx: ArticleContext, sentence: Sentence, start: int, clause: st
         subject = orgs[0]
     else:
         match = SUBJECT_BEFORE_PATENT.match(clause) or SUBJECT_ACQUIRES_PATENT.match(clause)
-        if not match or match.group(1) in GENERIC_SUBJECTS or re.search(r"\d|年|领域|申请|中国|我国|全国|企业|行业", match.group(1)):
+        if not match or match.group(1) in GENERIC_SUBJECTS or NOT_A_NAME.search(match.group(1)):
             return None
         subject = ctx.add_mention(sentence, start + match.start(1), start + match.end(1), "Organization", "patents")
     after_patent = clause[clause.find("专利") - 6 if clause.find("专利") >= 6 else 0 :]

@@ -11,7 +11,9 @@ from .context import ArticleContext, Sentence, coarse
 PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
 ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
 # '人工智能企业中某某': a category noun, then the name it introduces.
-NAME_AFTER_CATEGORY = re.compile(r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
+NAME_AFTER_CATEGORY = re.compile(
+    r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$"
+)
 APPOINT_VERBS = re.compile(r"^(现任|担任|出任|任职|就任|任|是|为|系)")
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
 

@@ -12,6 +12,7 @@ TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
 TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业")
 RANK = re.compile(r"(?:位列|排名|排在|名列|位居)第?([一二三四五六七八九十\d]+)(?:位|名)?")
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露")
+PUBLISHER_AFTER = re.compile(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)")
 REPORT_SUFFIX = re.compile(r"(?:研究|发展|评估|评价|分析)?报告$")
 
 
@@ -42,7 +43,7 @@ def _publishers(sentence: Sentence, text: str) -> set[str]:
     out = set()
     for org in of_type(sentence.mentions, "Organization"):
         after = text[org.end : org.end + 12]
-        if PUBLISH_VERBS.search(after[:8]) or re.match(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)", after):
+        if PUBLISH_VERBS.search(after[:8]) or PUBLISHER_AFTER.match(after):
             out.add(org.text)
         if text[max(0, org.start - 2) : org.start] == "来自":
             out.add(org.text)

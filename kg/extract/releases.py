@@ -12,7 +12,9 @@ RELEASE_VERBS = re.compile(r"发布|推出|开发出|研发出|上线|首发|亮
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露|出炉")
 TIME_WORDS = re.compile(r"^(?:近日|日前|今年|去年|此前|目前|当天|同日|当日|昨天|昨日|今天|本周|上周)+")
 # '近日<name>发布…': a publisher LAC did not tag, right before the verb.
-NAME_BEFORE_VERB = re.compile(r"(?:^|[，,。\s]|近日|日前|此前|今年以来|\d+日)([\u4e00-\u9fffA-Za-z]{2,8})(?:正式|近日|日前|再次|首次)?$")
+NAME_BEFORE_VERB = re.compile(
+    r"(?:^|[，,。\s]|近日|日前|此前|今年以来|\d+日)([\u4e00-\u9fffA-Za-z]{2,8})(?:正式|近日|日前|再次|首次)?$"
+)
 
 
 def _subject(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention | None:

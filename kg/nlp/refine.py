@@ -146,6 +146,7 @@ def locations(doc: Doc) -> Doc:
 
 CATEGORY_NOUNS = ("企业", "公司", "车企", "厂商", "运营商", "机构", "银行", "券商", "集团", "品牌", "平台",
                   "上市公司", "厂家", "药企", "房企", "险企", "互联网企业", "科技公司", "巨头", "龙头")
+CATEGORY_BEFORE_LIST = re.compile(r"(企业|公司|车企|厂商|机构|品牌|上市公司)(包括|如|有|是|为|像|例如|比如)[：:]?$")
 LIST_DELIMITERS = ("、", "和", "及", "以及", "与")
 NAME_TAGS = ("n", "nz", "ORG", "LOC", "an", "xc", "s", "vn", "nw")
 
@@ -197,7 +198,7 @@ def _list_around(doc: Doc, i: int, sent_start: int, sent_end: int) -> tuple[list
 def _category_precedes(doc: Doc, start: int) -> bool:
     """'…代表企业包括A、B': a category noun and an introducing verb right before the list."""
     window = doc[max(0, start - 3) : start].text
-    return re.search(r"(企业|公司|车企|厂商|机构|品牌|上市公司)(包括|如|有|是|为|像|例如|比如)[：:]?$", window) is not None
+    return CATEGORY_BEFORE_LIST.search(window) is not None
 
 
 def _category_follows(doc: Doc, end: int, sent_end: int) -> bool:
