@@ -2,7 +2,10 @@
 
 Each gold file tests/data/thucnews/line-<N>.gold.json names line N (1-based) of
 ../shared/datasets/thucnews_cnews1000/cnews1000.txt ("category<TAB>text"); the text is
-written to line-<N>.txt and built. The thresholds are the current pipeline's scores
+written to line-<N>.txt and built. The dump does not separate the heading from the body,
+so each Article is optional and named by the title judged right, with the build's
+fallback name line-<N> as alias: author/publisher are then scored on the byline, not on
+where the title is cut. The thresholds are the current pipeline's scores
 minus a little (FLOOR): raise them as extraction improves, up to the issue's TARGET.
 """
 
@@ -20,7 +23,7 @@ from kg.export.rdf import write_rdf
 
 GOLD = sorted((Path(__file__).parent / "data" / "thucnews").glob("line-*.gold.json"))
 TARGET = {"entities": 0.85, "relations": 0.75}  # the issue's goal
-FLOOR = {"entities": 0.0, "relations": 0.0}  # measured now, minus a margin: tighten me
+FLOOR = {"entities": 0.62, "relations": 0.18}  # measured 0.657 and 0.222: tighten me
 
 pytestmark = pytest.mark.shared
 
