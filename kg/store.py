@@ -56,7 +56,10 @@ def open_store(ox, path: Path):
         except OSError:  # read-only folder, disk full: still answer, from memory
             if not target.is_dir():
                 return memory_store(ox, path)
-    return ox.Store.read_only(str(target))
+    try:
+        return ox.Store.read_only(str(target))
+    except OSError:  # a damaged or foreign store: answer from memory rather than fail
+        return memory_store(ox, path)
 
 
 def _build(ox, path: Path, target: Path) -> None:

@@ -236,7 +236,8 @@ def test_small_graph(browser, small_graph, tmp_path):
     if os.environ.get("KG_UPDATE_SCREENSHOTS"):
         (ROOT / "docs" / "graph-small.png").write_bytes(png)
     assert len(png_colours(png)) >= 8
-    assert page.evaluate("document.getElementById('summary').textContent") == "1 篇文章 · 7 个实体 · 8 条关系 · 1 条专利申请记录"
+    summary = page.evaluate("document.getElementById('summary').textContent")
+    assert summary == "1 篇文章 · 7 个实体 · 8 条关系 · 1 条专利申请记录"
     assert page.evaluate("kg.visibleNodes().length") == 9
     # Type a name: the node is listed; Enter focuses, highlights and opens its panel.
     page.evaluate("document.getElementById('search').focus()")
@@ -252,6 +253,24 @@ def test_small_graph(browser, small_graph, tmp_path):
     page.evaluate("const s = document.getElementById('search'); s.value = ''; s.focus()")
     page.send("Input.insertText", {"text": "acme"})
     assert "org/acme" in page.evaluate("[...document.querySelectorAll('#search-results li')].map(li => li.dataset.id)")
+    # Filters: hiding Person hides 张三 and 李四.
+    page.evaluate("document.getElementById('panel-close').click()")
+    person = "document.querySelector('#type-filters input[data-index=\"0\"]').click()"
+    page.evaluate(person)
+    assert sorted(page.evaluate("kg.visibleNodes()")) == sorted(
+        n for n, t in small_graph.nodes(data="type") if t != "Person")
+    page.evaluate(person)
+    assert len(page.evaluate("kg.visibleNodes()")) == 9
+    # A real mouse click on a node selects it.
+    page.wait_for("!kgStats.busy")
+    page.b.pump(0.5)
+    pos = page.evaluate("const r = document.getElementById('graph').getBoundingClientRect();"
+                        "const p = kg.network.canvasToDOM(kg.network.getPosition('location/bj'));"
+                        "({x: p.x + r.left, y: p.y + r.top})")
+    for kind in ("mouseMoved", "mousePressed", "mouseReleased"):
+        page.send("Input.dispatchMouseEvent", {"type": kind, "x": pos["x"], "y": pos["y"], "button": "left",
+                                               "clickCount": 1})
+    page.wait_for("kg.state().selected === 'location/bj'", timeout=5)
     assert page.errors() == []
     _no_requests_left_the_file(page, path.as_uri())
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from pathlib import Path
 
 import networkx as nx
 import pyoxigraph as ox
@@ -23,6 +24,8 @@ from kg.export.rdf import (
 )
 from kg.export.shacl import validate
 from kg.model import Evidence
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 ID = DEFAULT_BASE
 ALL = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
@@ -251,3 +254,72 @@ def test_caption_evidence_keeps_its_document(small_graph):
     assert (caption, RDF.type, KG.Article) not in dataset.default_graph
     conforms, report = validate(dataset)
     assert conforms, report
+
+
+# --- the real seed page (conftest's session build) -------------------------------------------
+
+
+def test_seed_build_is_byte_identical_when_rebuilt(seed_build, tmp_path):
+    from kg.build import build
+    from kg.export.rdf import FORMATS
+
+    out_dir, _ = seed_build
+    again = build([SEEDS])
+    write_rdf(again.graph, tmp_path, FORMATS)
+    for fmt in FORMATS:
+        name = f"graph.{fmt}"
+        assert (tmp_path / name).read_bytes() == (out_dir / name).read_bytes(), name
+
+
+def test_seed_iris_are_ascii_under_the_base(seed_build, tmp_path):
+    out_dir, result = seed_build
+    write_rdf(result.graph, tmp_path, ["nq"], base_iri="http://example.org/kg")
+    for out, prefix in ((out_dir, ID), (tmp_path, "http://example.org/kg/")):
+        quads = list(ox.parse(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS))
+        assert len(quads) > 1000
+        for quad in quads:
+            for term in (quad.subject, quad.predicate, quad.object, quad.graph_name):
+                assert not isinstance(term, ox.BlankNode)
+                if isinstance(term, ox.NamedNode):
+                    assert term.value.isascii(), term
+            assert quad.subject.value.startswith(prefix), quad.subject
+
+
+def test_seed_names_are_one_zh_label(seed_build):
+    out_dir, result = seed_build
+    g = Dataset().parse(out_dir / "graph.trig", format="trig").default_graph
+    for node, data in result.graph.nodes(data=True):
+        assert list(g.objects(iri(node), RDFS.label)) == [Literal(data["label"], lang="zh")], node
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "nt", "trig", "nq", "jsonld"])
+def test_both_parsers_accept_every_seed_export(seed_build, fmt):
+    out_dir, _ = seed_build
+    path = out_dir / f"graph.{fmt}"
+    quads = {(q.subject, q.predicate, q.object, q.graph_name)
+             for q in ox.parse(path=str(path), format=OX_FORMATS[fmt])}
+    dataset = Dataset()
+    dataset.parse(path, format=RDFLIB_FORMATS[fmt])
+    assert len(list(dataset.quads((None, None, None, None)))) == len(quads) > 1000
+    named = {q[3] for q in quads if isinstance(q[3], ox.NamedNode)}
+    assert named == ({ox.NamedNode(ID + "document/000_99323ac3ecb2cff0.txt")} if fmt in ("trig", "nq") else set())
+
+
+def test_seed_graphml_reads_back(seed_build):
+    out_dir, result = seed_build
+    back = nx.read_graphml(out_dir / "graph.graphml", force_multigraph=True)
+    assert back.number_of_nodes() == result.graph.number_of_nodes()
+    assert back.number_of_edges() == result.graph.number_of_edges()
+
+
+def test_seed_provenance(seed_build):
+    """Each statement names its article, sentence, offsets, extractor and confidence."""
+    out_dir, result = seed_build
+    g = Dataset().parse(out_dir / "graph.trig", format="trig").default_graph
+    statements = set(g.subjects(RDF.type, RDF.Statement))
+    assert len(statements) == result.graph.number_of_edges()
+    for st in statements:
+        for p in (PROV.wasDerivedFrom, KG.evidence, KG.startOffset, KG.endOffset, KG.extractor, KG.confidence):
+            assert g.value(st, p) is not None, (st, p)
+        assert (g.value(st, PROV.wasDerivedFrom), RDF.type, KG.Article) in g or \
+            g.value(g.value(st, PROV.wasDerivedFrom), KG.sourceDocument) is not None

@@ -114,3 +114,22 @@ def test_surname_and_title_refer_to_the_person_named_before():
 def test_incubated_by_passive():
     facts = run("芯原微由清华大学孵化,其创始人陈晨说,订单已排满。")
     assert ("芯原微", "清华大学") in triples(facts, "incubatedBy")
+
+
+def test_headquarters_later_in_the_sentence():
+    facts = run("宏远通信集团有限公司是一家提供通信服务的公司,公司成立于1992年,总部位于广东省深圳市。")
+    assert ("宏远通信集团有限公司", "广东省深圳市") in triples(facts, "locatedIn")
+
+
+def test_more_position_patterns():
+    text = ("华信科技发布公告称,聘任王志刚为公司副总经理。"
+            "北方大学党委书记黄明、校长刘强出席。"
+            "陈晓,男,1962年出生,现任博远数据股份有限公司董事长。"
+            "2000年,周立创办了天合软件股份有限公司。")
+    facts = run(text)
+    pairs = triples(facts, "holdsPositionAt")
+    assert ("王志刚", "华信科技") in pairs
+    assert ("黄明", "北方大学") in pairs and ("刘强", "北方大学") in pairs
+    assert ("陈晓", "博远数据股份有限公司") in pairs
+    founders = [f for f in facts if f.predicate == "holdsPositionAt" and f.subject == "周立"]
+    assert founders and founders[0].attributes["role"] == ["创始人"]

@@ -107,3 +107,17 @@ def test_broken_builds_do_not_conform(small_graph, change, message):
     conforms, report = _broken(small_graph, change)
     assert not conforms
     assert message in report
+
+
+def test_seed_build_conforms(seed_build):
+    _, result = seed_build
+    conforms, report = validate(to_rdf(result.graph))
+    assert conforms, report
+
+
+def test_seed_uses_only_declared_terms(seed_build, ontology):
+    _, result = seed_build
+    declared = set(ontology.subjects(RDF.type, None))
+    used = {p for _s, p, _o in to_rdf(result.graph).default_graph}
+    used |= {o for _s, _p, o in to_rdf(result.graph).default_graph.triples((None, RDF.type, None))}
+    assert {t for t in used if t.startswith(str(KG))} <= declared

@@ -27,9 +27,23 @@ EXPECTED = {
         ("北京", "Location", "1", "1"), (ACME, "Organization", "3", "1"),
         ("测试日报", "Organization", "1", "1"), ("张三", "Person", "2", "1"), ("李四", "Person", "1", "1"),
         ("产品X", "Product", "1", "1"), ("测试50强", "Ranking", "1", "1")]),
-    "entity.rq": (["entity", "direction", "predicate", "other"],
-                  [("张三", "->", "commentsOn", "产品X"), ("张三", "->", "holdsPositionAt", ACME)]),
+    "releases.rq": (["organization", "action", "work", "type", "date", "article"],
+                    [(ACME, "releases", "产品X", "Product", "2024-02-16", "测试<b>标题</b> href")]),
+    "articles.rq": (["document", "title", "date", "author", "publisher"],
+                    [("doc.txt", "测试<b>标题</b> href", "2024-02-22", "李四", "测试日报")]),
+    "organizations.rq": (["organization", "relation", "other"], [(ACME, "locatedIn", "北京")]),
+    "documents.rq": (["document", "graph", "articles", "entities", "statements"],
+                     [("doc.txt", "https://kg-news.org/id/document/doc.txt", "1", "7", "8")]),
 }
+SENTENCE = "“很好!”某公司创始人张三表示。"
+ENTITY_ROWS = [  # entity.rq asked about 张三 instead of the seed's 周鸿祎
+    ("张三", "->", "commentsOn", "产品X", "很好!</script>", "positive", None, None, None, None, "0.9", "test",
+     SENTENCE, "测试<b>标题</b> href"),
+    ("张三", "->", "holdsPositionAt", ACME, None, None, "创始人", None, None, None, "0.9", "test",
+     SENTENCE, "测试<b>标题</b> href"),
+    ("张三", "->", "holdsPositionAt", ACME, None, None, "董事长", None, None, None, "0.9", "test",
+     SENTENCE, "测试<b>标题</b> href"),
+]
 
 
 @pytest.fixture
@@ -44,6 +58,11 @@ def test_shipped_queries(build, name):
     assert text.startswith("#"), "each query says what it answers"
     result = run_query(QUERIES / name, build)
     assert (result.variables, result.rows) == EXPECTED[name]
+
+
+def test_entity_query_with_another_name(build):
+    text = (QUERIES / "entity.rq").read_text(encoding="utf-8").replace('"周鸿祎"', '"张三"')
+    assert run_query(text, build).rows == ENTITY_ROWS
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "trig", "nq", "jsonld"])
@@ -118,3 +137,89 @@ def test_csv_and_json():
     assert data == {"variables": ["a", "b"], "rows": [{"a": "x,\"y\"", "b": "多\n行"}, {"a": "z", "b": None}]}
     with pytest.raises(ValueError):
         format_result(result, "xml")
+
+
+# --- the on-disk store (kg/store.py) ---------------------------------------------------------
+
+
+def _stores(build: Path) -> list[Path]:
+    return sorted((build / ".store").iterdir())
+
+
+def test_store_is_built_once_and_reused(build, monkeypatch):
+    from kg import store
+
+    first = run_query(QUERIES / "positions.rq", build)
+    [made] = _stores(build)
+    assert made.name.startswith("graph.trig-")
+    loads = []
+    monkeypatch.setattr(store, "_build", lambda *a: loads.append(a))
+    assert run_query(QUERIES / "positions.rq", build).rows == first.rows
+    assert loads == [] and _stores(build) == [made]
+
+
+def test_store_is_rebuilt_when_the_build_changes(build, small_graph):
+    run_query("ASK { ?s ?p ?o }", build)
+    [old] = _stores(build)
+    small_graph.remove_edges_from([(u, v, k) for u, v, k, d in small_graph.edges(keys=True, data=True)
+                                   if d["predicate"] == "holdsPositionAt"])
+    write_rdf(small_graph, build, formats=("trig",))
+    assert run_query(QUERIES / "positions.rq", build).rows == []
+    [new] = _stores(build)
+    assert new != old  # the stale store is gone
+
+
+def test_concurrent_queries_share_one_store(build):
+    import subprocess
+
+    code = ("import sys; from kg.query import run_query; "
+            f"sys.exit(0 if len(run_query({str(QUERIES / 'entities.rq')!r}, {str(build)!r}).rows) == 7 else 1)")
+    procs = [subprocess.Popen([sys.executable, "-c", code]) for _ in range(4)]
+    assert [p.wait(timeout=60) for p in procs] == [0, 0, 0, 0]
+    assert len(_stores(build)) == 1
+    assert not [p for p in (build / ".store").iterdir() if p.name.startswith("tmp-")]
+
+
+def test_unwritable_folder_falls_back_to_memory(build, monkeypatch):
+    from kg import store
+
+    def refuse(*_):
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(store, "_build", refuse)
+    assert run_query(QUERIES / "positions.rq", build).rows == EXPECTED["positions.rq"][1]
+    assert not (build / ".store").exists()
+
+
+def test_engines(build):
+    for engine in ("oxigraph", "memory", "rdflib"):
+        assert run_query(QUERIES / "positions.rq", build, engine=engine).rows == EXPECTED["positions.rq"][1]
+    with pytest.raises(QueryError, match="unknown engine"):
+        run_query("ASK {}", build, engine="jena")
+
+
+def test_broken_rdf_names_the_file(tmp_path):
+    (tmp_path / "graph.ttl").write_text("<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(QueryError, match="graph.ttl"):
+        run_query("ASK {}", tmp_path)
+
+
+# --- bad input through the command line --------------------------------------------------------
+
+
+def test_cli_syntax_error_prints_the_position(build, capsys):
+    from kg.cli import main
+
+    assert main(["query", "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTR(?s) }", "--data", str(build)]) != 0
+    err = capsys.readouterr().err
+    assert "SPARQL syntax error at line 3, column" in err
+
+
+def test_cli_missing_data_names_the_path(tmp_path, capsys):
+    from kg.cli import main
+
+    missing = tmp_path / "no-build-here"
+    assert main(["query", str(QUERIES / "comments.rq"), "--data", str(missing)]) != 0
+    assert str(missing) in capsys.readouterr().err
+    assert main(["query", str(tmp_path / "gone.rq"), "--data", str(tmp_path)]) != 0
+    assert "gone.rq" in capsys.readouterr().err

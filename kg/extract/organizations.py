@@ -12,6 +12,7 @@ from .context import ArticleContext, of_type
 LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在)$")
 # The name opening a clause: '<name>由…孵化'.
 CLAUSE_START_NAME = re.compile(r"(?:^|[，,；;：:])\s*([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
+HEADQUARTERS_BEFORE = re.compile(r"(?:总部|总部位于|总部设在|位于|地处|坐落于|坐落在|落户于?|设在|所在地|注册地|地址)[：:]?$")
 LOCATED_AFTER = re.compile(r"^(?:总部)?(?:位于|地处|坐落于|坐落在|落户于?|设在)$")
 
 
@@ -28,10 +29,15 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                 for org in following[:1]:
                     facts.append(ctx.fact(org, "Organization", "locatedIn", place, "Location", sentence,
                                           "location", 0.85))
-            # '<org>位于<place>'
-            preceding = [o for o in orgs if o.end <= place.start and LOCATED_AFTER.match(text[o.end : place.start])]
-            for org in preceding[-1:]:
-                facts.append(ctx.fact(org, "Organization", "locatedIn", place, "Location", sentence, "location", 0.85))
+            # '<org>位于<place>', '<org>，…，总部设在<place>', '<org>…所在地<place>'
+            cue = HEADQUARTERS_BEFORE.search(text[max(sentence.start, place.start - 8) : place.start])
+            preceding = [o for o in orgs if o.end <= place.start]
+            if cue and preceding and not _followed_by_org(text, place, orgs):
+                # Right before the cue it is that organization; further back, the sentence's topic.
+                adjacent = LOCATED_AFTER.match(text[preceding[-1].end : place.start]) is not None
+                org = preceding[-1] if adjacent else preceding[0]
+                facts.append(ctx.fact(org, "Organization", "locatedIn", place, "Location", sentence, "location",
+                                      0.85 if adjacent else 0.65))
         for match in re.finditer("孵化", sentence.text):
             at = sentence.start + match.start()
             incubators = [o for o in orgs if o.end <= at and at - o.end <= 2]
@@ -58,6 +64,11 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         for org in orgs:
             facts.extend(_part_of(ctx, sentence, org))
     return facts
+
+
+def _followed_by_org(text: str, place, orgs) -> bool:
+    """'位于<place>的<org>': the place locates the organization after it, not the one before."""
+    return any(o.start >= place.end and text[place.end : o.start] in ("的", "") for o in orgs)
 
 
 def _part_of(ctx, sentence, org) -> list[Fact]:

@@ -1,4 +1,16 @@
-"""holdsPositionAt: '某公司创始人、董事长张三', '李四,某大学副教授', '张三担任某公司总经理'."""
+"""holdsPositionAt: who holds which role at which organization.
+
+Patterns, all within one sentence:
+  '某公司创始人、董事长张三'            organization, roles, person (chains of several)
+  '公司副总经理张三'                    公司/该公司 = the organization named last before it
+  '智能企业驰远创始人刘洋'              a name LAC missed, after a category noun
+  '李四,某大学副教授' / '李四(某公司董事长)'  apposition after the person
+  '张三现任/担任/出任某公司总经理'       a verb between person and organization
+  '聘任张三为(公司)副总经理'             appointment of the person
+  '某公司总经理由张三担任'
+  '张三创办了某公司' / '某公司由张三创立'   founders
+  '某大学党委书记张三、校长李四'          a second role at the same organization
+"""
 
 from __future__ import annotations
 
@@ -6,7 +18,7 @@ import re
 
 from ..model import Fact, Mention
 from ..nlp.lexicon import ROLE_HEADS, ROLE_MODIFIERS
-from .context import ArticleContext, Sentence, coarse
+from .context import ArticleContext, Sentence, coarse, of_type
 
 PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
 ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
@@ -14,7 +26,12 @@ ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
 NAME_AFTER_CATEGORY = re.compile(
     r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$"
 )
-APPOINT_VERBS = re.compile(r"^(现任|担任|出任|任职|就任|任|是|为|系)")
+NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
+ANAPHORIC_ORG = re.compile(r"(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)$")
+APPOINT_VERBS = re.compile(r"^(?:现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|任|是|为|系|成为|被任命为|获聘为?)$")
+APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
+FOUNDING = re.compile(r"^(?:一手|联合|共同|亲手)?(?:创办|创立|创建|成立|创设)了?$")
+FOUNDED_BY = re.compile(r"^由$")
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
 
 
@@ -23,8 +40,9 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
 
     A role is a job-title head (董事长, 导师) after modifiers (常务副) or, unless
     `modifiers_only`, a short department name (专家导师团导师)."""
-    segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的")
+    segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：: ")
     segment = re.sub(r"之一$", "", segment)
+    segment = re.sub(r"^(?:现任|时任|新任|前任|原)", "", segment)
     if not segment or len(segment) > 24:
         return None
     roles = []
@@ -38,45 +56,93 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
         prefix = part[: -len(head)]
         if modifiers_only and re.sub("|".join(ROLE_MODIFIERS), "", prefix):
             return None
-        if len(prefix) > 8 or re.search(r"[了着过是在把被将]", prefix):
+        if len(prefix) > 8 or re.search(r"[了着过是在把被将由]", prefix):
             return None
         roles.append(part)
     return roles or None
 
 
-def _org_before(ctx: ArticleContext, sentence: Sentence, end: int) -> Mention | None:
-    """The organization mention whose span ends right before `end` with only a role segment between."""
+def extract(ctx: ArticleContext) -> list[Fact]:
+    facts: list[Fact] = []
+    text = ctx.article.text
+    for sentence in ctx.sentences:
+        found: list[Fact] = []
+        for person in [m for m in sentence.mentions if m.label == "Person"]:
+            before = _before_person(ctx, sentence, person, text)
+            before = before or _coordinated(ctx, sentence, person, text, found)
+            before = before or _anaphoric_org_before(ctx, sentence, person, text)
+            before = before or _unnamed_org_before(ctx, sentence, person, text)
+            found.extend(before)
+            found.extend(_after_person(ctx, sentence, person, text))
+            found.extend(_appointed(ctx, sentence, person, text))
+            found.extend(_founder(ctx, sentence, person, text))
+        facts.extend(found)
+    return facts
+
+
+def _fact(ctx, person, org, sentence, roles, confidence) -> Fact:
+    return ctx.fact(person, "Person", "holdsPositionAt", org, org.label, sentence, "positions", confidence, role=roles)
+
+
+def _org_before(sentence: Sentence, end: int) -> Mention | None:
+    """The mention ending last before `end`, when it is an organization."""
     before = [m for m in sentence.mentions if m.end <= end]
     if not before:
         return None
-    last = before[-1]
+    last = max(before, key=lambda m: m.end)
     return last if coarse(last.label) == "Organization" else None
-
-
-def extract(ctx: ArticleContext) -> list[Fact]:
-    facts = []
-    text = ctx.article.text
-    for sentence in ctx.sentences:
-        for person in [m for m in sentence.mentions if m.label == "Person"]:
-            facts.extend(_before_person(ctx, sentence, person, text))
-            facts.extend(_after_person(ctx, sentence, person, text))
-    return facts
 
 
 def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'<ORG><roles>、<ORG><roles><PERSON>': walk left over organization + roles pairs."""
     facts = []
     end = person.start
-    while (org := _org_before(ctx, sentence, end)) is not None:
+    while (org := _org_before(sentence, end)) is not None:
         roles = parse_roles(text[org.end : end])
         if not roles:
             break
-        facts.append(ctx.fact(person, "Person", "holdsPositionAt", org, org.label, sentence, "positions",
-                              0.9, role=roles))
+        facts.append(_fact(ctx, person, org, sentence, roles, 0.9))
         end = org.start
-    if not facts:
-        facts.extend(_unnamed_org_before(ctx, sentence, person, text))
     return facts
+
+
+def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
+    """'<ORG>党委书记<P1>、校长<P2>': P2's role is at P1's organization."""
+    people = [m for m in sentence.mentions if m.label == "Person" and m.end < person.start]
+    if not people:
+        return []
+    previous = people[-1]
+    segment = text[previous.end : person.start]
+    if not segment.startswith(("、", "，", ",")):
+        return []
+    roles = parse_roles(segment[1:])
+    orgs = [f for f in found if f.subject == previous.text and f.evidence and f.evidence.start == sentence.start]
+    if not roles or not orgs:
+        return []
+    org = next(m for m in sentence.mentions if m.text == orgs[-1].object)
+    return [_fact(ctx, person, org, sentence, roles, 0.75)]
+
+
+def _last_org(ctx: ArticleContext, before: int) -> Mention | None:
+    """The organization named last before a position in the article (what '公司' refers to)."""
+    orgs = [m for m in ctx.mentions if coarse(m.label) == "Organization" and m.end <= before
+            and m.label != "MediaOutlet"]
+    return max(orgs, key=lambda m: m.end) if orgs else None
+
+
+def _anaphoric_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """'公司副总经理张三': the roles follow '公司', which names the organization mentioned last."""
+    window = text[max(sentence.start, person.start - 20) : person.start]
+    for k in range(max(0, len(window) - 16), len(window) - 1):
+        roles = parse_roles(window[k:])
+        if not roles:
+            continue
+        anaphor = ANAPHORIC_ORG.search(window[:k])
+        if anaphor is None or anaphor.end() != k:
+            return []
+        org = _last_org(ctx, person.start - len(window) + anaphor.start())
+        return [_fact(ctx, person, org, sentence, roles, 0.65)] if org else []
+    return []
 
 
 def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
@@ -87,30 +153,73 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         if not roles:
             continue
         named = NAME_AFTER_CATEGORY.search(window[:k])
-        if named is None:
+        if named is None or named.group(1).startswith(NOT_A_NAME_START):
             return []
         start = person.start - len(window) + named.start(1)
         org = ctx.add_mention(sentence, start, start + len(named.group(1)), "Company", "positions")
-        return [ctx.fact(person, "Person", "holdsPositionAt", org, org.label, sentence, "positions", 0.7,
-                         role=roles)]
+        return [_fact(ctx, person, org, sentence, roles, 0.7)]
     return []
 
 
+def _role_after(text: str, start: int, limit: int) -> list[str] | None:
+    """The roles written from `start` up to the next clause break (or `limit`)."""
+    tail = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0)
+    return parse_roles(tail)
+
+
 def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
-    """'李四,某大学副教授' / '张三担任某公司总经理' / '李四(某公司董事长)'."""
-    after = [m for m in sentence.mentions if m.start >= person.end]
-    if not after or coarse(after[0].label) != "Organization":
-        return []
-    org = after[0]
-    gap = text[person.end : org.start]
-    if not (gap in ("，", ",", "(", "（") or APPOINT_VERBS.match(gap) and len(gap) <= 4):
-        return []
-    tail = re.match(r"[^，,。；;)）]*", text[org.end : sentence.end]).group(0)
-    next_mentions = [m for m in after[1:] if m.start < org.end + len(tail)]
-    if next_mentions:
-        tail = text[org.end : next_mentions[0].start]
-    roles = parse_roles(tail)
-    if not roles:
-        return []
-    return [ctx.fact(person, "Person", "holdsPositionAt", org, org.label, sentence, "positions", 0.8,
-                     role=roles)]
+    """'李四,某大学副教授' / '李四(现任某公司董事长)' / '张三担任某公司总经理' / '张三,男,…现任某公司董事长'."""
+    facts = []
+    later_people = [m.start for m in sentence.mentions if m.label == "Person" and m.start > person.end]
+    limit = min(later_people + [sentence.end])
+    for org in of_type([m for m in sentence.mentions if person.end <= m.start < limit], "Organization"):
+        gap = text[person.end : org.start]
+        verb = re.search(r"(现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系)$", gap)
+        apposition = gap in ("，", ",", "(", "（", "：", ":")
+        if not (apposition or (verb and (len(gap) <= 4 or re.match(r"^[，,(（]", gap)))):
+            continue
+        roles = _role_after(text, org.end, limit)
+        if roles:
+            facts.append(_fact(ctx, person, org, sentence, roles, 0.8 if apposition else 0.75))
+        if apposition:
+            break
+    return facts
+
+
+def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """'(某公司)聘任张三为(公司)副总经理' and '某公司总经理由张三担任'."""
+    facts = []
+    before = text[max(sentence.start, person.start - 8) : person.start]
+    after = text[person.end : sentence.end]
+    if APPOINT_PERSON.search(before):
+        match = re.match(r"(?:先生|女士)?(?:为|担任|出任)(?:公司|该公司)?([^，,。；;]{2,16})", after)
+        roles = parse_roles(match.group(1)) if match else None
+        org = _last_org(ctx, person.start)
+        if roles and org:
+            facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
+    by = re.search(r"([^，,。；;]{2,16})由$", text[max(sentence.start, person.start - 20) : person.start])
+    if by and re.match(r"^(?:先生|女士)?(?:担任|出任|接任)", after):
+        head = by.group(1)
+        orgs = [m for m in sentence.mentions if coarse(m.label) == "Organization" and m.end <= person.start - 1]
+        if orgs:
+            org = orgs[-1]
+            roles = parse_roles(text[org.end : person.start - 1])
+            if roles:
+                facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
+        del head
+    return facts
+
+
+def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """'张三(于2000年)创办了某公司' and '某公司由张三创立': the person is a founder (创始人)."""
+    later = [m for m in sentence.mentions if m.start >= person.end]
+    for org in of_type(later, "Organization")[:1]:
+        gap = text[person.end : org.start]
+        gap = re.sub(r"^(?:先生|女士)?(?:于|在)?\d{2,4}年(?:\d{1,2}月)?", "", gap)
+        if FOUNDING.match(gap):
+            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
+    earlier = of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")
+    if earlier and FOUNDED_BY.match(text[earlier[-1].end : person.start]):
+        if re.match(r"^(?:先生|女士)?(?:等人?)?(?:一手|联合|共同)?(?:创办|创立|创建|成立|创设)", text[person.end : person.end + 8]):
+            return [_fact(ctx, person, earlier[-1], sentence, ["创始人"], 0.75)]
+    return []

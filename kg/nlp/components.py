@@ -27,6 +27,7 @@ NOUN_TAGS = {"n", "nz", "nw", "an", "vn", "ORG", "LOC", "PER", "m"}
 LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.\-+]*$")
 SENTENCE_END = set("。！？!?")
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
+_SUFFIXES = tuple(suffix for suffix, _ in ORG_SUFFIXES)  # str.endswith(tuple): one C call per test
 
 
 def merge_ents(doc: Doc, spans: list[Span]) -> None:
@@ -91,6 +92,8 @@ def person_names(doc: Doc) -> Doc:
 
 def _paren_end(doc: Doc, i: int) -> int | None:
     """Index after the ')' closing a short parenthetical that starts at token i, if any."""
+    if i >= len(doc) or not doc[i].text.startswith(("(", "（")):
+        return None  # both patterns below start with a parenthesis (a fast exit: this runs per token)
     text = ""
     for j in range(i, min(i + 6, len(doc))):
         text += doc[j].text
@@ -126,7 +129,9 @@ def org_names(doc: Doc) -> Doc:
                 continue
             token = doc[j]
             if token.tag_ in ("n", "nz", "ORG", "vn", "an") and not token.text.isspace() and len(token.text) <= 6:
-                if any(token.text.endswith(s) for s, _ in ORG_SUFFIXES) or _has_org_suffix_ahead(doc, j):
+                if token.text in NOT_ORG_SUFFIXES:
+                    break
+                if token.text.endswith(_SUFFIXES) or _has_org_suffix_ahead(doc, j):
                     j += 1
                     continue
             break
@@ -142,7 +147,8 @@ def org_names(doc: Doc) -> Doc:
                 strong = any(name.endswith(s) for s in STRONG_ORG_SUFFIXES)
                 several_words = j - start >= 2
                 proper_noun = ent is None and doc[start].tag_ == "nz"
-                if ((is_org_ent or proper_noun) and j > end) or (strong and several_words):
+                described = ent is None and _indefinite_before(doc, start)
+                if ((is_org_ent or proper_noun) and j > end) or (strong and several_words and not described):
                     spans.append(Span(doc, start, j, label=org_type(name)))
                     i = j
                     continue
@@ -156,6 +162,8 @@ def org_names(doc: Doc) -> Doc:
     return doc
 
 
+# Words ending like an organization suffix that name a part or place of one, not a name.
+NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部", "外部", "全部", "局部", "股东", "大股东"}
 # LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商): not names.
 GENERIC_HEADS = ("影响力", "运营商", "企业", "行业", "市场", "领域", "库存", "部门", "产业")
 
@@ -170,6 +178,12 @@ def org_heads(doc: Doc) -> Doc:
     return doc
 
 
+def _indefinite_before(doc: Doc, start: int) -> bool:
+    """'是一家营销策划公司', '的外商独资公司': common nouns describing a firm, not naming one."""
+    before = doc[max(0, start - 2) : start].text
+    return re.search(r"(一家|一个|这家|该|此|的|是|为|等|多家|各|家)$", before) is not None
+
+
 def _share_class_at(doc: Doc, j: int) -> bool:
     if j >= len(doc) or doc[j].text not in ("A", "B", "H"):
         return False
@@ -182,7 +196,7 @@ def _head_follows(doc: Doc, end: int) -> bool:
 
 
 def _ends_with_org_suffix(name: str) -> bool:
-    return any(name.endswith(s) and len(name) > len(s) for s, _ in ORG_SUFFIXES)
+    return name.endswith(_SUFFIXES) and any(name.endswith(s) and len(name) > len(s) for s, _ in ORG_SUFFIXES)
 
 
 def _has_org_suffix_ahead(doc: Doc, j: int) -> bool:

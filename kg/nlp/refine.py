@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -251,28 +253,33 @@ def filter_generic(doc: Doc) -> Doc:
 @Language.component("kg_sentences")
 def sentences(doc: Doc) -> Doc:
     """Sentence starts after 。！？ and line breaks, never inside a quotation."""
+    # Starts are set in one from_array call: spaCy's per-token setter rescans the whole
+    # doc each time, which is quadratic on a long article.
+    words = [token.text for token in doc]
+    starts = []
     depth = 0
     start_next = True
     opened_sentence = False  # the sentence began with a quotation: its speaker follows it
-    for token in doc:
-        token.is_sent_start = start_next
+    for i, text in enumerate(words):
+        starts.append(1 if start_next else -1)
         if start_next:
-            opened_sentence = token.text[:1] in OPEN_QUOTES
+            opened_sentence = text[:1] in OPEN_QUOTES
         start_next = False
-        for ch in token.text:
+        for ch in text:
             if ch in OPEN_QUOTES:
                 depth += 1
             elif ch in CLOSE_QUOTES:
                 depth = max(0, depth - 1)
-        nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
-        if "\n" in token.text:
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if "\n" in text:
             depth = 0
             start_next = True
-        elif depth == 0 and token.text[-1:] in SENTENCE_END:
+        elif depth == 0 and text[-1:] in SENTENCE_END:
             start_next = nxt[:1] not in CLOSE_QUOTES
-        elif depth == 0 and token.text[-1:] in CLOSE_QUOTES and token.i > 0 and \
-                doc[token.i - 1].text[-1:] in SENTENCE_END:
+        elif depth == 0 and text[-1:] in CLOSE_QUOTES and i > 0 and words[i - 1][-1:] in SENTENCE_END:
             # '“…。”<speaker>…' continues the sentence; '<speaker>说：“…。”' ends it.
             start_next = nxt[:1] in OPEN_QUOTES or nxt == "\n" or not opened_sentence
             opened_sentence = False
+    if starts:
+        doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).view(numpy.uint64))
     return doc

@@ -127,6 +127,8 @@
   const big = shown > 800;
   // Stabilisation iterations: many for small views, fewer as each iteration gets dearer.
   const budget = (n, work, lo, hi) => Math.max(lo, Math.min(hi, Math.round(work / Math.max(n, 1))));
+  // Barnes-Hut approximates more for big views: a third of the time at 3000 nodes.
+  const theta = (n) => (n > 500 ? 1.2 : 0.6);
 
   const network = new vis.Network($("graph"), { nodes: nodesView, edges: edgesView }, {
     autoResize: true,
@@ -144,7 +146,7 @@
     },
     physics: {
       solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, springLength: 170, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.5 },
+      barnesHut: { theta: theta(shown), gravitationalConstant: -6000, springLength: 170, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.5 },
       stabilization: { enabled: true, iterations: budget(shown, 40000, 80, 500), updateInterval: 25, fit: true },
       minVelocity: 1,
     },
@@ -173,7 +175,7 @@
 
   function relayout() {
     stats.busy = true;
-    network.setOptions({ physics: { enabled: true, stabilization: { fit: false } } });
+    network.setOptions({ physics: { enabled: true, barnesHut: { theta: theta(shownIds.size) }, stabilization: { fit: false } } });
     network.stabilize(budget(shownIds.size, 20000, 50, 250));
   }
   function focusOn(id) {
@@ -200,7 +202,7 @@
     focusSet = state.focus ? neighbours(state.focus) : new Set();
     const before = shownIds;
     const added = DATA.nodes.filter((n) => nodeVisible(n.id) && !before.has(n.id)).map((n) => n.id);
-    if (added.length && before.size) seed(added, before);
+    if (added.length && added.length <= 300 && before.size) seed(added, before);
     nodesView.refresh();
     edgesView.refresh();
     shownIds = new Set(nodesView.getIds());
@@ -426,9 +428,9 @@
   const results = $("search-results");
   let matches = [];
   let active = 0;
-  function renderResults() {
+  function renderResults(typed) {
     results.replaceChildren();
-    if (input.value.trim() && !matches.length) results.append(el("li", "empty", "没有匹配的节点"));
+    if (typed && input.value.trim() && !matches.length) results.append(el("li", "empty", "没有匹配的节点"));
     matches.slice(0, 50).forEach((m, i) => {
       const li = el("li", i === active ? "active" : "");
       li.setAttribute("role", "option");
@@ -452,7 +454,7 @@
   input.addEventListener("input", () => {
     matches = findMatches(input.value);
     active = 0;
-    renderResults();
+    renderResults(true);
   });
   input.addEventListener("keydown", (ev) => {
     if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
