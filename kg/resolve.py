@@ -18,6 +18,9 @@ from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
 from .nlp.lexicon import LEGAL_FORMS
 
+# Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
+INDUSTRY_WORDS = ("基金管理", "基金", "证券", "集团", "控股", "管理", "投资")
+MERGEABLE = ("Organization", "Ranking", "Report", "Product")
 QUOTE_MARKS = "《》“”\"'「」『』"
 RANKING_QUALIFIERS = re.compile(r"^(?:\d{4}(?:[-—–至]\d{4})?年?度?|中国|国内|全国|全球)+")
 
@@ -38,8 +41,10 @@ def core_name(name: str, coarse: str, places: set[str]) -> str:
             if key.endswith(form) and len(key) > len(form) + 1:
                 key = key[: -len(form)]
                 break
-        if key.endswith("集团") and len(key) >= 4:
-            key = key[:-2]
+        for word in INDUSTRY_WORDS:
+            if key.endswith(word) and len(key) >= len(word) + 2:
+                key = key[: -len(word)]
+                break
         for place in sorted(places, key=len, reverse=True):
             if key.startswith(place) and len(key) - len(place) >= 2:
                 key = key[len(place) :]
@@ -131,21 +136,39 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) ->
 
 
 def _merge_short_forms(groups: dict[tuple[str, str], _Group], places: set[str]) -> list[list[tuple[str, str]]]:
-    """Union groups whose names reduce to the same core, when that core is unambiguous."""
-    by_core: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
-    for key in sorted(groups):
+    """Join each name to the longer names it is a short form of, when they are one family.
+
+    Names are visited longest first. A name joins the longer ones whose core (the name less its
+    place, legal form and industry word) is that name or its own core (宏达集团 -> 杭州宏达集团股份
+    有限公司), only when all of those already form a single entity: a short name that fits two
+    different entities (华夏 -> 华夏证券, 华夏基金管理公司) stays on its own rather than merging them.
+    """
+    parent: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def find(key):
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    cores = {}
+    for key in groups:
         coarse, norm = key
-        if coarse in ("Organization", "Ranking", "Report", "Product"):
-            by_core[(coarse, core_name(norm, coarse, places))].append(key)
-        else:
-            by_core[(coarse, norm)].append(key)
-    clusters = []
-    for (_coarse, core), keys in sorted(by_core.items()):
-        # A short core ('宏达') joins names only when each is part of the longest one; two
-        # different full names that share it (杭州宏达…, 上海宏达…) stay apart.
-        names = sorted((re.sub(r"\([^()]*\)", "", k[1]) for k in keys), key=len)
-        if len(core) >= 4 or all(n in names[-1] for n in names):
-            clusters.append(keys)
-        else:
-            clusters.extend([k] for k in keys)
-    return clusters
+        cores[key] = core_name(norm, coarse, places) if coarse in MERGEABLE else norm
+    ordered = sorted(groups, key=lambda k: (-len(k[1]), k))
+    for i, key in enumerate(ordered):
+        coarse, norm = key
+        if coarse not in MERGEABLE:
+            continue
+        core = cores[key]
+        partners = [
+            other for other in ordered[:i]
+            if other[0] == coarse and len(other[1]) > len(norm)
+            and cores[other] in (core, norm)
+        ]
+        roots = {find(other) for other in partners}
+        if len(roots) == 1:
+            parent[key] = roots.pop()
+    clusters: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(groups):
+        clusters[find(key)].append(key)
+    return [clusters[root] for root in sorted(clusters)]
