@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
-from .nlp.lexicon import LEGAL_FORMS
+from .nlp.lexicon import LEGAL_FORMS, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
 INDUSTRY_WORDS = ("基金管理", "基金", "证券", "集团", "控股", "管理", "投资")
+# A fund is named with or without its type: 某某增长混合型基金 = 某某增长基金.
+FUND_TYPES = re.compile(r"(混合型|股票型|债券型|指数型|货币型|证券投资)(?=基金$)")
 MERGEABLE = ("Organization", "Ranking", "Report", "Product")
 QUOTE_MARKS = "《》“”\"'「」『』"
 RANKING_QUALIFIERS = re.compile(r"^(?:\d{4}(?:[-—–至]\d{4})?年?度?|中国|国内|全国|全球)+")
@@ -51,6 +53,8 @@ def core_name(name: str, coarse: str, places: set[str]) -> str:
                 break
     elif coarse in ("Ranking", "Report"):
         key = RANKING_QUALIFIERS.sub("", key)
+    elif coarse == "Product":
+        key = FUND_TYPES.sub("", key)
     return key
 
 
@@ -101,7 +105,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) ->
             add(fact.object, fact.object_type, article, False)
 
     places = {key for (coarse, key) in groups if coarse == "Location"}
-    merged = _merge_short_forms(groups, places)
+    merged = _merge_short_forms(groups, places, {k: g.articles for k, g in groups.items()})
     entities, index = [], {}
     for keys in merged:
         names: Counter = Counter()
@@ -135,12 +139,15 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) ->
     return resolution
 
 
-def _merge_short_forms(groups: dict[tuple[str, str], _Group], places: set[str]) -> list[list[tuple[str, str]]]:
+def _merge_short_forms(
+    groups: dict[tuple[str, str], _Group], places: set[str], articles: dict[tuple[str, str], set[str]]
+) -> list[list[tuple[str, str]]]:
     """Join each name to the longer names it is a short form of, when they are one family.
 
     Names are visited longest first. A name joins the longer ones whose core (the name less its
     place, legal form and industry word) is that name or its own core (宏达集团 -> 杭州宏达集团股份
-    有限公司), only when all of those already form a single entity: a short name that fits two
+    有限公司), or that it abbreviates in an article both occur in (兴业 … 兴业全球基金管理公司), only
+    when all of those already form a single entity: a short name that fits two
     different entities (华夏 -> 华夏证券, 华夏基金管理公司) stays on its own rather than merging them.
     """
     parent: dict[tuple[str, str], tuple[str, str]] = {}
@@ -163,7 +170,7 @@ def _merge_short_forms(groups: dict[tuple[str, str], _Group], places: set[str]) 
         partners = [
             other for other in ordered[:i]
             if other[0] == coarse and len(other[1]) > len(norm)
-            and cores[other] in (core, norm)
+            and (cores[other] in (core, norm) or _abbreviates(norm, other, articles))
         ]
         roots = {find(other) for other in partners}
         if len(roots) == 1:
@@ -172,3 +179,13 @@ def _merge_short_forms(groups: dict[tuple[str, str], _Group], places: set[str]) 
     for key in sorted(groups):
         clusters[find(key)].append(key)
     return [clusters[root] for root in sorted(clusters)]
+
+
+def _abbreviates(short: str, longer: tuple[str, str], articles: dict[tuple[str, str], set[str]]) -> bool:
+    """A short organization name that begins a longer one used in the same article refers to it."""
+    coarse, norm = longer
+    if norm.endswith(SUBUNIT_SUFFIXES):  # 某证券 and 某证券研究所 are two organizations
+        return False
+    return coarse == "Organization" and len(short) >= 2 and norm.startswith(short) and bool(
+        articles.get((coarse, short), set()) & articles.get(longer, set())
+    )

@@ -352,3 +352,56 @@ def test_news_agency_layout():
     joined = "记者从海关总署获悉，今年1月，我国新能源汽车出口同比增长显著，其中纯电动汽车占比超过六成。"
     assert article.text == f"{joined}\n{MORE}"
     assert [c.authors for c in captions_of(text)] == [("李四",)]
+
+
+# --- one-line web articles: title, byline and body glued together -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "authors", "publisher"),
+    [
+        (f"某基金公司总经理离职⊙本报记者 王小五{BODY}{MORE}", "某基金公司总经理离职", ("王小五",), None),
+        (f"某地房价小幅回落某某晚报讯(记者 王五){BODY}", "某地房价小幅回落", ("王五",), "某某晚报"),
+        (f"两国举行经贸会谈新华网斯德哥尔摩2月26日电(记者王五){BODY}", "两国举行经贸会谈", ("王五",), "新华网"),
+        (f"球队主场再获胜利新浪体育讯北京时间4月2日，{BODY}", "球队主场再获胜利", (), "新浪体育"),
+        (f"新款相机降价促销（全景网/王五）{BODY}", "新款相机降价促销", ("王五",), "全景网"),
+    ],
+)
+def test_one_line_article_head(text, title, authors, publisher):
+    [article] = articles_of(text, "line-1.txt")
+    assert (article.title, article.authors, article.publisher) == (title, authors, publisher)
+    assert article.text.startswith(("某公司", "北京时间"))
+
+
+@pytest.mark.parametrize(
+    ("tail", "authors", "publisher"),
+    [
+        ("快报记者 王五", ("王五",), None),
+        ("(记者 王五 赵六) 我要评论", ("王五", "赵六"), None),
+        ("(王 五)", ("王五",), None),
+        ("(据《某某经济报道》)", (), "某某经济报道"),
+        ("（来源：某某证券报）", (), "某某证券报"),
+    ],
+)
+def test_one_line_article_tail(tail, authors, publisher):
+    [article] = articles_of(f"某地举办读书节活动日前，{BODY}{MORE}{tail}", "line-1.txt")
+    assert (article.authors, article.publisher) == (authors, publisher)
+    assert article.text.endswith(MORE)
+
+
+def test_byline_names_do_not_glue_to_the_body():
+    [article] = articles_of(f"某基金总经理详解品牌标识语⊙本报记者 王五 钱小七某某基金公司日前宣布。{MORE}", "x.txt")
+    assert article.authors == ("王五", "钱小七")
+    assert article.text.startswith("某某基金公司日前宣布。")
+
+
+def test_byline_paragraph_under_a_heading():
+    [article] = articles_of(f"# 新闻标题\n\n⊙记者 王五 ○编辑 赵六 {BODY}\n\n{MORE}\n")
+    assert (article.title, article.authors) == ("新闻标题", ("王五",))
+    assert article.text == f"{BODY}\n{MORE}"
+
+
+@pytest.mark.parametrize("opening", ["记者了解到，", "记者从有关部门获悉，", "据记者调查，"])
+def test_reporter_sentences_stay_body_text(opening):
+    [article] = articles_of(f"# 新闻标题\n\n{opening}{BODY}\n")
+    assert article.authors == () and article.text == f"{opening}{BODY}"

@@ -28,6 +28,7 @@ NAME_AFTER_CATEGORY = re.compile(
 )
 NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
 ANAPHORIC_ORG = re.compile(r"(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)$")
+VERB_BEFORE_ORG = re.compile(r"(现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系)$")
 APPOINT_VERBS = re.compile(r"^(?:现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|任|是|为|系|成为|被任命为|获聘为?)$")
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
 FOUNDING = re.compile(r"^(?:一手|联合|共同|亲手)?(?:创办|创立|创建|成立|创设)了?$")
@@ -41,7 +42,7 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
     A role is a job-title head (董事长, 导师) after modifiers (常务副) or, unless
     `modifiers_only`, a short department name (专家导师团导师)."""
     segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：: ")
-    segment = re.sub(r"之一$", "", segment)
+    segment = re.sub(r"(?:之一|等职位|等职务|等职|职务|职位|一职)$", "", segment)
     segment = re.sub(r"^(?:现任|时任|新任|前任|原)", "", segment)
     if not segment or len(segment) > 24:
         return None
@@ -163,25 +164,37 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
 
 def _role_after(text: str, start: int, limit: int) -> list[str] | None:
     """The roles written from `start` up to the next clause break (or `limit`)."""
-    tail = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0)
+    tail = re.match(r"[^，,。；;)）、]*", text[start:limit]).group(0)
     return parse_roles(tail)
 
 
 def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
-    """'李四,某大学副教授' / '李四(现任某公司董事长)' / '张三担任某公司总经理' / '张三,男,…现任某公司董事长'."""
-    facts = []
+    """'李四,某大学副教授' / '张三担任某公司总经理' / '张三,男,…现任某公司董事长' /
+    '张三曾历任甲公司副总监、乙公司总监'."""
     later_people = [m.start for m in sentence.mentions if m.label == "Person" and m.start > person.end]
     limit = min(later_people + [sentence.end])
-    for org in of_type([m for m in sentence.mentions if person.end <= m.start < limit], "Organization"):
+    orgs = of_type([m for m in sentence.mentions if person.end <= m.start < limit], "Organization")
+    for i, org in enumerate(orgs):
         gap = text[person.end : org.start]
-        verb = re.search(r"(现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系)$", gap)
+        verb = VERB_BEFORE_ORG.search(gap)
         apposition = gap in ("，", ",", "(", "（", "：", ":")
-        if not (apposition or (verb and (len(gap) <= 4 or re.match(r"^[，,(（]", gap)))):
+        plain_gap = verb and not re.search(r"[，,。；;“”]", gap[: verb.start()]) and len(gap) <= 10
+        if not (apposition or plain_gap or (verb and re.match(r"^[，,(（]", gap))):
             continue
-        roles = _role_after(text, org.end, limit)
-        if roles:
-            facts.append(_fact(ctx, person, org, sentence, roles, 0.8 if apposition else 0.75))
-        if apposition:
+        return _role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.8 if apposition else 0.75)
+    return []
+
+
+def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: str, confidence: float) -> list[Fact]:
+    """'<org1><roles>、<org2><roles>…': each organization with the roles written after it."""
+    facts = []
+    for k, org in enumerate(orgs):
+        end = orgs[k + 1].start if k + 1 < len(orgs) else limit
+        roles = _role_after(text, org.end, end)
+        if not roles:
+            break
+        facts.append(_fact(ctx, person, org, sentence, roles, confidence))
+        if k + 1 < len(orgs) and not re.fullmatch(r"[^，,。；;]*[、；;]", text[org.end : end]):
             break
     return facts
 
@@ -197,16 +210,17 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
         org = _last_org(ctx, person.start)
         if roles and org:
             facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
-    by = re.search(r"([^，,。；;]{2,16})由$", text[max(sentence.start, person.start - 20) : person.start])
-    if by and re.match(r"^(?:先生|女士)?(?:担任|出任|接任)", after):
-        head = by.group(1)
-        orgs = [m for m in sentence.mentions if coarse(m.label) == "Organization" and m.end <= person.start - 1]
-        if orgs:
+    # '<org><roles>由(原…)<person>担任'
+    if re.match(r"^(?:先生|女士)?(?:担任|出任|接任)", after):
+        window = text[max(sentence.start, person.start - 30) : person.start]
+        by = window.rfind("由")
+        orgs = [m for m in sentence.mentions if coarse(m.label) == "Organization"
+                and person.start - len(window) <= m.end <= person.start - len(window) + by]
+        if by >= 0 and orgs:
             org = orgs[-1]
-            roles = parse_roles(text[org.end : person.start - 1])
+            roles = parse_roles(text[org.end : person.start - len(window) + by])
             if roles:
                 facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
-        del head
     return facts
 
 

@@ -23,6 +23,8 @@ from kg.ingest.lines import (
     parse_byline,
     parse_source_line,
     split_credit,
+    split_head,
+    split_tail,
     title_length,
 )
 from kg.model import Article
@@ -257,6 +259,13 @@ class _PageReader:
         if may_be_title and not draft.title and not draft.paragraphs and looks_like_title(text):
             draft.title = _clean_title(text)
             return
+        if not draft.paragraphs and (head := split_head(text, titled=bool(draft.title))):
+            title, publisher, date, authors, text = head
+            draft.title = draft.title or _clean_title(title)
+            draft.publisher, draft.date = draft.publisher or publisher, draft.date or date
+            draft.authors.extend(authors)
+            if not text:
+                return
         if draft.open and draft.paragraphs:
             glue = " " if draft.paragraphs[-1][-1:].isascii() and draft.paragraphs[-1][-1:].isalpha() \
                 and text[:1].isascii() and text[:1].isalpha() else ""
@@ -273,6 +282,11 @@ class _PageReader:
         kept: list[_Draft] = []
         for draft in sorted(self.drafts, key=lambda d: d.start):
             draft.paragraphs = [p.strip() for p in draft.paragraphs if p.strip()]
+            if draft.kind == "article" and draft.paragraphs and (tail := split_tail(draft.paragraphs[-1])):
+                draft.paragraphs[-1], publisher, authors = tail
+                draft.publisher = draft.publisher or publisher
+                draft.authors.extend(authors)
+                draft.paragraphs = [p for p in draft.paragraphs if p]
             if not draft.paragraphs:
                 continue
             if draft.kind == "article" and not draft.title:

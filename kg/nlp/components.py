@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import (
     AMBIGUOUS_SURNAMES,
+    ROLE_HEADS,
     COMPOUND_SURNAMES,
     GENERIC_NAMES,
     ORG_SUFFIXES,
@@ -81,6 +82,9 @@ def person_names(doc: Doc) -> Doc:
                      and doc[prev.i - 1].tag_ not in ("n", "ORG", "LOC", "w"))
         ):
             spans.append(Span(doc, prev.i, ent.end, label="Person"))
+        elif ent.start >= 2 and doc[ent.start - 1].text in ("·", "•") and \
+                re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,6}", doc[ent.start - 2].text):
+            spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))
         elif not is_person_name(text):
             drop.add((ent.start, ent.end))
     if drop:
@@ -122,7 +126,7 @@ def org_names(doc: Doc) -> Doc:
             continue
         # Extend over suffix words, a short parenthetical followed by more name, nouns ending in a suffix.
         j = end
-        while j < len(doc):
+        while j < len(doc) and not doc[start:j].text.endswith(("有限公司", "公司", "集团")):
             after_paren = _paren_end(doc, j)
             if after_paren is not None and after_paren < len(doc) and _has_org_suffix_ahead(doc, after_paren):
                 j = after_paren
@@ -162,6 +166,9 @@ def org_names(doc: Doc) -> Doc:
     return doc
 
 
+# Role heads and departments LAC glues onto a firm's name.
+TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "投资部", "销售部", "办公室", "总部"},
+                                 key=len, reverse=True))
 # Words ending like an organization suffix that name a part or place of one, not a name.
 NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部", "外部", "全部", "局部", "股东", "大股东"}
 # LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商): not names.
@@ -170,12 +177,44 @@ GENERIC_HEADS = ("影响力", "运营商", "企业", "行业", "市场", "领域
 
 @Language.component("kg_org_heads")
 def org_heads(doc: Doc) -> Doc:
-    """Drop organization spans whose last word is a generic head noun."""
+    """Drop organization spans whose last word is a generic head noun, and cut a job title or
+    department off the end of one (LAC's '某证券分析师' is the firm 某证券 and a role)."""
+    _split_trailing_roles(doc)
     doc.ents = [
         e for e in doc.ents
         if not (e.label_ in ORG_LABELS and (e.text.endswith(GENERIC_HEADS) or _head_follows(doc, e.end)))
     ]
     return doc
+
+
+def _split_trailing_roles(doc: Doc) -> None:
+    cuts = []
+    for ent in doc.ents:
+        if ent.label_ not in ORG_LABELS:
+            continue
+        token = doc[ent.end - 1]
+        tail = next((h for h in TRAILING_NOT_NAME if token.text.endswith(h) and len(ent.text) - len(h) >= 2), None)
+        if tail is None or token.text == tail:
+            continue
+        cuts.append((token, tail))
+    if not cuts:
+        return
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    with doc.retokenize() as retokenizer:
+        for token, tail in cuts:
+            head = token.text[: -len(tail)]
+            tag = doc.vocab.strings.add(token.tag_)
+            retokenizer.split(token, [head, tail], heads=[(token, 0), (token, 0)],
+                              attrs={"TAG": [tag, doc.vocab.strings.add("n")]})
+    ents = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label)
+        if span is not None and span.text.endswith(TRAILING_NOT_NAME) and label in ORG_LABELS:
+            shorter = doc.char_span(start, doc[span.end - 1].idx, label=label)
+            span = shorter or span
+        if span is not None:
+            ents.append(span)
+    doc.ents = ents
 
 
 def _indefinite_before(doc: Doc, start: int) -> bool:
@@ -217,6 +256,12 @@ REPORT_WORDS = ("报告", "白皮书", "蓝皮书", "观察", "指数", "调查"
 RANKING_WORDS = ("名单", "榜单", "排行榜", "榜", "排名", "强")
 
 
+def _cited_as_source(text: str, start: int, end: int) -> bool:
+    """'据《X》报道', '来源：《X》', '《X》记者': the title names a news outlet."""
+    return re.search(r"(据|来源[：:]?|来自|援引|转引自)$", text[max(0, start - 4) : start]) is not None or \
+        re.match(r"(报道|消息|记者|援引|发表|刊文|刊登)", text[end : end + 3]) is not None
+
+
 @Language.component("kg_titles")
 def titles(doc: Doc) -> Doc:
     """《…》 names a Report (or a Ranking, or a newspaper) when its words say so."""
@@ -229,7 +274,7 @@ def titles(doc: Doc) -> Doc:
             label = "Ranking"
         elif any(w in inner for w in REPORT_WORDS):
             label = "Report"
-        elif org_type(inner) == "MediaOutlet":
+        elif org_type(inner) == "MediaOutlet" or _cited_as_source(text, match.start(), match.end()):
             label = "MediaOutlet"
         if label is None:
             continue

@@ -18,6 +18,7 @@ COMPONENTS = (
     "kg_org_names",
     "kg_latin_names",
     "kg_model_names",
+    "kg_funds_and_quoted_products",
     "kg_locations",
     "kg_coordination",
     "kg_filter",

@@ -58,7 +58,8 @@ def latin_names(doc: Doc) -> Doc:
         key = name.replace(" ", "").lower()
         before = doc[max(0, start - 3) : start].text
         after = doc[end : min(len(doc), end + 2)].text
-        if re.search(r"-\d", name) or any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(
+        model_code = re.search(r"-\d|[A-Za-z]\d", name) is not None
+        if model_code or any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(
             ("模型", "大模型")
         ):
             cues[key].add("Product")
@@ -116,6 +117,42 @@ def model_names(doc: Doc) -> Doc:
         if doc[start:k].text in GENERIC_NAMES:
             continue
         spans.append(Span(doc, start, end, label="AIModel"))
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+FUND_STYLE = re.compile(r"(混合型|股票型|债券型|指数型|货币型|货币|灵活配置|配置|增长|成长|优选|先锋|精选|价值|策略|进取|"
+                        r"稳健|收益|红利|主题|行业|回报|动力|蓝筹|创新|优势|平衡|稳定)(证券投资)?$")
+RELEASE_BEFORE = re.compile(r"(推出|发布|上市|亮相|发售|发行|面世)[^，,。；;]{0,24}$")
+
+
+@Language.component("kg_funds_and_quoted_products")
+def funds_and_quoted_products(doc: Doc) -> Doc:
+    """Named funds ('<firm><style>基金': 某某增长混合型基金) are products, as is a 「…」 name launched."""
+    spans = []
+    for token in doc:
+        if not token.text.endswith("基金"):
+            continue
+        start = token.i
+        while start > 0 and len(doc[start - 1 : token.i + 1].text) <= 20 and not doc[start - 1].text.isspace() and (
+            doc[start - 1].tag_ in ("n", "nz", "ORG", "LOC", "vn", "an", "a", "b")
+            or FUND_STYLE.fullmatch(doc[start - 1].text)
+        ):
+            start -= 1
+        name = doc[start : token.i + 1].text
+        stem = name[:-2]
+        if not FUND_STYLE.search(stem):
+            continue
+        while (style := FUND_STYLE.search(stem)) is not None and style.start() > 0:
+            stem = stem[: style.start()]
+        if len(stem) >= 2 and not FUND_STYLE.fullmatch(stem):
+            spans.append(Span(doc, start, token.i + 1, label="Product"))
+    for match in re.finditer(r"[「『]([^「」『』\n]{2,40})[」』]", doc.text):
+        if RELEASE_BEFORE.search(doc.text[max(0, match.start() - 25) : match.start()]):
+            span = doc.char_span(match.start(1), match.end(1), label="Product", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
     if spans:
         merge_ents(doc, spans)
     return doc
@@ -231,9 +268,8 @@ def _complete_list(doc: Doc, items: list[tuple[int, int]], category: bool) -> li
             continue
         if label is not None and not category:
             continue
-        # In a list of organizations, '博远数据' is a company even where LAC saw a place in it.
-        whole = [e for e in doc.ents if e.start == start and e.end == end]
-        if whole or not (2 <= len(text) <= 8) or text in GENERIC_NAMES or re.search(r"\d{2,}|[，,。的了是在]", text):
+        # In a list of organizations, '博远数据' (or '东吴', tagged a place) is an organization too.
+        if not (2 <= len(text) <= 8) or text in GENERIC_NAMES or re.search(r"\d{2,}|[，,。的了是在]", text):
             continue
         spans.append(Span(doc, start, end, label="Organization"))
     return spans
@@ -245,6 +281,7 @@ def filter_generic(doc: Doc) -> Doc:
     doc.ents = [
         e for e in doc.ents
         if e.text.strip() == e.text and len(e.text) >= 2 and e.text not in GENERIC_NAMES
+        and not re.fullmatch(FUND_STYLE.pattern[:-1] + "基金", e.text)
         and not (e.label_ == "Location" and e.end < len(doc) and doc[e.end].text in ("老字号",))
     ]
     return doc
