@@ -91,3 +91,10 @@ def test_unknown_segmenter_is_refused():
         build_nlp("jieba")
     with pytest.raises(ValueError, match="local model"):
         build_nlp("pkuseg")
+
+
+def test_counted_nouns_and_generic_heads_are_not_organizations(nlp):
+    found = ents(nlp, "我们将共同见证一个新时代的诞生,中国电信等电信运营商也在其中。")
+    names = {n for n, label in found}
+    assert "新时代" not in names and "电信" not in names
+    assert "中国电信" in names

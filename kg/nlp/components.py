@@ -182,9 +182,15 @@ def org_heads(doc: Doc) -> Doc:
     _split_trailing_roles(doc)
     doc.ents = [
         e for e in doc.ents
-        if not (e.label_ in ORG_LABELS and (e.text.endswith(GENERIC_HEADS) or _head_follows(doc, e.end)))
+        if not (e.label_ in ORG_LABELS and (e.text.endswith(GENERIC_HEADS) or _head_follows(doc, e.end)
+                                            or _counted(doc, e.start)))
     ]
     return doc
+
+
+def _counted(doc: Doc, start: int) -> bool:
+    """'一个新时代': a counted noun is a common noun, whatever LAC tagged it."""
+    return start > 0 and doc[start - 1].text in ("一个", "一种", "这个", "那个", "一场", "一次", "每个")
 
 
 def _split_trailing_roles(doc: Doc) -> None:
