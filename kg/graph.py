@@ -20,7 +20,7 @@ import hashlib
 
 import networkx as nx
 
-from .model import PATENT_FILING, Article, Entity, Fact, coarse_type
+from .model import PATENT_FILING, SIGNATURES, Article, Entity, Fact, coarse_type
 
 EDGE_ATTRIBUTES = ("role", "quote", "stance", "tier", "rank", "date")
 FILING_ATTRIBUTES = ("count", "year", "growthRate", "scope")
@@ -67,9 +67,15 @@ def build_graph(articles: list[Article], entities: list[Entity], facts: list[Fac
     return graph
 
 
+def _fits_signature(graph: nx.MultiDiGraph, v: str, predicate: str) -> bool:
+    """Only edges to the types the guide allows reach the graph (and so every export)."""
+    objects = SIGNATURES[predicate][1]
+    return objects is None or graph.nodes[v]["coarse_type"] in objects
+
+
 def _add_fact(graph: nx.MultiDiGraph, fact: Fact) -> None:
     u = fact.subject_id
-    if u is None:
+    if u is None or graph.nodes[u]["coarse_type"] not in SIGNATURES[fact.predicate][0]:
         return
     if fact.predicate == "filesPatents":
         v = filing_node(u, fact.attributes)
@@ -91,6 +97,8 @@ def _add_fact(graph: nx.MultiDiGraph, fact: Fact) -> None:
         v = fact.object_id
         if v is None:
             return
+    if not _fits_signature(graph, v, fact.predicate):
+        return
     attributes = {k: fact.attributes[k] for k in EDGE_ATTRIBUTES if k in fact.attributes}
     # The same fact read twice (two sentences) is one edge with two pieces of evidence; a
     # reading that adds an attribute (a tier) completes it. Only distinct quotes stay apart.

@@ -40,6 +40,23 @@ PREDICATES = (
 )
 
 
+# What each predicate may connect (coarse types), as the guide defines it; None: any entity.
+SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = {
+    "commentsOn": (("Person", "Organization"), None),
+    "holdsPositionAt": (("Person",), ("Organization",)),
+    "ranksIn": (("Organization",), ("Ranking",)),
+    "filesPatents": (("Organization",), (PATENT_FILING,)),
+    "releases": (("Organization",), ("Product",)),
+    "publishes": (("Organization",), ("Report", "Ranking")),
+    "locatedIn": (("Organization",), ("Location",)),
+    "incubatedBy": (("Organization",), ("Organization",)),
+    "partOf": (("Organization",), ("Organization",)),
+    "disagreesWith": (("Person",), ("Person",)),
+    "author": (("Article",), ("Person",)),
+    "publisher": (("Article",), ("Organization",)),
+}
+
+
 def coarse_type(type_: str) -> str:
     """The guide's coarse type of a (possibly fine) type name."""
     return FINE_TYPES.get(type_, type_)

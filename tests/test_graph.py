@@ -43,3 +43,10 @@ def test_captions_are_not_article_nodes_and_unresolved_facts_are_dropped():
     g = _graph([fact("locatedIn", None, "org/y"), fact("releases", "org/y", None)])
     assert article_node("a-1") in g and article_node("a-2") not in g
     assert g.number_of_edges() == 0
+
+
+def test_edges_outside_the_guide_signatures_are_dropped():
+    g = _graph([fact("holdsPositionAt", "person/x", "ranking/r"), fact("filesPatents", "person/x", None, count=3),
+                fact("holdsPositionAt", "person/x", "org/y", role=["董事长"])])
+    assert [(u, v, d["predicate"]) for u, v, d in g.edges(data=True)] == [("person/x", "org/y", "holdsPositionAt")]
+    assert not any(d["type"] == "PatentFiling" for _, d in g.nodes(data=True))

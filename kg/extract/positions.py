@@ -120,7 +120,7 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
     orgs = [f for f in found if f.subject == previous.text and f.evidence and f.evidence.start == sentence.start]
     if not roles or not orgs:
         return []
-    org = next(m for m in sentence.mentions if m.text == orgs[-1].object)
+    org = next(m for m in sentence.mentions if m.text == orgs[-1].object and coarse(m.label) == "Organization")
     return [_fact(ctx, person, org, sentence, roles, 0.75)]
 
 

@@ -100,6 +100,8 @@
       item.font = { size: 12 };
     } else {
       item.value = Math.max(1, n.degree);
+      // Hubs push harder, so their neighbours and the unconnected nodes keep clear of them.
+      item.mass = 1 + Math.sqrt(n.degree);
       item.color = { background: t.color, border: "#ffffff",
         highlight: { background: t.color, border: "#1f2933" }, hover: { background: t.color, border: "#1f2933" } };
     }
@@ -134,7 +136,7 @@
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: shown <= 150 },
     nodes: {
-      font: { face: FONT, size: 14, color: "#1f2933", strokeWidth: 3, strokeColor: "#ffffff" },
+      font: { face: FONT, size: 18, color: "#1f2933", strokeWidth: 3, strokeColor: "#ffffff" },
       scaling: { min: 10, max: 26, label: { enabled: false } },
       borderWidth: 1.5,
     },
@@ -146,7 +148,7 @@
     },
     physics: {
       solver: "barnesHut",
-      barnesHut: { theta: theta(shown), gravitationalConstant: -6000, springLength: 170, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.5 },
+      barnesHut: { theta: theta(shown), gravitationalConstant: -2500, centralGravity: 1.0, springLength: 120, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.8 },
       stabilization: { enabled: true, iterations: budget(shown, 40000, 80, 500), updateInterval: 25, fit: true },
       minVelocity: 1,
     },
