@@ -1,4 +1,10 @@
-"""The build: documents -> articles -> parsed docs -> mentions and facts -> entities -> one graph."""
+"""The build: documents -> articles -> parsed docs -> mentions and facts -> entities -> one graph.
+
+Documents are independent until entity resolution, so they are processed one by one
+(in parallel with jobs > 1, each result cached by content), then `assemble` resolves
+entities across all of them in input order: the graph does not depend on which worker
+finished first or which results came from the cache.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +15,11 @@ from pathlib import Path
 
 import networkx as nx
 
+from .corpus.cache import Cache, cache_key
+from .corpus.parallel import map_unordered
+from .corpus.progress import Progress
+from .corpus.report import Failure
+from .corpus.sources import CORPUS_SUFFIXES, Options, Source, iter_sources, load_articles
 from .extract import extract_article
 from .graph import build_graph
 from .ingest import InputError, iter_input_files, read_articles
@@ -33,11 +44,13 @@ class BuildResult:
     documents: list[DocumentResult]
     errors: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
+    cached: int = 0  # documents (built or failed) taken from the cache
+    processed: int = 0  # documents run through the pipeline in this build
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds; "cpu": this process's CPU
 
 
-def process_document(path: Path, segmenter: str = "lac") -> DocumentResult:
-    """Read, parse and extract one document. Raises InputError for an unreadable file."""
-    articles = read_articles(path)
+def analyse(document: str, articles: list[Article], segmenter: str = "lac") -> DocumentResult:
+    """Parse and extract the articles of one document."""
     nlp = get_nlp(segmenter)
     mentions: dict[str, list[Mention]] = {}
     facts: list[Fact] = []
@@ -45,7 +58,38 @@ def process_document(path: Path, segmenter: str = "lac") -> DocumentResult:
         article_mentions, article_facts = extract_article(article, doc)
         mentions[article.id] = article_mentions
         facts.extend(article_facts)
-    return DocumentResult(path.name, articles, mentions, facts)
+    return DocumentResult(document, articles, mentions, facts)
+
+
+def process_document(path: Path, segmenter: str = "lac") -> DocumentResult:
+    """Read, parse and extract one document. Raises InputError for an unreadable file."""
+    return analyse(path.name, read_articles(path), segmenter)
+
+
+def process_source(source: Source, options: Options, segmenter: str = "lac") -> DocumentResult | Failure:
+    """One corpus document, never raising: a bad input or an extractor crash becomes a Failure."""
+    try:
+        return analyse(source.document, load_articles(source, options), segmenter)
+    except InputError as error:
+        return Failure(source.label, error.reason)
+    except (MemoryError, RecursionError) as exc:
+        return Failure(source.label, f"too large or too deep to process ({type(exc).__name__})")
+    except Exception as exc:  # one document's bug must not stop a corpus build
+        return Failure(source.label, f"processing failed ({type(exc).__name__}: {exc})")
+
+
+def _load_pipeline(segmenter: str) -> None:
+    """Worker initializer: load the pipeline (and LAC) once, before the first document."""
+    get_nlp(segmenter)
+
+
+def _task(task: tuple) -> tuple[int, DocumentResult | Failure]:
+    """Process one document in a worker and cache its outcome as soon as it is known."""
+    index, source, options, segmenter, cache_folder, key = task
+    outcome = process_source(source, options, segmenter)
+    if cache_folder is not None:
+        Cache(cache_folder).put(key, outcome)
+    return index, outcome
 
 
 def assemble(documents: list[DocumentResult], min_confidence: float = 0.0) -> nx.MultiDiGraph:
@@ -61,24 +105,71 @@ def assemble(documents: list[DocumentResult], min_confidence: float = 0.0) -> nx
     return build_graph(articles, resolution.entities, facts)
 
 
-def build(inputs: list[str | Path], min_confidence: float = 0.0, segmenter: str = "lac") -> BuildResult:
-    started = time.perf_counter()
-    files, errors = iter_input_files(inputs)
+def build(
+    inputs: list[str | Path],
+    min_confidence: float = 0.0,
+    segmenter: str = "lac",
+    *,
+    options: Options | None = None,
+    jobs: int = 1,
+    cache: str | Path | None = None,
+    progress: bool = False,
+) -> BuildResult:
+    """Build the graph of `inputs` (files, folders, dumps); bad documents end up in `errors`.
+
+    `cache` is a folder of per-document results (None: no cache); `progress` draws a bar
+    on stderr when it is a terminal.
+    """
+    started, cpu = time.perf_counter(), time.process_time()
+    options = options or Options()
+    files, errors = iter_input_files(inputs, CORPUS_SUFFIXES)
+    # Sources and refused inputs in input order: the report lists failures where they occur.
+    slots: list[Source | InputError] = list(iter_sources(files, options))
+    store = Cache(cache) if cache is not None else None
+    outcomes: dict[int, DocumentResult | Failure] = {}
+    tasks = []
+    total = sum(1 for slot in slots if isinstance(slot, Source))
+    bar = Progress(total, enabled=None if progress else False)
+    for index, source in enumerate(slots):
+        if not isinstance(source, Source):
+            continue
+        key = cache_key(source, options, segmenter) if store else None
+        hit = store.get(key) if store else None
+        if isinstance(hit, DocumentResult | Failure):
+            outcomes[index] = hit
+            bar.advance(cached=True, failed=isinstance(hit, Failure))
+        else:
+            tasks.append((index, source, options, segmenter, str(store.folder) if store else None, key))
+    read = time.perf_counter()
+    try:
+        for index, outcome in map_unordered(_task, tasks, jobs, _load_pipeline, (segmenter,)):
+            outcomes[index] = outcome
+            bar.advance(failed=isinstance(outcome, Failure))
+    finally:
+        bar.close()
+    processed = time.perf_counter()
     documents = []
-    for path in files:
-        try:
-            documents.append(process_document(path, segmenter))
-        except InputError as error:
-            errors.append(error)
+    for index, slot in enumerate(slots):
+        outcome = outcomes.get(index, slot)
+        if isinstance(outcome, InputError):
+            errors.append(outcome)
+        elif isinstance(outcome, Failure):
+            errors.append(InputError(outcome.label, outcome.reason))
+        else:
+            documents.append(outcome)
     graph = assemble(documents, min_confidence)
-    return BuildResult(graph, documents, errors, time.perf_counter() - started)
+    done = time.perf_counter()
+    timings = {"read": read - started, "process": processed - read, "assemble": done - processed,
+               "cpu": time.process_time() - cpu}  # this process only: all of it with jobs=1
+    return BuildResult(graph, documents, errors, done - started, total - len(tasks), len(tasks), timings)
 
 
 def summary(graph: nx.MultiDiGraph) -> str:
     """Articles, entities by type and relations by predicate, as printed after a build."""
     types = Counter(d["type"] for _, d in graph.nodes(data=True))
     predicates = Counter(d["predicate"] for _, _, d in graph.edges(data=True))
-    lines = [f"articles: {types.pop('Article', 0)}", f"entities: {sum(v for k, v in types.items() if k != 'PatentFiling')}"]
+    entities = sum(v for k, v in types.items() if k not in ("Article", "PatentFiling"))
+    lines = [f"articles: {types.pop('Article', 0)}", f"entities: {entities}"]
     lines += [f"  {k}: {v}" for k, v in sorted(types.items()) if k != "PatentFiling"]
     lines.append(f"relations: {sum(predicates.values())}")
     lines += [f"  {k}: {v}" for k, v in sorted(predicates.items())]

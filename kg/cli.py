@@ -6,9 +6,12 @@ Every subcommand's --help is its manual.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
+
+from .corpus.sources import DEFAULT_MAX_BYTES, LAYOUTS
 
 DEFAULT_FORMATS = ("ttl", "trig", "html")
 ALL_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "html")
@@ -20,7 +23,8 @@ def _formats(value: str) -> list[str]:
         return list(ALL_FORMATS)
     unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown:
-        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown)} (choose from {', '.join(ALL_FORMATS)}, all)")
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown)} (choose from {', '.join(ALL_FORMATS)}, all)")
     return formats
 
 
@@ -29,6 +33,26 @@ def _confidence(value: str) -> float:
     if not 0.0 <= number <= 1.0:
         raise argparse.ArgumentTypeError("confidence must be between 0 and 1")
     return number
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _size(value: str) -> int:
+    """'5M', '500K', '1G' or a number of bytes."""
+    units = {"K": 1_000, "M": 1_000_000, "G": 1_000_000_000}
+    text = value.strip().upper().removesuffix("B")
+    try:
+        number = float(text[:-1]) * units[text[-1]] if text[-1:] in units else float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 5M, 500K, 1000000)") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1 byte")
+    return int(number)
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -40,12 +64,31 @@ def make_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = sub.add_parser(
-        "build", help="build the graph of INPUT files or folders",
-        description="Read .txt/.md news files (a whole newspaper page or single articles), extract entities and "
-        "relations, and write DIR/graph.ttl, DIR/graph.trig, DIR/graph.html (by default) plus a summary. "
-        "Bad files are reported with their path; the others are still built. Exports are written atomically.",
+        "build", help="build the graph of INPUT files, folders or dumps",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="""\
+Extract entities and relations from Chinese news and write DIR/graph.ttl, DIR/graph.trig,
+DIR/graph.html (by default), DIR/build-report.json and a summary.
+
+Inputs (folders are searched recursively, hidden files skipped):
+  .txt .md     a news page or single article (UTF-8, UTF-16 with BOM or GB18030)
+  .html .htm   a saved news page: title from <h1>/<title>, body from the main <p> paragraphs
+  .jsonl       one JSON object per line: its --text-field (and --title-field if present)
+  .tsv, or a .txt whose lines are "category<TAB>text" (THUCNews): one article per line
+Each line of a dump is a document of its own, named <stem>-L<line>.<ext> (or
+<stem>-<id>.<ext> with --id-field): it is cached and gets its own named graph.
+
+Corpus builds run --jobs worker processes and cache each document's result in
+DIR/.kg-cache (or --cache): a rebuild re-processes only new or changed documents, and a
+removed document's facts disappear. Results are identical for any --jobs.
+A bad document (undecodable, binary, empty, too large, malformed, or one an extractor
+fails on) is reported with its path and reason, and the others are still built; the
+exit status is non-zero for it only with --strict. Exports are written atomically:
+an interrupted build (Ctrl-C, kill) leaves the previous ones intact, and the next
+build resumes from the cache.""",
     )
-    build.add_argument("inputs", nargs="*", metavar="INPUT", default=["seeds"], help="files or folders (default: seeds/)")
+    build.add_argument("inputs", nargs="*", metavar="INPUT", default=["seeds"],
+                       help="files, folders or dumps (default: seeds/)")
     build.add_argument("--out", "-o", default="exports", metavar="DIR", help="output folder (default: exports/)")
     build.add_argument("--format", "-f", type=_formats, default=list(DEFAULT_FORMATS), metavar="LIST",
                        help=f"comma-separated: {', '.join(ALL_FORMATS)} or all (default: {','.join(DEFAULT_FORMATS)})")
@@ -53,9 +96,27 @@ def make_parser() -> argparse.ArgumentParser:
                        help="base IRI of entities and statements (default: https://kg-news.org/id/)")
     build.add_argument("--min-confidence", type=_confidence, default=0.0, metavar="X",
                        help="keep only relations with confidence >= X (0..1, default 0)")
+    corpus = build.add_argument_group("corpus")
+    corpus.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                        help="worker processes (default: the number of cores)")
+    corpus.add_argument("--cache", default=None, metavar="CACHE_DIR",
+                        help="per-document result cache (default: DIR/.kg-cache)")
+    corpus.add_argument("--no-cache", action="store_true", help="process every document, read and write no cache")
+    corpus.add_argument("--layout", choices=LAYOUTS, default="auto",
+                        help="how to read every input file (default: auto, by suffix; a .txt of "
+                        "category<TAB>text lines is a dump)")
+    corpus.add_argument("--text-field", default="text", metavar="NAME",
+                        help="JSON Lines: the text field (default: text)")
+    corpus.add_argument("--title-field", default="title", metavar="NAME",
+                        help="JSON Lines: the title field, used when present (default: title)")
+    corpus.add_argument("--id-field", default=None, metavar="NAME",
+                        help="JSON Lines: a field naming each record (default: the line number)")
+    corpus.add_argument("--max-bytes", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                        help="refuse a document or record larger than this, e.g. 5M, 500K "
+                        f"(default: {DEFAULT_MAX_BYTES // 1_000_000}M)")
     build.add_argument("--no-validate", action="store_true", help="skip SHACL validation of the RDF")
-    build.add_argument("--strict", action="store_true", help="exit non-zero when any input file failed")
-    build.add_argument("--quiet", "-q", action="store_true", help="print only errors")
+    build.add_argument("--strict", action="store_true", help="exit non-zero when any input failed")
+    build.add_argument("--quiet", "-q", action="store_true", help="print only errors (no progress bar, no summary)")
 
     query = sub.add_parser(
         "query", help="run a SPARQL query over a build",
@@ -81,37 +142,66 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    """Build, export, validate, report; Ctrl-C or SIGTERM stops cleanly with the old exports intact."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _build(args)
+    except KeyboardInterrupt:
+        print("\ninterrupted: previous exports are intact; finished documents are cached, "
+              "run the same command to resume", file=sys.stderr)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _build(args: argparse.Namespace) -> int:
     from .build import build, summary
-    from .export.html import write_html
-    from .export.rdf import DEFAULT_BASE, to_rdf, write_rdf
-    from .export.shacl import validate
+    from .corpus.exports import write_exports
+    from .corpus.parallel import default_jobs
+    from .corpus.report import graph_counts, report_data, write_report
+    from .corpus.sources import Options
+    from .export.rdf import DEFAULT_BASE
 
     started = time.perf_counter()
-    result = build(args.inputs, min_confidence=args.min_confidence)
-    for error in result.errors:
-        print(f"error: {error}", file=sys.stderr)
-    if not result.documents:
-        print("error: no document could be read; nothing written", file=sys.stderr)
-        return 1
-    base = args.base_iri or DEFAULT_BASE
     out = Path(args.out)
-    rdf_formats = [f for f in args.format if f != "html"]
-    written = write_rdf(result.graph, out, rdf_formats, base) if rdf_formats else []
-    if "html" in args.format:
-        written.append(write_html(result.graph, out / "graph.html", title="知识图谱: " + ", ".join(
-            sorted(d.document for d in result.documents))[:200]))
+    jobs = args.jobs or default_jobs()
+    cache = None if args.no_cache else Path(args.cache) if args.cache else out / ".kg-cache"
+    options = Options(args.layout, args.text_field, args.id_field, args.title_field, args.max_bytes)
+    result = build(args.inputs, min_confidence=args.min_confidence, options=options, jobs=jobs, cache=cache,
+                   progress=not args.quiet)
+    seconds = dict(result.timings)
+    written: list[Path] = []
     status = 0
-    if not args.no_validate:
-        conforms, report = validate(to_rdf(result.graph, base))
-        if not conforms:
-            print("SHACL validation failed:\n" + report, file=sys.stderr)
+    if result.documents:
+        names = sorted(d.document for d in result.documents)
+        title = "知识图谱: " + ", ".join(names[:5]) + (f" … ({len(names)})" if len(names) > 5 else "")
+        written, stages, validation = write_exports(result.graph, out, args.format, args.base_iri or DEFAULT_BASE,
+                                                    title[:200], not args.no_validate, jobs)
+        seconds.update(stages)
+        if validation is not None and not validation[0]:
+            print("SHACL validation failed:\n" + validation[1], file=sys.stderr)
             status = 1
+    seconds["total"] = time.perf_counter() - started
+    report_path = write_report(out, report_data(
+        result, graph_counts(result.graph), args.inputs, jobs, str(cache) if cache else None, seconds,
+        [str(p) for p in written]))
+    for error in result.errors:
+        print(f"failed: {error.path}: {error.reason}", file=sys.stderr)
+    if not result.documents:
+        print(f"error: no document could be built; no export written (see {report_path})", file=sys.stderr)
+        return 1
     if not args.quiet:
         print(summary(result.graph))
-        print(f"documents: {len(result.documents)} built, {len(result.errors)} failed")
-        print("wrote: " + ", ".join(str(p) for p in written))
-        print(f"time: {time.perf_counter() - started:.2f} s")
-    if result.errors and (args.strict or not result.documents):
+        print(f"documents: {len(result.documents)} built ({result.processed} processed, {result.cached} from "
+              f"cache), {len(result.errors)} failed")
+        print("wrote: " + ", ".join(str(p) for p in [*written, report_path]))
+        stages = ", ".join(f"{k} {v:.2f}" for k, v in seconds.items() if k != "total")
+        print(f"time: {seconds['total']:.2f} s ({stages}); jobs: {jobs}")
+    if result.errors and args.strict:
         status = 1
     return status
 

@@ -34,8 +34,9 @@ def normalize_name(name: str) -> str:
     return text.lower()
 
 
-def core_name(name: str, coarse: str, places: set[str]) -> str:
-    """What remains of a name once its place prefix, legal form and qualifiers are removed."""
+def core_name(name: str, coarse: str, places) -> str:
+    """What remains of a name once its place prefix (`places`: longest first), legal form and
+    qualifiers are removed."""
     key = normalize_name(name)
     if coarse == "Organization":
         key = re.sub(r"\([^()]*\)", "", key)
@@ -47,7 +48,7 @@ def core_name(name: str, coarse: str, places: set[str]) -> str:
             if key.endswith(word) and len(key) >= len(word) + 2:
                 key = key[: -len(word)]
                 break
-        for place in sorted(places, key=len, reverse=True):
+        for place in places:  # longest first
             if key.startswith(place) and len(key) - len(place) >= 2:
                 key = key[len(place) :]
                 break
@@ -157,24 +158,30 @@ def _merge_short_forms(
             key = parent[key]
         return key
 
-    cores = {}
-    for key in groups:
+    ordered_places = sorted(places, key=len, reverse=True)
+    cores = {
+        key: core_name(key[1], key[0], ordered_places) if key[0] in MERGEABLE else key[1] for key in groups
+    }
+    # Names seen so far (all longer or as long), indexed by core and by their first two characters.
+    by_core: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    by_start: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for key in sorted(groups, key=lambda k: (-len(k[1]), k)):
         coarse, norm = key
-        cores[key] = core_name(norm, coarse, places) if coarse in MERGEABLE else norm
-    ordered = sorted(groups, key=lambda k: (-len(k[1]), k))
-    for i, key in enumerate(ordered):
-        coarse, norm = key
-        if coarse not in MERGEABLE:
-            continue
-        core = cores[key]
-        partners = [
-            other for other in ordered[:i]
-            if other[0] == coarse and len(other[1]) > len(norm)
-            and (cores[other] in (core, norm) or _abbreviates(norm, other, articles))
-        ]
-        roots = {find(other) for other in partners}
-        if len(roots) == 1:
-            parent[key] = roots.pop()
+        if coarse in MERGEABLE:
+            core = cores[key]
+            partners = {
+                other for other in by_core[(coarse, core)] + by_core[(coarse, norm)]
+                if len(other[1]) > len(norm)
+            }
+            partners |= {
+                other for other in by_start[(coarse, norm[:2])]
+                if len(other[1]) > len(norm) and _abbreviates(norm, other, articles)
+            }
+            roots = {find(other) for other in partners}
+            if len(roots) == 1:
+                parent[key] = roots.pop()
+        by_core[(coarse, cores[key])].append(key)
+        by_start[(coarse, norm[:2])].append(key)
     clusters: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key in sorted(groups):
         clusters[find(key)].append(key)

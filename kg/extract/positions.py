@@ -28,11 +28,12 @@ NAME_AFTER_CATEGORY = re.compile(
 )
 NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
 ANAPHORIC_ORG = re.compile(r"(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)$")
-VERB_BEFORE_ORG = re.compile(r"(现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系)$")
-APPOINT_VERBS = re.compile(r"^(?:现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|任|是|为|系|成为|被任命为|获聘为?)$")
+TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系"
+VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
 FOUNDING = re.compile(r"^(?:一手|联合|共同|亲手)?(?:创办|创立|创建|成立|创设)了?$")
 FOUNDED_BY = re.compile(r"^由$")
+FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:等人?)?(?:一手|联合|共同)?(?:创办|创立|创建|成立|创设)")
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
 
 
@@ -234,6 +235,6 @@ def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str
             return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
     earlier = of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")
     if earlier and FOUNDED_BY.match(text[earlier[-1].end : person.start]):
-        if re.match(r"^(?:先生|女士)?(?:等人?)?(?:一手|联合|共同)?(?:创办|创立|创建|成立|创设)", text[person.end : person.end + 8]):
+        if FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 8]):
             return [_fact(ctx, person, earlier[-1], sentence, ["创始人"], 0.75)]
     return []

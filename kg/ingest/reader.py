@@ -26,11 +26,14 @@ class InputError(Exception):
         super().__init__(f"{path}: {reason}")
 
 
-def iter_input_files(inputs: list[str | Path]) -> tuple[list[Path], list[InputError]]:
+def iter_input_files(
+    inputs: list[str | Path], suffixes: tuple[str, ...] = TEXT_SUFFIXES
+) -> tuple[list[Path], list[InputError]]:
     """The text files named by `inputs` (folders expanded recursively), and the inputs that failed.
 
     Order is the order of `inputs`, each folder's files sorted by relative path, so a
-    build is deterministic; a file reached twice is kept once.
+    build is deterministic; a file reached twice is kept once. Folders yield the files
+    ending in one of `suffixes` (a corpus build also takes .html, .jsonl, .tsv).
     """
     files: list[Path] = []
     errors: list[InputError] = []
@@ -38,9 +41,9 @@ def iter_input_files(inputs: list[str | Path]) -> tuple[list[Path], list[InputEr
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = _text_files_under(path)
+            found = _text_files_under(path, suffixes)
             if not found:
-                errors.append(InputError(path, "folder holds no .txt or .md files"))
+                errors.append(InputError(path, f"folder holds no {' or '.join(suffixes)} files"))
         elif path.is_file():
             found = [path]
         elif path.exists():
@@ -57,14 +60,14 @@ def iter_input_files(inputs: list[str | Path]) -> tuple[list[Path], list[InputEr
     return files, errors
 
 
-def _text_files_under(folder: Path) -> list[Path]:
-    """Every .txt/.md file below `folder`, hidden files and folders skipped, sorted."""
+def _text_files_under(folder: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Every file below `folder` ending in one of `suffixes`, hidden files and folders skipped, sorted."""
     found = []
     for path in folder.rglob("*"):
         relative = path.relative_to(folder)
         if any(part.startswith(".") for part in relative.parts):
             continue
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES:
+        if path.is_file() and path.suffix.lower() in suffixes:
             found.append(path)
     return sorted(found, key=lambda p: p.relative_to(folder).as_posix())
 
@@ -83,6 +86,12 @@ def read_text(path: str | Path) -> str:
         raise InputError(path, "is a folder, not a file") from None
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
+    return decode_text(path, data)
+
+
+def decode_text(path: str | Path, data: bytes) -> str:
+    """`data` (the bytes of `path`, or of one record of it) as text, checked like read_text."""
+    path = Path(path)
     text = _decode(path, data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = text.replace("\ufeff", "")

@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Span
 
 from .lexicon import (
     AMBIGUOUS_SURNAMES,
-    ROLE_HEADS,
     COMPOUND_SURNAMES,
     GENERIC_NAMES,
     ORG_SUFFIXES,
+    ROLE_HEADS,
     SINGLE_SURNAMES,
     STRONG_ORG_SUFFIXES,
 )
