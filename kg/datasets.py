@@ -1,4 +1,5 @@
-"""Our pipeline scored on public datasets it was never tuned on: CLUENER2020 and DuIE 2.0.
+"""Our pipeline scored on public datasets: CLUENER2020 dev and DuIE 2.0 sentences (no model is trained on them;
+DuIE error samples did inform some holdsPositionAt rules, so its numbers are dev, not test, numbers).
 
 Each sentence is one Article run through the same NLP pipeline and extractors as a build
 (`extract_article`), without cross-document resolution. FinRE is not scored: its relations
