@@ -5,8 +5,8 @@ NER) trained on CLUENER2020 train by scripts/train_ner.py; scores and the reprod
 are in docs/ner.md. The model may carry fine CLUENER labels (name, company, address, game ...):
 they are mapped to the three coarse types here and the rest are dropped.
 
-    >>> predict_spans(["张三丰是武当派的创始人。"])
-    [[(0, 3, 'Person'), (4, 7, 'Organization')]]
+    >>> predict_spans(["王小明昨天在北京市海淀区的清华大学发言。"])
+    [[(0, 3, 'Person'), (6, 12, 'Location'), (13, 17, 'Organization')]]
 """
 
 from __future__ import annotations
