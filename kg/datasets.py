@@ -32,7 +32,7 @@ def run_pipeline(texts: Sequence[str]) -> list[tuple[list[Mention], list[Fact]]]
     from .extract import extract_article
     from .nlp.pipeline import get_nlp
 
-    nlp = get_nlp()
+    nlp = get_nlp(os.environ.get("KG_PIPELINE", "lac"))
     results = []
     for i, doc in enumerate(nlp.pipe(texts, batch_size=64)):
         article = Article(id=f"sentence-{i}", document="dataset", title="", text=doc.text)

@@ -98,3 +98,12 @@ def test_counted_nouns_and_generic_heads_are_not_organizations(nlp):
     names = {n for n, label in found}
     assert "新时代" not in names and "电信" not in names
     assert "中国电信" in names
+
+
+def test_trained_ner_is_an_optional_extra_source():
+    nlp = get_nlp("lac+ner")
+    assert "kg_trained_ner" in nlp.pipe_names and "kg_trained_ner" not in get_nlp().pipe_names
+    doc = nlp("华信科技创始人张建国表示,公司将加大投入。")
+    assert ("张建国", "Person") in {(e.text, e.label_) for e in doc.ents}
+    with pytest.raises(ValueError, match="unknown pipeline"):
+        get_nlp("lac+bert")

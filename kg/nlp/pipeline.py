@@ -27,7 +27,7 @@ COMPONENTS = (
 PIPELINE_VERSION = "1"
 
 
-def build_nlp(segmenter: str = "lac", pkuseg_model: str | None = None) -> Language:
+def build_nlp(segmenter: str = "lac", pkuseg_model: str | None = None, trained_ner: bool = False) -> Language:
     """A fresh pipeline. `segmenter` is "lac" (default: words, tags and base entities from LAC)
     or "pkuseg" (spaCy's zh tokenizer with a local spacy-pkuseg model: words only, so the rule
     components alone find entities)."""
@@ -41,11 +41,17 @@ def build_nlp(segmenter: str = "lac", pkuseg_model: str | None = None) -> Langua
     else:
         raise ValueError(f"unknown segmenter {segmenter!r}: use 'lac' or 'pkuseg'")
     for name in COMPONENTS:
+        if name == "kg_filter" and trained_ner:
+            nlp.add_pipe("kg_trained_ner")
         nlp.add_pipe(name)
     return nlp
 
 
-@lru_cache(maxsize=2)
-def get_nlp(segmenter: str = "lac") -> Language:
-    """The shared pipeline of this process."""
-    return build_nlp(segmenter)
+@lru_cache(maxsize=4)
+def get_nlp(pipeline: str = "lac") -> Language:
+    """The shared pipeline of this process, by name: "lac", or "lac+ner" to add the CLUENER-trained
+    character NER (kg/data/ner-cluener) as a further source of names."""
+    segmenter, _, extra = pipeline.partition("+")
+    if extra not in ("", "ner"):
+        raise ValueError(f"unknown pipeline {pipeline!r}: use 'lac' or 'lac+ner'")
+    return build_nlp(segmenter, trained_ner=extra == "ner")

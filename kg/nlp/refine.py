@@ -321,3 +321,24 @@ def sentences(doc: Doc) -> Doc:
     if starts:
         doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).view(numpy.uint64))
     return doc
+
+
+@Language.component("kg_trained_ner")
+def trained_ner(doc: Doc) -> Doc:
+    """Add what the CLUENER-trained character model finds where the rules found nothing.
+
+    Optional (`build_nlp(trained_ner=True)`): it recovers names LAC misses, at a third of
+    LAC's speed."""
+    from .trained_ner import predict_spans
+
+    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    spans = []
+    for start, end, label in predict_spans([doc.text])[0]:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        span = doc.char_span(start, end, label=label)
+        if span is not None and span.text not in GENERIC_NAMES and len(span.text) >= 2:
+            spans.append(span)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
