@@ -133,3 +133,12 @@ def test_more_position_patterns():
     assert ("陈晓", "博远数据股份有限公司") in pairs
     founders = [f for f in facts if f.predicate == "holdsPositionAt" and f.subject == "周立"]
     assert founders and founders[0].attributes["role"] == ["创始人"]
+
+
+def test_declared_short_name_and_board_titles():
+    text = ("记者与重庆宏达工业集团股份有限公司(以下简称宏达集团)创始人、董事长张建国进行了对话。"
+            "宏达集团去年营收增长。天合控股董事局主席李明表示,前景很好。")
+    facts = run(text)
+    pairs = {(f.subject, f.object): f.attributes.get("role") for f in facts if f.predicate == "holdsPositionAt"}
+    assert pairs[("张建国", "重庆宏达工业集团股份有限公司")] == ["创始人", "董事长"]
+    assert ("李明", "天合控股") in pairs

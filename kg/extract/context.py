@@ -43,6 +43,7 @@ class ArticleContext:
     def from_doc(cls, article: Article, doc: Doc) -> ArticleContext:
         mentions = [Mention(e.text, e.label_, e.start_char, e.end_char, "nlp") for e in doc.ents]
         mentions = _resolve_surname_titles(article.text, mentions)
+        mentions = _resolve_declared_abbreviations(article.text, mentions)
         ctx = cls(article=article, doc=doc, mentions=mentions)
         for sent in doc.sents:
             text = sent.text
@@ -96,6 +97,30 @@ def _resolve_surname_titles(text: str, mentions: list[Mention]) -> list[Mention]
         if len(earlier) == 1 and (existing is None or existing.label == "Person"):
             by_span[(start, end)] = Mention(earlier.pop(), "Person", start, end, "coref")
     return sorted(by_span.values(), key=lambda m: m.start)
+
+
+# '某某股份有限公司(以下简称“某某”)': the text declares a short name for the organization before it.
+DECLARED_SHORT_NAME = re.compile(r"[(（](?:以下)?(?:简称|下称|以下称)[：:]?[“\"]?([^()（）“”\"，,]{2,12}?)[”\"]?[)）]")
+
+
+def _resolve_declared_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions of a declared short name carry the full name (source "coref"); the declaration
+    itself becomes a mention of the full name, so both resolve to one entity."""
+    full_names = {}
+    for match in DECLARED_SHORT_NAME.finditer(text):
+        before = [m for m in mentions if m.end == match.start() and coarse(m.label) == "Organization"]
+        if before:
+            full_names[match.group(1)] = before[0]
+    if not full_names:
+        return mentions
+    out = list(mentions)
+    for short, full in full_names.items():
+        for hit in re.finditer(re.escape(short), text):
+            if hit.start() < full.end:
+                continue
+            out = [m for m in out if not (m.start < hit.end() and hit.start() < m.end)]
+            out.append(Mention(full.text, full.label, hit.start(), hit.end(), "coref"))
+    return sorted(out, key=lambda m: m.start)
 
 
 def of_type(mentions: list[Mention], *coarse_types: str) -> list[Mention]:

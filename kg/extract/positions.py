@@ -42,7 +42,7 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
 
     A role is a job-title head (董事长, 导师) after modifiers (常务副) or, unless
     `modifiers_only`, a short department name (专家导师团导师)."""
-    segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：: ")
+    segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：:)）” ")
     segment = re.sub(r"(?:之一|等职位|等职务|等职|职务|职位|一职)$", "", segment)
     segment = re.sub(r"^(?:现任|时任|新任|前任|原)", "", segment)
     if not segment or len(segment) > 24:

@@ -53,6 +53,9 @@ def org_type(name: str) -> str:
     return "Organization"
 
 
+HONORIFICS = ("先生", "女士", "小姐")
+
+
 def is_person_name(name: str) -> bool:
     if "·" in name or "•" in name:
         return len(name) >= 3
@@ -85,6 +88,8 @@ def person_names(doc: Doc) -> Doc:
         elif ent.start >= 2 and doc[ent.start - 1].text in ("·", "•") and \
                 re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,6}", doc[ent.start - 2].text):
             spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))
+        elif text.endswith(HONORIFICS) and ent.end - ent.start >= 2 and doc[ent.end - 1].text in HONORIFICS:
+            spans.append(Span(doc, ent.start, ent.end - 1, label="Person"))
         elif not is_person_name(text):
             drop.add((ent.start, ent.end))
     if drop:
@@ -167,10 +172,12 @@ def org_names(doc: Doc) -> Doc:
 
 
 # Role heads and departments LAC glues onto a firm's name.
-TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "投资部", "销售部", "办公室", "总部"},
+TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "投资部", "销售部", "办公室", "总部", "董事局",
+                                                    "董事会", "监事会", "党委", "党组"},
                                  key=len, reverse=True))
 # Words ending like an organization suffix that name a part or place of one, not a name.
-NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部", "外部", "全部", "局部", "股东", "大股东"}
+NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部", "外部", "全部", "局部", "股东", "大股东",
+                    "董事局", "董事会", "监事会", "党委", "党组"}
 # LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商): not names.
 GENERIC_HEADS = ("影响力", "运营商", "企业", "行业", "市场", "领域", "库存", "部门", "产业")
 
