@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import shared_path
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import PROV, SKOS
 
 from kg.evaluate import (
     KG,
-    PROV,
     Gold,
     evaluate,
     format_scores,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.ingest.lines import read_names, split_head, split_tail
+from kg.ingest.glued import read_names, split_head, split_tail
 
 BODY = "某公司近日发布了一款新产品，引起广泛关注。"
 

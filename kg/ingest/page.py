@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from kg.ingest.glued import split_head, split_tail
 from kg.ingest.lines import (
     ends_sentence,
     is_boilerplate,
@@ -23,8 +24,6 @@ from kg.ingest.lines import (
     parse_byline,
     parse_source_line,
     split_credit,
-    split_head,
-    split_tail,
     title_length,
 )
 from kg.model import Article
