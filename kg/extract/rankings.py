@@ -6,6 +6,7 @@ import re
 
 from ..model import Fact, Mention
 from .context import ArticleContext, Sentence, of_type
+from .normalize import chinese_to_int
 
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
@@ -50,6 +51,15 @@ def _publishers(sentence: Sentence, text: str) -> set[str]:
     return out
 
 
+def _rank_after(text: str, end: int) -> int | None:
+    """'…位列第3' right after the organization: its place in the list."""
+    match = RANK.search(text[end : end + 10])
+    if match is None:
+        return None
+    raw = match.group(1)
+    return int(raw) if raw.isdigit() else chinese_to_int(raw)
+
+
 def extract(ctx: ArticleContext) -> list[Fact]:
     derive_rankings(ctx)
     text = ctx.article.text
@@ -69,13 +79,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             if org.text in publishers:
                 continue
             tier = next((t for s, e, t in segments if s <= org.start < e), None)
-            rank_match = RANK.search(text[org.end : org.end + 10])
-            rank = None
-            if rank_match:
-                from .normalize import chinese_to_int
-
-                raw = rank_match.group(1)
-                rank = int(raw) if raw.isdigit() else chinese_to_int(raw)
+            rank = _rank_after(text, org.end)
             facts.append(ctx.fact(org, "Organization", "ranksIn", current, "Ranking", sentence, "rankings",
                                   0.8 if tier or rankings else 0.65, tier=tier, rank=rank))
     return facts
