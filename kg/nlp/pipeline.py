@@ -27,7 +27,12 @@ COMPONENTS = (
 PIPELINE_VERSION = "1"
 
 
-def build_nlp(segmenter: str = "lac", pkuseg_model: str | None = None, trained_ner: bool = False) -> Language:
+def build_nlp(
+    segmenter: str = "lac",
+    pkuseg_model: str | None = None,
+    trained_ner: bool = False,
+    pkuseg_user_dict: str | None = None,
+) -> Language:
     """A fresh pipeline. `segmenter` is "lac" (default: words, tags and base entities from LAC)
     or "pkuseg" (spaCy's zh tokenizer with a local spacy-pkuseg model: words only, so the rule
     components alone find entities)."""
@@ -37,7 +42,9 @@ def build_nlp(segmenter: str = "lac", pkuseg_model: str | None = None, trained_n
         if not pkuseg_model:
             raise ValueError("segmenter 'pkuseg' needs a local model directory (pkuseg_model)")
         nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
-        nlp.tokenizer.initialize(pkuseg_model=pkuseg_model)
+        # A model trained locally with spacy_pkuseg.train (its own models are downloads), and an
+        # optional user dictionary (one word per line) of names to keep whole.
+        nlp.tokenizer.initialize(pkuseg_model=pkuseg_model, pkuseg_user_dict=pkuseg_user_dict or "default")
     else:
         raise ValueError(f"unknown segmenter {segmenter!r}: use 'lac' or 'pkuseg'")
     for name in COMPONENTS:
