@@ -142,3 +142,34 @@ def test_declared_short_name_and_board_titles():
     pairs = {(f.subject, f.object): f.attributes.get("role") for f in facts if f.predicate == "holdsPositionAt"}
     assert pairs[("张建国", "重庆宏达工业集团股份有限公司")] == ["创始人", "董事长"]
     assert ("李明", "天合控股") in pairs
+
+
+def test_rank_in_a_named_list():
+    facts = run("近日,某协会公布2024中国软件企业百强名单,华信科技位列第三,海尔集团排名第12位。")
+    ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"}
+    assert ranks.get("华信科技") == 3 and ranks.get("海尔集团") == 12
+
+
+def test_second_role_after_comma_list_and_roles_of_the_next_person():
+    facts = run("张建国，男，现任华信科技党委书记、董事长。"
+                "华信科技党委书记、董事长刘洋，宏远集团党委书记、董事长李明出席。")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles[("张建国", "华信科技")] == ["党委书记", "董事长"]
+    assert ("刘洋", "宏远集团") not in roles and ("李明", "宏远集团") in roles
+
+
+def test_appointed_as_role_at_the_organization_named_after_wei():
+    facts = run("2023年5月，省政府任命张建国为华信大学校长。")
+    assert triples(facts, "holdsPositionAt") == {("张建国", "华信大学")}
+
+
+def test_founders_with_cofounder_and_by_with_titles():
+    facts = run("1998年，张建国与另一位联合创始人李明一起创立了华信科技。"
+                "宏远集团是由“优秀民营企业家”刘洋先生于2001年创办的企业。")
+    founded = triples(facts, "holdsPositionAt")
+    assert {("张建国", "华信科技"), ("李明", "华信科技"), ("刘洋", "宏远集团")} <= founded
+
+
+def test_biography_clause_names_a_post_of_the_opening_person():
+    facts = run("张建国，1962年生，华信科技股份有限公司董事长，高级工程师。")
+    assert ("张建国", "华信科技股份有限公司") in triples(facts, "holdsPositionAt")

@@ -107,3 +107,28 @@ def test_trained_ner_is_an_optional_extra_source():
     assert ("张建国", "Person") in {(e.text, e.label_) for e in doc.ents}
     with pytest.raises(ValueError, match="unknown pipeline"):
         get_nlp("lac+bert")
+
+
+def test_pkuseg_segmenter_with_a_local_model_and_user_dictionary(tmp_path):
+    import spacy_pkuseg
+
+    corpus = tmp_path / "train.txt"
+    corpus.write_text("华信 科技 发布 新品 。\n张三 表示 很好 。\n公司 将 加大 投入 。\n" * 40, encoding="utf-8")
+    spacy_pkuseg.train(str(corpus), str(corpus), str(tmp_path / "model"), train_iter=2)
+    words = tmp_path / "user.txt"
+    words.write_text("华信科技\n", encoding="utf-8")
+    nlp = build_nlp("pkuseg", pkuseg_model=str(tmp_path / "model"), pkuseg_user_dict=str(words))
+    doc = nlp("华信科技发布《2024年行业发展研究报告》。")
+    assert "华信科技" in [t.text for t in doc]
+    # The rule components run on pkuseg's words too (a tiny model's boundaries may be coarse).
+    assert any(e.label_ == "Report" and "行业发展研究报告" in e.text for e in doc.ents)
+
+
+def test_names_after_a_job_title_that_lac_missed_or_cut():
+    from kg.nlp.pipeline import get_nlp
+
+    nlp = get_nlp()
+    people = {e.text for e in nlp("华信科技董事长单森林先生，宏远集团总经理李克难表示，市场将回暖。").ents
+              if e.label_ == "Person"}
+    assert {"单森林", "李克难"} <= people
+    assert not [e for e in nlp("华信基金经理普遍认为，市场将回暖。").ents if e.label_ == "Person"]

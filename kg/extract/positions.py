@@ -8,7 +8,8 @@ Patterns, all within one sentence:
   '张三现任/担任/出任某公司总经理'       a verb between person and organization
   '聘任张三为(公司)副总经理'             appointment of the person
   '某公司总经理由张三担任'
-  '张三创办了某公司' / '某公司由张三创立'   founders
+  '张三(与李四)创办了某公司' / '某公司由张三创立'   founders
+  '张三，1962年生，某公司董事长'         a biography clause after an opening name
   '某大学党委书记张三、校长李四'          a second role at the same organization
 """
 
@@ -31,9 +32,13 @@ ANAPHORIC_ORG = re.compile(r"(?:该|本|这家|此)?(?:公司|集团|企业|银�
 TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
-FOUNDING = re.compile(r"^(?:一手|联合|共同|亲手)?(?:创办|创立|创建|成立|创设)了?$")
-FOUNDED_BY = re.compile(r"^由$")
-FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:等人?)?(?:一手|联合|共同)?(?:创办|创立|创建|成立|创设)")
+# '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.
+FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?:一起|一同|一手|联合|共同|亲手)?"
+                      r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设)了?[“「\"]?$")
+# '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name.
+FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?)?由[^，,。；;]{0,40}$")
+FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:等人?)?(?:于|在)?(?:\d{2,4}年)?(?:在[\u4e00-\u9fff]{1,6})?"
+                                  r"(?:一手|联合|共同)?(?:创办|创立|创建|成立|创设)")
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
 
 
@@ -164,9 +169,16 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
 
 
 def _role_after(text: str, start: int, limit: int) -> list[str] | None:
-    """The roles written from `start` up to the next clause break (or `limit`)."""
-    tail = re.match(r"[^，,。；;)）、]*", text[start:limit]).group(0)
-    return parse_roles(tail)
+    """The roles written from `start` up to the next clause break (or `limit`); '董事长、总经理' are
+    both roles at the one organization, while a part that is no role ends the list."""
+    parts = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0).split("、")
+    roles = parse_roles(parts[0])
+    for part in parts[1:] if roles else ():
+        more = parse_roles(part)
+        if not more:
+            break
+        roles += more
+    return roles
 
 
 def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
@@ -183,6 +195,20 @@ def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text
         if not (apposition or plain_gap or (verb and re.match(r"^[，,(（]", gap))):
             continue
         return _role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.8 if apposition else 0.75)
+    return _biography(ctx, sentence, person, orgs, limit, text)
+
+
+def _biography(ctx, sentence, person, orgs: list[Mention], limit: int, text: str) -> list[Fact]:
+    """'张三，1962年生，某公司董事长，高级工程师': a sentence that opens with a name and a comma
+    describes that person; a later clause that is only '<org><roles>' is one of their posts."""
+    if text[sentence.start : person.start].strip() or text[person.end : person.end + 1] not in "，,":
+        return []
+    for i, org in enumerate(orgs):
+        if text[org.start - 1] not in "，,":
+            continue
+        facts = _role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.7)
+        if facts:
+            return facts
     return []
 
 
@@ -192,12 +218,18 @@ def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: st
     for k, org in enumerate(orgs):
         end = orgs[k + 1].start if k + 1 < len(orgs) else limit
         roles = _role_after(text, org.end, end)
-        if not roles:
+        if not roles or _titles_next_person(sentence, text, org.end, end):
             break
         facts.append(_fact(ctx, person, org, sentence, roles, confidence))
         if k + 1 < len(orgs) and not re.fullmatch(r"[^，,。；;]*[、；;]", text[org.end : end]):
             break
     return facts
+
+
+def _titles_next_person(sentence: Sentence, text: str, start: int, end: int) -> bool:
+    """'<P1>,<org><roles><P2>': roles running straight into a name are that name's, not P1's."""
+    stop = start + len(re.match(r"[^，,。；;)）]*", text[start:end]).group(0))
+    return any(m.label == "Person" and m.start == stop for m in sentence.mentions)
 
 
 def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
@@ -209,6 +241,10 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
         match = re.match(r"(?:先生|女士)?(?:为|担任|出任)(?:公司|该公司)?([^，,。；;]{2,16})", after)
         roles = parse_roles(match.group(1)) if match else None
         org = _last_org(ctx, person.start)
+        named = match and next((m for m in sentence.mentions if m.start == person.end + match.start(1)
+                                and coarse(m.label) == "Organization"), None)
+        if named:  # '任命张三为华信科技总经理': the post is at the organization named after '为'
+            org, roles = named, _role_after(text, named.end, sentence.end)
         if roles and org:
             facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
     # '<org><roles>由(原…)<person>担任'
@@ -230,11 +266,12 @@ def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str
     later = [m for m in sentence.mentions if m.start >= person.end]
     for org in of_type(later, "Organization")[:1]:
         gap = text[person.end : org.start]
-        gap = re.sub(r"^(?:先生|女士)?(?:于|在)?\d{2,4}年(?:\d{1,2}月)?", "", gap)
+        gap = re.sub(r"^(?:先生|女士)?(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
         if FOUNDING.match(gap):
             return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
-    earlier = of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")
-    if earlier and FOUNDED_BY.match(text[earlier[-1].end : person.start]):
-        if FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 8]):
-            return [_fact(ctx, person, earlier[-1], sentence, ["创始人"], 0.75)]
+    if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 16]):
+        return []
+    for org in reversed(of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")):
+        if FOUNDED_BY.match(text[org.end : person.start]):
+            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
     return []

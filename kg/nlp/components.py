@@ -19,6 +19,7 @@ from .lexicon import (
     ORG_SUFFIXES,
     ROLE_HEADS,
     SINGLE_SURNAMES,
+    SPEECH_VERBS,
     STRONG_ORG_SUFFIXES,
 )
 
@@ -94,9 +95,58 @@ def person_names(doc: Doc) -> Doc:
             drop.add((ent.start, ent.end))
     if drop:
         doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
+    spans.extend(_names_after_roles(doc))
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+# What may follow a name written after a job title: '董事长张建国先生,' / '总经理张建国表示'.
+AFTER_NAME = set(HONORIFICS) | set(SPEECH_VERBS) | set("，,、。；;：:") | {"等", "分别", "同志"}
+# Single characters LAC leaves after a name that are no part of one ('张三等', '李四们').
+NOT_NAME_TAIL = set("等们说称的了在和与及向对将已也都又再曾才就还均")
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _names_after_roles(doc: Doc) -> list[Span]:
+    """Names LAC missed or cut short right after a job title ('校长易前进分别', '总经理李克难表示').
+
+    A title is very often followed by the holder's name: a 2-4 character run there that
+    starts with a surname and ends before a speech verb, honorific or clause break is one."""
+    spans = []
+    ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    for token in doc[:-2]:
+        if not token.text.endswith(ROLE_HEADS) or token.i in ent_at:
+            continue
+        start = token.i + 1
+        ent = ent_at.get(start)
+        if ent is not None and ent.label_ == "Person" and ent.start == start and len(ent.text) == 2:
+            # '李克/PER 难/ad 表示': a name cut one character short.
+            tail = doc[ent.end] if ent.end < len(doc) else None
+            after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+            if (tail is not None and after is not None and tail.i not in ent_at and len(tail.text) == 1
+                    and re.fullmatch(r"[\u4e00-\u9fff]", tail.text) and tail.text not in NOT_NAME_TAIL
+                    and tail.tag_ in ("n", "a", "ad", "an") and (after.text in AFTER_NAME or after.tag_ == "v")):
+                spans.append(Span(doc, start, ent.end + 1, label="Person"))
+            continue
+        if ent is not None:
+            continue
+        text, end = "", start
+        while end < len(doc) and end not in ent_at and len(text) < 4 and HAN.fullmatch(doc[end].text):
+            text += doc[end].text
+            end += 1
+            if end < len(doc) and doc[end].text in AFTER_NAME and 2 <= len(text) <= 4:
+                break
+        else:
+            continue
+        # One word LAC knows ('普遍', '任期') is a word; a three-character one it mis-tags is a name.
+        single_word = end - start == 1 and (len(text) < 3 or doc[start].tag_ not in ("a", "ad", "an", "d", "nr"))
+        function_word = any(t.tag_ in ("v", "f", "p", "u", "c", "d", "r", "q", "m", "t") for t in doc[start:end])
+        if end - start > 1 and function_word:  # '博士毕业后': a verb phrase, not a split name
+            continue
+        if is_person_name(text) and text[0] not in AMBIGUOUS_SURNAMES and not single_word and len(text) <= 3:
+            spans.append(Span(doc, start, end, label="Person"))
+    return spans
 
 
 def _paren_end(doc: Doc, i: int) -> int | None:
