@@ -47,6 +47,12 @@ class BuildResult:
     cached: int = 0  # documents (built or failed) taken from the cache
     processed: int = 0  # documents run through the pipeline in this build
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds; "cpu": this process's CPU
+    processed_documents: list[str] = field(default_factory=list)  # Source.document of each processed one
+
+    def validation_scope(self) -> set[str] | None:
+        """Documents whose RDF needs validating: None (all) unless some came from the cache,
+        whose parts were validated in the build that processed them."""
+        return set(self.processed_documents) if self.cached else None
 
 
 def analyse(document: str, articles: list[Article], segmenter: str = "lac") -> DocumentResult:
@@ -161,7 +167,8 @@ def build(
     done = time.perf_counter()
     timings = {"read": read - started, "process": processed - read, "assemble": done - processed,
                "cpu": time.process_time() - cpu}  # this process only: all of it with jobs=1
-    return BuildResult(graph, documents, errors, done - started, total - len(tasks), len(tasks), timings)
+    return BuildResult(graph, documents, errors, done - started, total - len(tasks), len(tasks), timings,
+                       [task[1].document for task in tasks])
 
 
 def summary(graph: nx.MultiDiGraph) -> str:

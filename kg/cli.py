@@ -81,6 +81,10 @@ Each line of a dump is a document of its own, named <stem>-L<line>.<ext> (or
 Corpus builds run --jobs worker processes and cache each document's result in
 DIR/.kg-cache (or --cache): a rebuild re-processes only new or changed documents, and a
 removed document's facts disappear. Results are identical for any --jobs.
+After a rebuild that takes documents from the cache, SHACL validation checks only what the
+re-processed documents contribute (their articles, the entities they mention, the relations
+with evidence in them, and the types and labels of the nodes those relations point to); a
+build with nothing from the cache, or with --no-cache, validates the whole graph.
 A bad document (undecodable, binary, empty, too large, malformed, or one an extractor
 fails on) is reported with its path and reason, and the others are still built. The exit
 status is 1 when an input named on the command line failed (a missing path, an unreadable
@@ -195,7 +199,8 @@ def _build(args: argparse.Namespace) -> int:
         names = sorted(d.document for d in result.documents)
         title = "知识图谱: " + ", ".join(names[:5]) + (f" … ({len(names)})" if len(names) > 5 else "")
         written, stages, validation = write_exports(result.graph, out, args.format, args.base_iri or DEFAULT_BASE,
-                                                    title[:200], not args.no_validate, jobs)
+                                                    title[:200], not args.no_validate, jobs,
+                                                    validate_documents=result.validation_scope())
         seconds.update(stages)
         if validation is not None and not validation[0]:
             print("SHACL validation failed:\n" + validation[1], file=sys.stderr)

@@ -4,6 +4,8 @@
 (so a query without GRAPH sees the whole build) and one named graph per source document holds
 the triples that document supports. `write_rdf` serialises it byte-identically across builds:
 no blank nodes, IRIs derived from node ids and hashes only, and every format sorted.
+The triples are collected as plain sets (`rdf_data`); a Dataset is built only for the formats
+and callers that need one.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..io import atomic_write
 from ..model import coarse_type
+from .turtle import trig, turtle
 
 KG = Namespace("https://kg-news.org/ontology#")
 DEFAULT_BASE = "https://kg-news.org/id/"
@@ -125,24 +128,51 @@ def _attribute_literals(name: str, value: object) -> list[Literal]:
     return [Literal(str(v)) for v in values]
 
 
+class RdfData:
+    """The build's triples as plain sets: making them costs a fraction of filling an rdflib Dataset,
+    and Turtle/TriG are written straight from them; `dataset()` builds the Dataset when one is needed."""
+
+    def __init__(self, base_iri: str) -> None:
+        self.base = base_iri
+        self.default: set[tuple] = set()  # every triple of the build
+        self.named: dict[str, set[tuple]] = {}  # document name -> the triples it supports
+        self._dataset: Dataset | None = None
+
+    def named_graphs(self) -> dict[URIRef, set[tuple]]:
+        """Non-empty named graphs by graph IRI."""
+        return {document_iri(self.base, doc): triples for doc, triples in self.named.items() if triples}
+
+    def dataset(self) -> Dataset:
+        """Built once, on first use (N-Triples, N-Quads and JSON-LD go through rdflib)."""
+        if self._dataset is not None:
+            return self._dataset
+        dataset = self._dataset = Dataset()
+        for prefix, iri in _prefixes(self.base).items():
+            dataset.bind(prefix, iri, replace=True)
+        dataset.default_graph.addN((*t, dataset.default_graph) for t in self.default)
+        for name, triples in self.named_graphs().items():
+            graph = dataset.graph(name)
+            graph.addN((*t, graph) for t in triples)
+        return dataset
+
+
 class _Writer:
     """Adds each triple to the default graph and to the named graphs of its documents."""
 
     def __init__(self, graph: nx.MultiDiGraph, base_iri: str) -> None:
         self.base = base_iri
-        self.dataset = Dataset()
-        for prefix, iri in _prefixes(base_iri).items():
-            self.dataset.bind(prefix, iri, replace=True)
-        self.default = self.dataset.default_graph
+        self.data = RdfData(base_iri)
+        self.default = self.data.default
         self.article_docs: dict[str, str] = {}
         for node, data in graph.nodes(data=True):
             if data.get("type") == "Article" and data.get("document"):
                 self.article_docs[str(node).removeprefix("article/")] = str(data["document"])
         self.stems = {PurePath(doc).stem: doc for doc in sorted(set(self.article_docs.values()))}
         self.captions: set[str] = set()  # article ids with no Article node (photo captions)
-        self.named = {
-            doc: self.dataset.graph(document_iri(base_iri, doc)) for doc in self.stems.values()
-        }
+        self.named = self.data.named
+        for doc in self.stems.values():
+            self.named[doc] = set()
+        self._iris: dict[str, URIRef] = {}
 
     def document_of(self, article_id: str) -> str | None:
         """Article ids are "<stem>-<n>"; a caption has no Article node, so match its stem."""
@@ -159,7 +189,12 @@ class _Writer:
             self.named[doc].add(triple)
 
     def iri(self, node_id: object) -> URIRef:
-        return node_iri(self.base, str(node_id))
+        """Cached: a node's IRI is needed once per triple it is in, and URIRef() is slow."""
+        key = str(node_id)
+        iri = self._iris.get(key)
+        if iri is None:
+            iri = self._iris[key] = node_iri(self.base, key)
+        return iri
 
     def article_iri(self, article_id: str) -> URIRef:
         if article_id not in self.article_docs:
@@ -169,6 +204,11 @@ class _Writer:
 
 def to_rdf(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE) -> Dataset:
     """The build as RDF: default graph = every triple, plus one named graph per document."""
+    return rdf_data(graph, base_iri).dataset()
+
+
+def rdf_data(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE) -> RdfData:
+    """The triples of `to_rdf` without the Dataset: what the writers and validation need."""
     w = _Writer(graph, normalize_base(base_iri))
     for node, data in graph.nodes(data=True):
         _add_node(w, str(node), data)
@@ -179,7 +219,7 @@ def to_rdf(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE) -> Dataset:
     for caption in sorted(w.captions):
         if doc := w.document_of(caption):
             w.add((w.article_iri(caption), KG.sourceDocument, Literal(doc)), {doc})
-    return w.dataset
+    return w.data
 
 
 def _add_node(w: _Writer, node: str, data: dict) -> None:
@@ -249,20 +289,12 @@ def _sorted_lines(text: str) -> str:
     return "\n".join(lines) + "\n" if lines else ""
 
 
-def _trig(dataset: Dataset) -> str:
-    """TriG assembled from per-graph Turtle: rdflib's own TriG writer orders graphs at random."""
-    prefixes: set[str] = set()
-    blocks = []
-    graphs = sorted(dataset.graphs(), key=lambda g: (g.identifier != DATASET_DEFAULT_GRAPH_ID,
-                                                     str(g.identifier)))
-    for graph in graphs:
-        if not len(graph):
-            continue
-        head, _, body = graph.serialize(format="turtle").partition("\n\n")
-        prefixes.update(line for line in head.splitlines() if line.startswith("@prefix"))
-        name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"{graph.identifier.n3()} "
-        blocks.append(f"{name}{{\n{body.strip()}\n}}\n")
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)
+def _graphs(data: Dataset | RdfData) -> tuple[Iterable[tuple], dict[URIRef, Iterable[tuple]]]:
+    """(default graph, named graphs by IRI) of either form of the build's RDF."""
+    if isinstance(data, RdfData):
+        return data.default, data.named_graphs()
+    named = {g.identifier: g for g in data.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID}
+    return data.default_graph, named
 
 
 def _jsonld(dataset: Dataset, base_iri: str) -> str:
@@ -323,15 +355,16 @@ def _graphml(graph: nx.MultiDiGraph) -> str:
     return text.replace("\r", "&#13;")  # a raw CR would be read back as LF
 
 
-def serialize(dataset: Dataset, fmt: str, base_iri: str = DEFAULT_BASE) -> str:
-    """One format's text, deterministic: line formats sorted, Turtle/TriG checked stable."""
+def serialize(data: Dataset | RdfData, fmt: str, base_iri: str = DEFAULT_BASE) -> str:
+    """One format's text, deterministic: Turtle/TriG written sorted by kg.export.turtle, line formats sorted."""
     base_iri = normalize_base(base_iri)
-    if fmt == "ttl":
-        return dataset.default_graph.serialize(format="turtle")
+    if fmt in ("ttl", "trig"):
+        default, named = _graphs(data)
+        prefixes = _prefixes(base_iri)
+        return turtle(default, prefixes) if fmt == "ttl" else trig(default, named, prefixes)
+    dataset = data.dataset() if isinstance(data, RdfData) else data
     if fmt == "nt":
         return _sorted_lines(dataset.default_graph.serialize(format="nt"))
-    if fmt == "trig":
-        return _trig(dataset)
     if fmt == "nq":
         return _sorted_lines(dataset.serialize(format="nquads"))
     if fmt == "jsonld":
@@ -351,10 +384,10 @@ def write_rdf(
     if unknown:
         raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     out_dir = Path(out_dir)
-    dataset = to_rdf(graph, base_iri) if any(f != "graphml" for f in formats) else None
+    data = rdf_data(graph, base_iri) if any(f != "graphml" for f in formats) else None
     written = []
     for fmt in formats:
-        text = _graphml(graph) if fmt == "graphml" else serialize(dataset, fmt, base_iri)
+        text = _graphml(graph) if fmt == "graphml" else serialize(data, fmt, base_iri)
         path = out_dir / FILE_NAMES[fmt]
         atomic_write(path, text)
         written.append(path)
