@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
 from ..model import Article, Evidence, Fact, Mention
-from ..nlp.components import ORG_LABELS, PRODUCT_LABELS
+from ..nlp.components import ORG_LABELS, PRODUCT_LABELS, words_of
 
 # '王总', '李教授', '张女士': a person named again by surname and title.
 TITLE_AFTER_SURNAME = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|董事长|总|董|先生|女士|教授|博士|院长|主任|老师|经理|"
@@ -45,12 +46,17 @@ class ArticleContext:
         mentions = _resolve_surname_titles(article.text, mentions)
         mentions = _resolve_declared_abbreviations(article.text, mentions)
         ctx = cls(article=article, doc=doc, mentions=mentions)
+        # Mentions are sorted by start: each sentence's are a slice found by bisection, not a scan of all.
+        starts = [m.start for m in mentions]
+        doc_text = words_of(doc).text  # doc.text
         for sent in doc.sents:
-            text = sent.text
+            start_char, end_char = sent.start_char, sent.end_char
+            text = doc_text[start_char:end_char]  # sent.text
             if not text.strip():
                 continue
-            inside = [m for m in mentions if sent.start_char <= m.start and m.end <= sent.end_char]
-            ctx.sentences.append(Sentence(sent.start_char, sent.end_char, text, inside))
+            candidates = mentions[bisect_left(starts, start_char) : bisect_right(starts, end_char)]
+            inside = [m for m in candidates if m.end <= end_char]
+            ctx.sentences.append(Sentence(start_char, end_char, text, inside))
         return ctx
 
     def add_mention(self, sentence: Sentence, start: int, end: int, label: str, source: str) -> Mention:

@@ -8,7 +8,10 @@ what was there. Labels are the guide's types (fine where known: Company, AIModel
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
+import numpy
+from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +33,48 @@ LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.\-+]*$")
 SENTENCE_END = set("。！？!?")
 OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
 _SUFFIXES = tuple(suffix for suffix, _ in ORG_SUFFIXES)  # str.endswith(tuple): one C call per test
+
+
+class Words:
+    """A Doc's token texts, LAC tags and text, read once with `to_array` (get them with `words_of`).
+
+    Every `doc[i].text`, `doc[i].tag_`, `doc[a:b].text` or `doc.text` makes Token objects; the
+    rules ask for them many times per token, so they read these lists instead."""
+
+    __slots__ = ("texts", "tags", "text", "starts")
+
+    def __init__(self, doc: Doc, array):
+        strings = doc.vocab.strings
+        rows = array.tolist()
+        self.texts = [strings[orth] for orth, _, _ in rows]
+        self.tags = [strings[tag] for _, tag, _ in rows]
+        with_ws = [text + " " if space else text for text, (_, _, space) in zip(self.texts, rows, strict=True)]
+        self.text = "".join(with_ws)  # doc.text
+        self.starts = list(accumulate(map(len, with_ws), initial=0))  # token i starts at starts[i]
+
+    def span(self, start: int, end: int) -> str:
+        """doc[start:end].text for 0 <= start."""
+        end = min(end, len(self.texts))
+        if end <= start:
+            return ""
+        return self.text[self.starts[start] : self.starts[end - 1] + len(self.texts[end - 1])]
+
+
+_WORDS_ATTRS = [ORTH, TAG, SPACY]
+_last_words: tuple = (None, None, None)  # (doc, its token array, its Words): the components share one
+
+
+def words_of(doc: Doc) -> Words:
+    """The Words of `doc`, shared by the components that run on it one after another. A new
+    array read checks they still hold (a retokenized or re-tagged doc gets new ones)."""
+    global _last_words
+    array = doc.to_array(_WORDS_ATTRS) if len(doc) else numpy.zeros((0, 3), dtype=numpy.uint64)
+    last_doc, last_array, last = _last_words
+    if last_doc is doc and numpy.array_equal(last_array, array):
+        return last
+    words = Words(doc, array)
+    _last_words = (doc, array, words)
+    return words
 
 
 def merge_ents(doc: Doc, spans: list[Span]) -> None:
@@ -55,12 +100,13 @@ def org_type(name: str) -> str:
 
 
 HONORIFICS = ("先生", "女士", "小姐")
+_HAN_2_4 = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def is_person_name(name: str) -> bool:
     if "·" in name or "•" in name:
         return len(name) >= 3
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+    if not _HAN_2_4.fullmatch(name):
         return False
     if name[:2] in COMPOUND_SURNAMES:
         return len(name) >= 3
@@ -106,6 +152,7 @@ AFTER_NAME = set(HONORIFICS) | set(SPEECH_VERBS) | set("，,、。；;：:") | {
 # Single characters LAC leaves after a name that are no part of one ('张三等', '李四们').
 NOT_NAME_TAIL = set("等们说称的了在和与及向对将已也都又再曾才就还均")
 HAN = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_1 = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _names_after_roles(doc: Doc) -> list[Span]:
@@ -114,34 +161,35 @@ def _names_after_roles(doc: Doc) -> list[Span]:
     A title is very often followed by the holder's name: a 2-4 character run there that
     starts with a surname and ends before a speech verb, honorific or clause break is one."""
     spans = []
+    words = words_of(doc)
+    texts, tags, n = words.texts, words.tags, len(words.texts)
     ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
-    for token in doc[:-2]:
-        if not token.text.endswith(ROLE_HEADS) or token.i in ent_at:
+    for i in range(n - 2):
+        if not texts[i].endswith(ROLE_HEADS) or i in ent_at:
             continue
-        start = token.i + 1
+        start = i + 1
         ent = ent_at.get(start)
         if ent is not None and ent.label_ == "Person" and ent.start == start and len(ent.text) == 2:
             # '李克/PER 难/ad 表示': a name cut one character short.
-            tail = doc[ent.end] if ent.end < len(doc) else None
-            after = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
-            if (tail is not None and after is not None and tail.i not in ent_at and len(tail.text) == 1
-                    and re.fullmatch(r"[\u4e00-\u9fff]", tail.text) and tail.text not in NOT_NAME_TAIL
-                    and tail.tag_ in ("n", "a", "ad", "an") and (after.text in AFTER_NAME or after.tag_ == "v")):
+            tail, after = ent.end, ent.end + 1
+            if (after < n and tail not in ent_at and len(texts[tail]) == 1
+                    and _HAN_1.fullmatch(texts[tail]) and texts[tail] not in NOT_NAME_TAIL
+                    and tags[tail] in ("n", "a", "ad", "an") and (texts[after] in AFTER_NAME or tags[after] == "v")):
                 spans.append(Span(doc, start, ent.end + 1, label="Person"))
             continue
         if ent is not None:
             continue
         text, end = "", start
-        while end < len(doc) and end not in ent_at and len(text) < 4 and HAN.fullmatch(doc[end].text):
-            text += doc[end].text
+        while end < n and end not in ent_at and len(text) < 4 and HAN.fullmatch(texts[end]):
+            text += texts[end]
             end += 1
-            if end < len(doc) and doc[end].text in AFTER_NAME and 2 <= len(text) <= 4:
+            if end < n and texts[end] in AFTER_NAME and 2 <= len(text) <= 4:
                 break
         else:
             continue
         # One word LAC knows ('普遍', '任期') is a word; a three-character one it mis-tags is a name.
-        single_word = end - start == 1 and (len(text) < 3 or doc[start].tag_ not in ("a", "ad", "an", "d", "nr"))
-        function_word = any(t.tag_ in ("v", "f", "p", "u", "c", "d", "r", "q", "m", "t") for t in doc[start:end])
+        single_word = end - start == 1 and (len(text) < 3 or tags[start] not in ("a", "ad", "an", "d", "nr"))
+        function_word = any(tag in ("v", "f", "p", "u", "c", "d", "r", "q", "m", "t") for tag in tags[start:end])
         if end - start > 1 and function_word:  # '博士毕业后': a verb phrase, not a split name
             continue
         if is_person_name(text) and text[0] not in AMBIGUOUS_SURNAMES and not single_word and len(text) <= 3:
@@ -149,16 +197,20 @@ def _names_after_roles(doc: Doc) -> list[Span]:
     return spans
 
 
-def _paren_end(doc: Doc, i: int) -> int | None:
+_PARENTHETICAL = re.compile(r"[(（][^()（）]{1,8}[)）]")
+_PARENTHETICAL_AND_MORE = re.compile(r"[(（][^()（）]{1,8}[)）].+")
+
+
+def _paren_end(texts: list[str], i: int) -> int | None:
     """Index after the ')' closing a short parenthetical that starts at token i, if any."""
-    if i >= len(doc) or not doc[i].text.startswith(("(", "（")):
+    if i >= len(texts) or not texts[i].startswith(("(", "（")):
         return None  # both patterns below start with a parenthesis (a fast exit: this runs per token)
     text = ""
-    for j in range(i, min(i + 6, len(doc))):
-        text += doc[j].text
-        if re.fullmatch(r"[(（][^()（）]{1,8}[)）]", text):
+    for j in range(i, min(i + 6, len(texts))):
+        text += texts[j]
+        if _PARENTHETICAL.fullmatch(text):
             return j + 1
-        if re.fullmatch(r"[(（][^()（）]{1,8}[)）].+", text):
+        if _PARENTHETICAL_AND_MORE.fullmatch(text):
             return None
     return None
 
@@ -168,34 +220,37 @@ def org_names(doc: Doc) -> Doc:
     """Whole organization names: '<name>(<place>)有限公司', '<ORG>软件', '<nouns>研究院'."""
     spans: list[Span] = []
     ents_by_start = {e.start: e for e in doc.ents}
+    words = words_of(doc)
+    texts, tags, n = words.texts, words.tags, len(words.texts)
+    org_or_place = ORG_LABELS | {"Location"}
     i = 0
-    while i < len(doc):
+    while i < n:
         ent = ents_by_start.get(i)
         start = i
-        if ent is not None and ent.label_ in ORG_LABELS | {"Location"}:
+        if ent is not None and ent.label_ in org_or_place:
             end = ent.end
-        elif doc[i].tag_ in ("nz", "n") and not doc[i].text.isspace():
+        elif tags[i] in ("nz", "n") and not texts[i].isspace():
             end = i + 1
         else:
             i += 1
             continue
         # Extend over suffix words, a short parenthetical followed by more name, nouns ending in a suffix.
         j = end
-        while j < len(doc) and not doc[start:j].text.endswith(("有限公司", "公司", "集团")):
-            after_paren = _paren_end(doc, j)
-            if after_paren is not None and after_paren < len(doc) and _has_org_suffix_ahead(doc, after_paren):
+        while j < n and not words.span(start, j).endswith(("有限公司", "公司", "集团")):
+            after_paren = _paren_end(texts, j)
+            if after_paren is not None and after_paren < n and _has_org_suffix_ahead(words, after_paren):
                 j = after_paren
                 continue
-            token = doc[j]
-            if token.tag_ in ("n", "nz", "ORG", "vn", "an") and not token.text.isspace() and len(token.text) <= 6:
-                if token.text in NOT_ORG_SUFFIXES:
+            text = texts[j]
+            if tags[j] in ("n", "nz", "ORG", "vn", "an") and not text.isspace() and len(text) <= 6:
+                if text in NOT_ORG_SUFFIXES:
                     break
-                if token.text.endswith(_SUFFIXES) or _has_org_suffix_ahead(doc, j):
+                if text.endswith(_SUFFIXES) or _has_org_suffix_ahead(words, j):
                     j += 1
                     continue
             break
-        name = doc[start:j].text
-        if _share_class_at(doc, j) and ent is not None and ent.label_ in ORG_LABELS:
+        name = words.span(start, j)
+        if _share_class_at(texts, j) and ent is not None and ent.label_ in ORG_LABELS:
             # A listed company's stock name: '<name>A' (its A shares), '<name>B'.
             spans.append(Span(doc, start, j + 1, label="Company"))
             i = j + 1
@@ -205,8 +260,8 @@ def org_names(doc: Doc) -> Doc:
                 is_org_ent = ent is not None and ent.label_ in ORG_LABELS
                 strong = any(name.endswith(s) for s in STRONG_ORG_SUFFIXES)
                 several_words = j - start >= 2
-                proper_noun = ent is None and doc[start].tag_ == "nz"
-                described = ent is None and _indefinite_before(doc, start)
+                proper_noun = ent is None and tags[start] == "nz"
+                described = ent is None and _indefinite_before(words, start)
                 if ((is_org_ent or proper_noun) and j > end) or (strong and several_words and not described):
                     spans.append(Span(doc, start, j, label=org_type(name)))
                     i = j
@@ -280,16 +335,20 @@ def _split_trailing_roles(doc: Doc) -> None:
     doc.ents = ents
 
 
-def _indefinite_before(doc: Doc, start: int) -> bool:
+_INDEFINITE = re.compile(r"(一家|一个|这家|该|此|的|是|为|等|多家|各|家)$")
+_ALNUM = re.compile(r"[A-Za-z0-9]")
+
+
+def _indefinite_before(words: Words, start: int) -> bool:
     """'是一家营销策划公司', '的外商独资公司': common nouns describing a firm, not naming one."""
-    before = doc[max(0, start - 2) : start].text
-    return re.search(r"(一家|一个|这家|该|此|的|是|为|等|多家|各|家)$", before) is not None
+    before = words.span(max(0, start - 2), start)
+    return _INDEFINITE.search(before) is not None
 
 
-def _share_class_at(doc: Doc, j: int) -> bool:
-    if j >= len(doc) or doc[j].text not in ("A", "B", "H"):
+def _share_class_at(texts: list[str], j: int) -> bool:
+    if j >= len(texts) or texts[j] not in ("A", "B", "H"):
         return False
-    return j + 1 == len(doc) or not re.match(r"[A-Za-z0-9]", doc[j + 1].text)
+    return j + 1 == len(texts) or not _ALNUM.match(texts[j + 1])
 
 
 def _head_follows(doc: Doc, end: int) -> bool:
@@ -301,15 +360,15 @@ def _ends_with_org_suffix(name: str) -> bool:
     return name.endswith(_SUFFIXES) and any(name.endswith(s) and len(name) > len(s) for s, _ in ORG_SUFFIXES)
 
 
-def _has_org_suffix_ahead(doc: Doc, j: int) -> bool:
+def _has_org_suffix_ahead(words: Words, j: int) -> bool:
     """True when the noun run starting at j (at most 3 words) ends in an organization suffix."""
+    texts, tags = words.texts, words.tags
     text = ""
-    for k in range(j, min(j + 3, len(doc))):
-        token = doc[k]
-        if token.tag_ not in ("n", "nz", "ORG", "vn", "an", "LOC") or token.text.isspace():
+    for k in range(j, min(j + 3, len(texts))):
+        if tags[k] not in ("n", "nz", "ORG", "vn", "an", "LOC") or texts[k].isspace():
             return False
-        text += token.text
-        if any(text.endswith(s) for s in STRONG_ORG_SUFFIXES) or text.endswith("公司"):
+        text += texts[k]
+        if text.endswith(STRONG_ORG_SUFFIXES) or text.endswith("公司"):
             return True
     return False
 
@@ -329,7 +388,7 @@ def _cited_as_source(text: str, start: int, end: int) -> bool:
 def titles(doc: Doc) -> Doc:
     """《…》 names a Report (or a Ranking, or a newspaper) when its words say so."""
     spans = []
-    text = doc.text
+    text = words_of(doc).text  # doc.text
     for match in re.finditer(r"《([^《》\n]{2,80})》", text):
         inner = match.group(1).strip()
         label = None
@@ -349,32 +408,43 @@ def titles(doc: Doc) -> Doc:
     return doc
 
 
+_NUMBER_BEFORE_STRONG = re.compile(r"\d+|[百千]")
+_N_STRONG = re.compile(r"\d+强")
+_DIGIT = re.compile(r"\d")
+_RANKING_QUALIFIERS = re.compile(r"^(\d{4}(-\d{4})?年?|第.批|国内|全国|中国)")
+
+
 @Language.component("kg_rankings")
 def rankings(doc: Doc) -> Doc:
     """Named lists outside 《》: '<qualifiers>50强', '第三批<…>名单', '<…>排行榜'."""
     spans = []
-    for token in doc:
-        is_strong = token.text == "强" and token.i > 0 and re.fullmatch(r"\d+|[百千]", doc[token.i - 1].text)
-        if not (is_strong or token.text in ("名单", "榜单", "排行榜") or re.fullmatch(r"\d+强", token.text)):
+    words = words_of(doc)
+    texts, tags = words.texts, words.tags
+    ents = None  # read once, when first needed: doc.ents makes new Spans on every access
+    for i, text in enumerate(texts):
+        is_strong = text == "强" and i > 0 and _NUMBER_BEFORE_STRONG.fullmatch(texts[i - 1])
+        if not (is_strong or text in ("名单", "榜单", "排行榜") or _N_STRONG.fullmatch(text)):
             continue
-        if any(e.start <= token.i < e.end and e.label_ in ("Ranking", "Report") for e in doc.ents):
+        if ents is None:
+            ents = doc.ents
+        if any(e.start <= i < e.end and e.label_ in ("Ranking", "Report") for e in ents):
             continue
-        start = token.i
+        start = i
         while start > 0:
-            prev = doc[start - 1]
-            if prev.tag_ in ("n", "nz", "vn", "an", "a", "m", "ORG", "LOC", "TIME", "nw") and not prev.text.isspace():
-                if prev.text in ("的",) or (prev.tag_ == "TIME" and not re.search(r"\d", prev.text)):
+            prev_text, prev_tag = texts[start - 1], tags[start - 1]
+            if prev_tag in ("n", "nz", "vn", "an", "a", "m", "ORG", "LOC", "TIME", "nw") and not prev_text.isspace():
+                if prev_text in ("的",) or (prev_tag == "TIME" and not _DIGIT.search(prev_text)):
                     break
                 start -= 1
-            elif prev.text == "-" and start > 1 and doc[start - 2].tag_ in ("m", "TIME"):
+            elif prev_text == "-" and start > 1 and tags[start - 2] in ("m", "TIME"):
                 start -= 1
             else:
                 break
-        name = doc[start : token.i + 1].text
-        core = re.sub(r"^(\d{4}(-\d{4})?年?|第.批|国内|全国|中国)", "", name)
+        name = words.span(start, i + 1)
+        core = _RANKING_QUALIFIERS.sub("", name)
         if len(core) < 6:
             continue
-        spans.append(Span(doc, start, token.i + 1, label="Ranking"))
+        spans.append(Span(doc, start, i + 1, label="Ranking"))
     if spans:
         merge_ents(doc, spans)
     return doc

@@ -10,7 +10,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import CLOSE_QUOTES, LATIN_NAME, OPEN_QUOTES, ORG_LABELS, SENTENCE_END, merge_ents
+from .components import CLOSE_QUOTES, LATIN_NAME, OPEN_QUOTES, ORG_LABELS, SENTENCE_END, merge_ents, words_of
 from .lexicon import GENERIC_NAMES, ROLE_HEADS
 
 PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "手机", "芯片", "机型", "车型", "软件",
@@ -19,22 +19,28 @@ ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行
 VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
 
 
+_CAPITAL = re.compile(r"^[A-Z]")
+_DIGIT_FIRST = re.compile(r"^\d")
+_NUMBER = re.compile(r"\d+(\.\d+)*")
+
+
 def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of Latin names, joining 'Open' + ' ' + 'AI' and 'GPT' + '-' + '3.5'."""
+    texts = words_of(doc).texts
+    n = len(texts)
     runs, i = [], 0
-    while i < len(doc):
-        if not LATIN_NAME.match(doc[i].text):
+    while i < n:
+        if not LATIN_NAME.match(texts[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(doc):
-            t = doc[j].text
-            if t == " " and j + 1 < len(doc) and re.match(r"^[A-Z]", doc[j + 1].text) and \
-                    LATIN_NAME.match(doc[j + 1].text):
+        while j < n:
+            t = texts[j]
+            if t == " " and j + 1 < n and _CAPITAL.match(texts[j + 1]) and LATIN_NAME.match(texts[j + 1]):
                 j += 2
-            elif t in ("-", "‐") and j + 1 < len(doc) and re.match(r"^\d", doc[j + 1].text):
+            elif t in ("-", "‐") and j + 1 < n and _DIGIT_FIRST.match(texts[j + 1]):
                 j += 2
-            elif re.fullmatch(r"\d+(\.\d+)*", t) and doc[j - 1].text in ("-", "‐"):
+            elif _NUMBER.fullmatch(t) and texts[j - 1] in ("-", "‐"):
                 j += 1
             else:
                 break
@@ -72,12 +78,13 @@ def latin_names(doc: Doc) -> Doc:
     counts: dict[str, int] = defaultdict(int)
     for start, end in runs:
         counts[doc[start:end].text.replace(" ", "").lower()] += 1
+    ents = doc.ents if runs else ()  # read once: doc.ents makes new Spans on every access
     for start, end in runs:
         name = doc[start:end].text
         key = name.replace(" ", "").lower()
         if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES:
             continue
-        if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in doc.ents):
+        if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
             continue
         if "Product" in cues[key]:
             label = "Product"
@@ -97,11 +104,11 @@ def latin_names(doc: Doc) -> Doc:
 def model_names(doc: Doc) -> Doc:
     """'<name><version>大模型' names an AI model (the text's '多模态' qualifier stays outside)."""
     spans = []
-    for token in doc:
-        if token.text not in ("模型", "大模型"):
+    for i, text in enumerate(words_of(doc).texts):
+        if text not in ("模型", "大模型"):
             continue
-        end = token.i + 1
-        k = token.i
+        end = i + 1
+        k = i
         if k > 0 and doc[k - 1].text == "大":
             k -= 1
         has_version = k > 0 and VERSION.match(doc[k - 1].text) is not None
@@ -132,9 +139,10 @@ RELEASE_BEFORE = re.compile(r"(推出|发布|上市|亮相|发售|发行|面世)
 def funds_and_quoted_products(doc: Doc) -> Doc:
     """Named funds ('<firm><style>基金': 某某增长混合型基金) are products, as is a 「…」 name launched."""
     spans = []
-    for token in doc:
-        if not token.text.endswith("基金"):
+    for i, text in enumerate(words_of(doc).texts):
+        if not text.endswith("基金"):
             continue
+        token = doc[i]
         start = token.i
         while start > 0 and len(doc[start - 1 : token.i + 1].text) <= 20 and not doc[start - 1].text.isspace() and (
             doc[start - 1].tag_ in ("n", "nz", "ORG", "LOC", "vn", "an", "a", "b")
@@ -149,8 +157,9 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
             stem = stem[: style.start()]
         if len(stem) >= 2 and not FUND_STYLE.fullmatch(stem):
             spans.append(Span(doc, start, token.i + 1, label="Product"))
-    for match in re.finditer(r"[「『]([^「」『』\n]{2,40})[」』]", doc.text):
-        if RELEASE_BEFORE.search(doc.text[max(0, match.start() - 25) : match.start()]):
+    text = words_of(doc).text  # doc.text
+    for match in re.finditer(r"[「『]([^「」『』\n]{2,40})[」』]", text):
+        if RELEASE_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
             span = doc.char_span(match.start(1), match.end(1), label="Product", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
@@ -196,15 +205,19 @@ def coordination(doc: Doc) -> Doc:
     """Members of 'A、B、C等' lists are organizations when the list is of organizations:
     most members are already, or a category noun follows (…等车企, …等10多家公司)."""
     spans = []
+    texts = words_of(doc).texts
+    if "、" not in texts and doc.has_annotation("SENT_START"):  # no enumeration: nothing to do
+        return doc
+    ents = list(doc.ents)  # read once: doc.ents makes new Spans on every access
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            if doc[i].text != "、":
+            if texts[i] != "、":
                 i += 1
                 continue
             items, end = _list_around(doc, i, sent.start, sent.end)
             category = _category_follows(doc, end, sent.end) or _category_precedes(doc, items[0][0])
-            spans.extend(_complete_list(doc, items, category))
+            spans.extend(_complete_list(doc, items, category, ents))
             i = max(end, i + 1)
     if spans:
         merge_ents(doc, spans)
@@ -252,11 +265,11 @@ def _category_follows(doc: Doc, end: int, sent_end: int) -> bool:
     return False
 
 
-def _complete_list(doc: Doc, items: list[tuple[int, int]], category: bool) -> list[Span]:
+def _complete_list(doc: Doc, items: list[tuple[int, int]], category: bool, ents: list[Span]) -> list[Span]:
     """Spans for the unlabelled members of one enumeration, when the list is clearly of organizations."""
     labels = []
     for start, end in items:
-        inside = [e for e in doc.ents if e.start >= start and e.end <= end]
+        inside = [e for e in ents if e.start >= start and e.end <= end]
         labels.append(inside[0].label_ if len(inside) == 1 and inside[0].start == start else None)
     orgs = sum(1 for label in labels if label in ORG_LABELS)
     others = [label for label in labels if label and label not in ORG_LABELS]
@@ -276,13 +289,16 @@ def _complete_list(doc: Doc, items: list[tuple[int, int]], category: bool) -> li
     return spans
 
 
+_FUND_NAME = re.compile(FUND_STYLE.pattern[:-1] + "基金")
+
+
 @Language.component("kg_filter")
 def filter_generic(doc: Doc) -> Doc:
     """Drop generic words (AI, 中华), single characters and whitespace from the entities."""
     doc.ents = [
         e for e in doc.ents
         if e.text.strip() == e.text and len(e.text) >= 2 and e.text not in GENERIC_NAMES
-        and not re.fullmatch(FUND_STYLE.pattern[:-1] + "基金", e.text)
+        and not _FUND_NAME.fullmatch(e.text)
         and not (e.label_ == "Location" and e.end < len(doc) and doc[e.end].text in ("老字号",))
     ]
     return doc
@@ -293,7 +309,7 @@ def sentences(doc: Doc) -> Doc:
     """Sentence starts after 。！？ and line breaks, never inside a quotation."""
     # Starts are set in one from_array call: spaCy's per-token setter rescans the whole
     # doc each time, which is quadratic on a long article.
-    words = [token.text for token in doc]
+    words = words_of(doc).texts
     starts = []
     depth = 0
     start_next = True
