@@ -1,5 +1,7 @@
-"""Our pipeline scored on public datasets: CLUENER2020 dev and DuIE 2.0 sentences (no model is trained on them;
-DuIE error samples did inform some holdsPositionAt rules, so its numbers are dev, not test, numbers).
+"""Our pipeline scored on public datasets: CLUENER2020 dev and DuIE 2.0 sentences.
+
+The optional trained NER (`KG_PIPELINE=lac+ner`) saw only CLUENER's train split; DuIE error
+samples did inform some holdsPositionAt rules, so both are development, not test, numbers.
 
 Each sentence is one Article run through the same NLP pipeline and extractors as a build
 (`extract_article`), without cross-document resolution. FinRE is not scored: its relations
