@@ -135,6 +135,8 @@ build resumes from the cache.""",
     query.add_argument("--data", "-d", default="exports", metavar="DIR_OR_FILE",
                        help="a build folder or an RDF file (default: exports/)")
     query.add_argument("--format", "-f", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--bind", "-b", action="append", default=[], metavar="VAR=VALUE",
+                       help="bind ?VAR to the string VALUE (repeatable), e.g. --bind name=张三 for queries/entity.rq")
     query.add_argument("--engine", choices=("auto", "oxigraph", "memory", "rdflib"), default="auto",
                        help="auto (default): pyoxigraph on an on-disk store in DIR/.store/, reused while the build "
                        "is unchanged (rdflib if pyoxigraph is missing); oxigraph; memory: no on-disk store; rdflib")
@@ -227,11 +229,21 @@ def _build(args: argparse.Namespace) -> int:
     return status
 
 
+def _binding(text: str) -> tuple[str, str]:
+    from .query import QueryError
+
+    name, sep, value = text.partition("=")
+    if not sep:
+        raise QueryError(f"--bind {text!r}: expected VAR=VALUE")
+    return name.strip().lstrip("?"), value
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     from .query import QueryError, format_result, run_query
 
     try:
-        result = run_query(args.sparql, args.data, engine=args.engine)
+        bindings = dict(_binding(b) for b in args.bind)
+        result = run_query(args.sparql, args.data, engine=args.engine, bindings=bindings)
     except QueryError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -60,3 +60,12 @@ def test_evaluate_datasets_is_wired(capsys):
         main(["evaluate-datasets", "--help"])
     assert exit_.value.code == 0
     assert "--limit" in capsys.readouterr().out
+
+
+def test_query_bind_asks_about_one_entity(seed_build, capsys):
+    out, _ = seed_build
+    assert main(["query", "queries/entity.rq", "--data", str(out), "-f", "csv", "--bind", "name=孔蓉"]) == 0
+    rows = [row for row in capsys.readouterr().out.splitlines()[1:] if row]
+    assert rows and all(row.startswith("孔蓉,") for row in rows)
+    assert main(["query", "queries/entity.rq", "--data", str(out), "--bind", "no-equals-sign"]) == 2
+    assert "VAR=VALUE" in capsys.readouterr().err

@@ -13,6 +13,8 @@ import pytest
 from kg.query import run_query
 
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
+# Queries that ask about one thing are given it with --bind.
+BINDINGS = {"entity.rq": {"name": "周鸿祎"}}
 DOC = "000_99323ac3ecb2cff0.txt"
 SORA_ARTICLE = "Sora 火出天际,当如何评价"
 RANKING = TOP50 = "2023-2024中国算力服务企业综合竞争力50强"
@@ -163,7 +165,7 @@ def test_every_shipped_query_is_tested():
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_query_rows_on_the_seed(seed_build, name):
     out_dir, _ = seed_build
-    result = run_query(QUERIES / name, out_dir)
+    result = run_query(QUERIES / name, out_dir, bindings=BINDINGS.get(name))
     variables, rows = EXPECTED[name]
     assert result.variables == variables
     produced = [row for row in result.rows if row not in KNOWN_ERRORS.get(name, set())]
@@ -186,7 +188,7 @@ def test_documents_query_counts_the_named_graph(seed_build):
 def test_engines_agree_on_the_seed(seed_build):
     out_dir, _ = seed_build
     for name in ("comments.rq", "entity.rq", "documents.rq"):
-        rows = {engine: _sorted(run_query(QUERIES / name, out_dir, engine=engine).rows)
+        rows = {engine: _sorted(run_query(QUERIES / name, out_dir, engine=engine, bindings=BINDINGS.get(name)).rows)
                 for engine in ("oxigraph", "memory", "rdflib")}
         assert rows["oxigraph"] == rows["memory"], name
         if name != "documents.rq":  # rdflib lists its own default graph among GRAPH ?g

@@ -36,7 +36,7 @@ EXPECTED = {
                      [("doc.txt", "https://kg-news.org/id/document/doc.txt", "1", "7", "8")]),
 }
 SENTENCE = "“很好!”某公司创始人张三表示。"
-ENTITY_ROWS = [  # entity.rq asked about 张三 instead of the seed's 周鸿祎
+ENTITY_ROWS = [  # entity.rq asked about 张三 (--bind name=张三)
     ("张三", "->", "commentsOn", "产品X", "很好!</script>", "positive", None, None, None, None, "0.9", "test",
      SENTENCE, "测试<b>标题</b> href"),
     ("张三", "->", "holdsPositionAt", ACME, None, None, "创始人", None, None, None, "0.9", "test",
@@ -61,8 +61,7 @@ def test_shipped_queries(build, name):
 
 
 def test_entity_query_with_another_name(build):
-    text = (QUERIES / "entity.rq").read_text(encoding="utf-8").replace('"周鸿祎"', '"张三"')
-    assert run_query(text, build).rows == ENTITY_ROWS
+    assert run_query(QUERIES / "entity.rq", build, bindings={"name": "张三"}).rows == ENTITY_ROWS
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "trig", "nq", "jsonld"])

@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from test_queries_seed import BINDINGS
 
 from kg.export.rdf import DEFAULT_BASE, document_iri, to_rdf, write_rdf
-from kg.query import run_query
+from kg.query import bind, run_query
 
 pytestmark = pytest.mark.server
 
@@ -152,8 +153,9 @@ def test_upload_keeps_every_graph(loaded):
 def test_every_query_answers_as_kg_query(loaded, seed_build, name):
     server, _ = loaded
     out_dir, _ = seed_build
-    local = run_query(QUERIES / name, out_dir)
-    variables, rows = server.select((QUERIES / name).read_text(encoding="utf-8"))
+    bindings = BINDINGS.get(name)
+    local = run_query(QUERIES / name, out_dir, bindings=bindings)
+    variables, rows = server.select(bind((QUERIES / name).read_text(encoding="utf-8"), bindings))
     assert variables == local.variables
     assert rows == local.rows
     assert rows, "every shipped query has an answer on the seed"
