@@ -20,10 +20,16 @@ import hashlib
 
 import networkx as nx
 
-from .model import PATENT_FILING, SIGNATURES, Article, Entity, Fact, coarse_type
-
-EDGE_ATTRIBUTES = ("role", "quote", "stance", "tier", "rank", "date")
-FILING_ATTRIBUTES = ("count", "year", "growthRate", "scope")
+from .model import (  # noqa: F401  (EDGE_ATTRIBUTES re-exported with the graph schema)
+    EDGE_ATTRIBUTES,
+    FILING_ATTRIBUTES,
+    PATENT_FILING,
+    SIGNATURES,
+    Article,
+    Entity,
+    Fact,
+    coarse_type,
+)
 
 
 def article_node(article_id: str) -> str:

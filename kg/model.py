@@ -40,6 +40,10 @@ PREDICATES = (
 )
 
 
+# The guide's attributes: on a relation, and on the filing record filesPatents points to.
+EDGE_ATTRIBUTES = ("role", "quote", "stance", "tier", "rank", "date")
+FILING_ATTRIBUTES = ("count", "year", "growthRate", "scope")
+
 # What each predicate may connect (coarse types), as the guide defines it; None: any entity.
 SIGNATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...] | None]] = {
     "commentsOn": (("Person", "Organization"), None),

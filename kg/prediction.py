@@ -9,16 +9,22 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 from rdflib.util import guess_format
 
-from .model import COARSE_TYPES, FINE_TYPES, PATENT_FILING, PREDICATES, coarse_type
+from .export.rdf import KG
+from .model import (
+    COARSE_TYPES,
+    FILING_ATTRIBUTES,
+    FINE_TYPES,
+    PATENT_FILING,
+    PREDICATES,
+    coarse_type,
+)
+from .model import EDGE_ATTRIBUTES as STATEMENT_ATTRIBUTES
 
-KG = Namespace("https://kg-news.org/ontology#")
 RELATIONS = tuple(p for p in PREDICATES if p != "datePublished")  # datePublished is a literal
-STATEMENT_ATTRIBUTES = ("role", "quote", "stance", "tier", "rank", "date")
-FILING_ATTRIBUTES = ("count", "year", "growthRate", "scope")
 
 
 @dataclass(frozen=True)
