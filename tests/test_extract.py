@@ -173,3 +173,14 @@ def test_founders_with_cofounder_and_by_with_titles():
 def test_biography_clause_names_a_post_of_the_opening_person():
     facts = run("张建国，1962年生，华信科技股份有限公司董事长，高级工程师。")
     assert ("张建国", "华信科技股份有限公司") in triples(facts, "holdsPositionAt")
+
+
+def test_bare_company_anaphor_names_the_firm_mentioned_last():
+    facts = run("华信科技今日发布公告，公司总经理张建国将退休，并决定由公司副总经理李明接任。")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles == {("张建国", "华信科技"): ["总经理"], ("李明", "华信科技"): ["副总经理"]}
+
+
+def test_category_noun_before_a_name_is_not_an_anaphor():
+    facts = run("华信大学孵化的智能驾驶企业驰远创始人兼总经理刘洋说,新车将在年底交付。")
+    assert triples(facts, "holdsPositionAt") == {("刘洋", "驰远")}

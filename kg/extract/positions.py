@@ -29,6 +29,7 @@ NAME_AFTER_CATEGORY = re.compile(
 )
 NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
 ANAPHORIC_ORG = re.compile(r"(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)$")
+BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
 TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
@@ -141,15 +142,26 @@ def _anaphoric_org_before(ctx: ArticleContext, sentence: Sentence, person: Menti
     """'公司副总经理张三': the roles follow '公司', which names the organization mentioned last."""
     window = text[max(sentence.start, person.start - 20) : person.start]
     for k in range(max(0, len(window) - 16), len(window) - 1):
+        # '公司副总经理' also parses as one role: the split that leaves '公司' before the roles wins.
+        anaphor = ANAPHORIC_ORG.search(window[:k])
+        offset = person.start - len(window)
+        if anaphor is None or anaphor.end() != k or not _refers_back(text, sentence, offset + anaphor.start(),
+                                                                     anaphor.group(0)):
+            continue
         roles = parse_roles(window[k:])
         if not roles:
             continue
-        anaphor = ANAPHORIC_ORG.search(window[:k])
-        if anaphor is None or anaphor.end() != k:
-            return []
-        org = _last_org(ctx, person.start - len(window) + anaphor.start())
+        org = _last_org(ctx, offset + anaphor.start())
         return [_fact(ctx, person, org, sentence, roles, 0.65)] if org else []
     return []
+
+
+def _refers_back(text: str, sentence: Sentence, start: int, anaphor: str) -> bool:
+    """'该公司' always refers back; a bare '公司' only where nothing describes it: at a clause
+    start or after a function word ('由公司副总经理'), not in '人工智能企业中研…' (a category noun)."""
+    if anaphor[0] in "该本这此":
+        return True
+    return start <= sentence.start or text[start - 1] in BARE_ANAPHOR_AFTER
 
 
 def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import components, lac_tokenizer, refine  # noqa: F401  (registers the components)
+from . import components, consistency, lac_tokenizer, refine  # noqa: F401  (registers the components)
 
 COMPONENTS = (
     "kg_sentences",
@@ -22,6 +22,7 @@ COMPONENTS = (
     "kg_locations",
     "kg_coordination",
     "kg_filter",
+    "kg_repeated_names",
 )
 # Bumped whenever the pipeline's output may change: keys the build cache.
 PIPELINE_VERSION = "1"

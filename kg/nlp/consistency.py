@@ -1,0 +1,60 @@
+"""One name, one reading per document: repeats of a recognised name become mentions too.
+
+LAC tags a name in one sentence and misses it in the next ('原南方基金副总经理' after
+'南方基金' was tagged two clauses before). Within one document a name string almost
+always means the same thing, so every further occurrence of a recognised Person or
+organization name that lines up with token boundaries and touches no other entity is
+tagged with the label the name already has there (the label-consistency heuristic of
+document-level NER).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import ORG_LABELS
+
+PROPAGATED = ORG_LABELS | {"Person"}
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+MIN_CHARS = 2
+
+
+@Language.component("kg_repeated_names")
+def repeated_names(doc: Doc) -> Doc:
+    labels: dict[str, Counter] = defaultdict(Counter)
+    for ent in doc.ents:
+        if ent.label_ in PROPAGATED and len(ent.text) >= MIN_CHARS and ent.text.strip() == ent.text:
+            labels[ent.text][ent.label_] += 1
+    if not labels:
+        return doc
+    taken = [False] * len(doc)
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            taken[i] = True
+    found: list[Span] = []
+    text = doc.text
+    for name in sorted(labels, key=len, reverse=True):  # longest first: 南方基金公司 before 南方基金
+        label = labels[name].most_common(1)[0][0]
+        for match in re.finditer(re.escape(name), text):
+            span = doc.char_span(match.start(), match.end(), label=label)  # strict: whole tokens only
+            if span is None or any(taken[span.start:span.end]) or not _stands_alone(text, match, name):
+                continue
+            found.append(span)
+            for i in range(span.start, span.end):
+                taken[i] = True
+    if found:
+        doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
+    return doc
+
+
+def _stands_alone(text: str, match: re.Match, name: str) -> bool:
+    """A Latin name must not run on into more Latin letters or digits (Sora in Soraya)."""
+    if _HAN.match(name[0]) and _HAN.match(name[-1]):
+        return True
+    before = text[match.start() - 1] if match.start() else " "
+    after = text[match.end()] if match.end() < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())

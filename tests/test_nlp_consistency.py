@@ -1,0 +1,33 @@
+"""kg_repeated_names: a name recognised once in a document is recognised wherever it recurs."""
+
+from kg.nlp.pipeline import get_nlp
+
+
+def ents(text):
+    return [(e.text, e.label_, e.start_char) for e in get_nlp()(text).ents]
+
+
+def test_repeat_of_a_recognised_firm_is_tagged_with_its_label():
+    text = "鹏华基金总经理由原南方基金副总经理邓召明担任，原南方基金副总经理许小松接替他。"
+    found = [(name, start) for name, label, start in ents(text) if name == "南方基金"]
+    assert len(found) == 2
+    labels = {label for name, label, _ in ents(text) if name == "南方基金"}
+    assert len(labels) == 1
+
+
+def test_repeat_inside_a_longer_token_is_left_alone():
+    # '华为' is recognised on its own; inside the word '华为人' nothing new is tagged across a token.
+    text = "华为发布新手机。张伟说，华为人都很努力。"
+    names = [name for name, _, _ in ents(text)]
+    assert names.count("华为") >= 1
+    assert all(name != "华为人" for name in names)
+
+
+def test_latin_name_inside_a_longer_word_is_not_tagged():
+    import re
+
+    from kg.nlp.consistency import _stands_alone
+
+    text = "Sora is not Soraya."
+    matches = list(re.finditer("Sora", text))
+    assert [_stands_alone(text, m, "Sora") for m in matches] == [True, False]
