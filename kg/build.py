@@ -16,15 +16,13 @@ from pathlib import Path
 import networkx as nx
 
 from .corpus.cache import Cache, cache_key
-from .corpus.parallel import map_unordered
+from .corpus.parallel import TaskPool, warm_up
 from .corpus.progress import Progress
 from .corpus.report import Failure
 from .corpus.sources import CORPUS_SUFFIXES, Options, Source, iter_sources, load_articles
-from .extract import extract_article
 from .graph import build_graph
 from .ingest import InputError, iter_input_files, read_articles
 from .model import Article, Fact, Mention
-from .nlp.pipeline import get_nlp
 from .resolve import resolve
 
 
@@ -57,6 +55,11 @@ class BuildResult:
 
 def analyse(document: str, articles: list[Article], segmenter: str = "lac") -> DocumentResult:
     """Parse and extract the articles of one document."""
+    # Imported here: spaCy and LAC load only in the processes that parse (a rebuild whose
+    # documents all come from the cache, or are parsed by workers, never loads them).
+    from .extract import extract_article
+    from .nlp.pipeline import get_nlp
+
     nlp = get_nlp(segmenter)
     mentions: dict[str, list[Mention]] = {}
     facts: list[Fact] = []
@@ -86,6 +89,8 @@ def process_source(source: Source, options: Options, segmenter: str = "lac") -> 
 
 def _load_pipeline(segmenter: str) -> None:
     """Worker initializer: load the pipeline (and LAC) once, before the first document."""
+    from .nlp.pipeline import get_nlp
+
     get_nlp(segmenter)
 
 
@@ -127,31 +132,42 @@ def build(
     on stderr when it is a terminal.
     """
     started, cpu = time.perf_counter(), time.process_time()
+    if jobs > 1:
+        warm_up()
     options = options or Options()
     files, errors = iter_input_files(inputs, CORPUS_SUFFIXES)
     # Sources and refused inputs in input order: the report lists failures where they occur.
     slots: list[Source | InputError] = list(iter_sources(files, options))
     store = Cache(cache) if cache is not None else None
     outcomes: dict[int, DocumentResult | Failure] = {}
-    tasks = []
-    total = sum(1 for slot in slots if isinstance(slot, Source))
-    bar = Progress(total, enabled=None if progress else False)
-    for index, source in enumerate(slots):
-        if not isinstance(source, Source):
-            continue
-        key = cache_key(source, options, segmenter) if store else None
-        hit = store.get(key) if store else None
-        if isinstance(hit, DocumentResult | Failure):
-            outcomes[index] = hit
-            bar.advance(cached=True, failed=isinstance(hit, Failure))
-        else:
-            tasks.append((index, source, options, segmenter, str(store.folder) if store else None, key))
-    read = time.perf_counter()
+    keys = {index: cache_key(source, options, segmenter) if store else None
+            for index, source in enumerate(slots) if isinstance(source, Source)}
+    cached = {index for index, key in keys.items() if store and store.has(key)}
+    bar = Progress(len(keys), enabled=None if progress else False)
+
+    def task(index: int) -> tuple:
+        return index, slots[index], options, segmenter, str(store.folder) if store else None, keys[index]
+
+    # Workers start on the documents to parse while this process reads the cached ones.
+    tasks = [task(index) for index in keys if index not in cached]
+    pools = [TaskPool(_task, tasks, jobs, _load_pipeline, (segmenter,))]
     try:
-        for index, outcome in map_unordered(_task, tasks, jobs, _load_pipeline, (segmenter,)):
-            outcomes[index] = outcome
-            bar.advance(failed=isinstance(outcome, Failure))
+        for index in sorted(cached):
+            hit = store.get(keys[index])
+            if isinstance(hit, DocumentResult | Failure):
+                outcomes[index] = hit
+                bar.advance(cached=True, failed=isinstance(hit, Failure))
+            else:  # unreadable after all (torn, foreign): parse it too
+                tasks.append(task(index))
+                pools.append(TaskPool(_task, [tasks[-1]], 1, _load_pipeline, (segmenter,)))
+        read = time.perf_counter()
+        for pool in pools:
+            for index, outcome in pool:
+                outcomes[index] = outcome
+                bar.advance(failed=isinstance(outcome, Failure))
     finally:
+        for pool in pools:
+            pool.close()
         bar.close()
     processed = time.perf_counter()
     documents = []
@@ -167,7 +183,7 @@ def build(
     done = time.perf_counter()
     timings = {"read": read - started, "process": processed - read, "assemble": done - processed,
                "cpu": time.process_time() - cpu}  # this process only: all of it with jobs=1
-    return BuildResult(graph, documents, errors, done - started, total - len(tasks), len(tasks), timings,
+    return BuildResult(graph, documents, errors, done - started, len(keys) - len(tasks), len(tasks), timings,
                        [task[1].document for task in tasks])
 
 

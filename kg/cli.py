@@ -180,16 +180,19 @@ def _interrupt(signum, frame) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
+    from .corpus.parallel import default_jobs, warm_up
+
+    jobs = args.jobs or default_jobs()
+    if jobs > 1:
+        warm_up()  # workers' pipeline imports start now, beside this process's own
     from .build import build, summary
     from .corpus.exports import write_exports
-    from .corpus.parallel import default_jobs
     from .corpus.report import graph_counts, report_data, write_report
     from .corpus.sources import Options
     from .export.rdf import DEFAULT_BASE
 
     started = time.perf_counter()
     out = Path(args.out)
-    jobs = args.jobs or default_jobs()
     cache = None if args.no_cache else Path(args.cache) if args.cache else out / ".kg-cache"
     options = Options(args.layout, args.text_field, args.id_field, args.title_field, args.max_bytes)
     result = build(args.inputs, min_confidence=args.min_confidence, segmenter=args.pipeline, options=options,

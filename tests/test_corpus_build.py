@@ -9,6 +9,7 @@ import sys
 import time
 
 import kg.build
+import kg.extract
 from kg.build import build
 from kg.cli import main
 
@@ -114,7 +115,7 @@ def _bad_corpus(root):
 
 
 def _crash_on(marker):
-    real = kg.build.extract_article
+    real = kg.extract.extract_article
 
     def extract(article, doc):
         if marker in article.text:
@@ -125,7 +126,7 @@ def _crash_on(marker):
 
 
 def test_bad_files_are_reported_and_the_rest_is_built(tmp_path, monkeypatch):
-    monkeypatch.setattr(kg.build, "extract_article", _crash_on("崩溃"))
+    monkeypatch.setattr(kg.extract, "extract_article", _crash_on("崩溃"))
     root, out = _bad_corpus(tmp_path / "in"), tmp_path / "out"
     args = ["build", str(root), "--out", str(out), "--jobs", "1", "--max-bytes", "10K", "--no-validate", "-q"]
     assert main(args) == 0

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..io import atomic_write
-from ..nlp.pipeline import PIPELINE_VERSION
+from ..nlp import PIPELINE_VERSION
 from .sources import Options, Source
 
 CACHE_FORMAT = 1
@@ -63,6 +63,10 @@ class Cache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pkl"
+
+    def has(self, key: str) -> bool:
+        """Whether an entry exists (it may still prove unreadable: `get` says)."""
+        return self._path(key).is_file()
 
     def get(self, key: str) -> object | None:
         """The stored outcome (a DocumentResult or a failure), None when absent or unreadable."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..io import atomic_write
-from ..nlp.pipeline import PIPELINE_VERSION
+from ..nlp import PIPELINE_VERSION
 
 REPORT_NAME = "build-report.json"
 
