@@ -17,6 +17,7 @@ more than once (two different quotes on the same product):
 from __future__ import annotations
 
 import hashlib
+from pathlib import PurePath
 
 import networkx as nx
 
@@ -134,3 +135,35 @@ def _add_fact(graph: nx.MultiDiGraph, fact: Fact) -> None:
         evidence=[fact.evidence] if fact.evidence else [],
         **attributes,
     )
+
+
+def document_subgraph(graph: nx.MultiDiGraph, documents: set[str]) -> nx.MultiDiGraph:
+    """What `documents` contribute, whole, and the nodes it points to: enough to check that part
+    alone (an incremental build validates only the documents it re-processed).
+
+    Kept: their Article nodes, every node mentioned in one of their articles, every edge with
+    evidence in them, all out-edges of those nodes, the ends of every kept edge, and the Article
+    nodes all kept nodes and edges cite. Node and edge attributes are shared, not copied.
+    """
+    article_docs = {node: data.get("document") for node, data in graph.nodes(data=True)
+                    if data.get("type") == "Article"}
+    stems = {PurePath(doc).stem for doc in documents}
+
+    def ours(article_id: str) -> bool:
+        doc = article_docs.get(article_node(article_id))
+        return doc in documents if doc is not None else article_id.rsplit("-", 1)[0] in stems  # a caption
+
+    core = {node for node, data in graph.nodes(data=True)
+            if (data.get("type") == "Article" and data.get("document") in documents)
+            or any(ours(a) for a in data.get("articles") or ())}
+    edges = {(u, v, k) for u, v, k, evidence in graph.edges(keys=True, data="evidence")
+             if any(ours(e.article) for e in evidence or ())}
+    edges |= {(u, v, k) for u, v, k in graph.out_edges(core, keys=True)}
+    nodes = core | {u for u, _, _ in edges} | {v for _, v, _ in edges}
+    cited = {a for n in nodes for a in graph.nodes[n].get("articles") or ()}
+    cited |= {e.article for u, v, k in edges for e in graph.edges[u, v, k].get("evidence") or ()}
+    nodes |= {article_node(a) for a in cited if article_node(a) in graph}
+    sub = nx.MultiDiGraph()
+    sub.add_nodes_from((n, graph.nodes[n]) for n in sorted(nodes))
+    sub.add_edges_from((u, v, k, graph.edges[u, v, k]) for u, v, k in sorted(edges))
+    return sub

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
@@ -27,16 +28,18 @@ QUOTE_MARKS = "《》“”\"'「」『』"
 RANKING_QUALIFIERS = re.compile(r"^(?:\d{4}(?:[-—–至]\d{4})?年?度?|中国|国内|全国|全球)+")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_name(name: str) -> str:
-    """The matching key of a name: NFKC, no whitespace or quote marks, Latin lower-cased."""
+    """The matching key of a name: NFKC, no whitespace or quote marks, Latin lower-cased.
+    Cached: a corpus build normalizes the same few thousand names tens of thousands of times."""
     text = unicodedata.normalize("NFKC", name)
     text = "".join(ch for ch in text if not ch.isspace() and ch not in QUOTE_MARKS)
     return text.lower()
 
 
-def core_name(name: str, coarse: str, places) -> str:
-    """What remains of a name once its place prefix (`places`: longest first), legal form and
-    qualifiers are removed."""
+def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
+    """What remains of a name once its place prefix (the longest of `places` it starts with),
+    legal form and qualifiers are removed."""
     key = normalize_name(name)
     if coarse == "Organization":
         key = re.sub(r"\([^()]*\)", "", key)
@@ -48,9 +51,10 @@ def core_name(name: str, coarse: str, places) -> str:
             if key.endswith(word) and len(key) >= len(word) + 2:
                 key = key[: -len(word)]
                 break
-        for place in places:  # longest first
-            if key.startswith(place) and len(key) - len(place) >= 2:
-                key = key[len(place) :]
+        # Prefixes of the key looked up in the set, longest first: a corpus knows thousands of places.
+        for length in range(len(key) - 2, 0, -1):
+            if key[:length] in places:
+                key = key[length:]
                 break
     elif coarse in ("Ranking", "Report"):
         key = RANKING_QUALIFIERS.sub("", key)
@@ -158,10 +162,8 @@ def _merge_short_forms(
             key = parent[key]
         return key
 
-    ordered_places = sorted(places, key=len, reverse=True)
-    cores = {
-        key: core_name(key[1], key[0], ordered_places) if key[0] in MERGEABLE else key[1] for key in groups
-    }
+    places = frozenset(places)
+    cores = {key: core_name(key[1], key[0], places) if key[0] in MERGEABLE else key[1] for key in groups}
     # Names seen so far (all longer or as long), indexed by core and by their first two characters.
     by_core: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     by_start: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)

@@ -104,3 +104,19 @@ def test_write_exports_validates_the_given_documents(tmp_path, incremental, jobs
     # An article is no Organization: the edge breaks the locatedIn shape, in a1.md's part only.
     assert not conforms(None) and not conforms({"a1.md"})
     assert conforms({"a2.md"})
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_writer_raises_and_leaves_the_previous_file(tmp_path, small_graph, monkeypatch, jobs):
+    """With jobs 2 the HTML is written by a forked child: its failure still reaches the caller."""
+    import kg.corpus.exports as exports
+
+    (tmp_path / "graph.html").write_text("previous", encoding="utf-8")
+
+    def broken(*args, **kwargs):
+        raise ValueError("no space left")
+
+    monkeypatch.setattr(exports, "write_html", broken)
+    with pytest.raises((OSError, ValueError), match="no space left"):
+        write_exports(small_graph, tmp_path, ["ttl", "trig", "html"], DEFAULT_BASE, "t", False, jobs)
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == "previous"

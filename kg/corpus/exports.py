@@ -9,9 +9,13 @@ is validated (`validate_documents`): the cached documents' parts were validated 
 
 from __future__ import annotations
 
+import json
 import multiprocessing
+import os
 import signal
+import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -19,6 +23,7 @@ import networkx as nx
 
 from ..export.html import write_html
 from ..export.rdf import FILE_NAMES, RdfData, rdf_data, serialize, write_rdf
+from ..graph import document_subgraph
 from ..io import atomic_write
 
 
@@ -30,7 +35,7 @@ def _check(data: RdfData, documents: set[str] | None) -> tuple[bool, str]:
 
 
 def _validate(graph: nx.MultiDiGraph, base: str, documents: set[str] | None) -> tuple[bool, str, float]:
-    """In the validation process: (conforms, report, seconds)."""
+    """In the validation process: (conforms, report, seconds). `graph` may be the documents' subgraph."""
     started = time.perf_counter()
     conforms, report = _check(rdf_data(graph, base), documents)
     return conforms, report, time.perf_counter() - started
@@ -42,34 +47,47 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
     """(files written, seconds per stage, (conforms, report) or None when not validated).
 
     `validate_documents`: validate only what these documents contribute (BuildResult.validation_scope());
-    None validates everything.
+    None validates everything. With jobs > 1 the HTML and all RDF formats but the first are
+    written by forked children (the graph is shared copy-on-write, not pickled) while this
+    process writes the first.
     """
     seconds: dict[str, float] = {}
     background = None
     executor = None
+    children: list[_Child] = []
+    parallel = jobs > 1 and _can_fork()
     if validate and jobs > 1:
         executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
                                        initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
-        background = executor.submit(_validate, graph, base, validate_documents)
+        # Only the re-processed documents' part travels to the validation process, not the corpus.
+        part = graph if validate_documents is None else document_subgraph(graph, validate_documents)
+        background = executor.submit(_validate, part, base, validate_documents)
     try:
-        written: list[Path] = []
         rdf_formats = [f for f in formats if f not in ("html", "graphml")]
+        if parallel and "html" in formats:  # needs no RDF: start it first
+            children.append(_Child(["html"], lambda _: write_html(graph, out / "graph.html", title=title)))
         data = None
         if rdf_formats or (validate and background is None):
             mark = time.perf_counter()
             data = rdf_data(graph, base)
             seconds["to_rdf"] = time.perf_counter() - mark
+        if parallel and len(rdf_formats) > 1:
+            children.append(_Child(rdf_formats[1:], lambda fmt: _write_rdf(data, out, fmt, base)))
+        forked = {fmt for child in children for fmt in child.formats}
         for fmt in formats:
+            if fmt in forked:
+                continue
             mark = time.perf_counter()
             if fmt == "html":
-                written.append(write_html(graph, out / "graph.html", title=title))
+                write_html(graph, out / "graph.html", title=title)
             elif fmt == "graphml":
-                written.extend(write_rdf(graph, out, ["graphml"], base))
+                write_rdf(graph, out, ["graphml"], base)
             else:
-                path = out / FILE_NAMES[fmt]
-                atomic_write(path, serialize(data, fmt, base))
-                written.append(path)
+                _write_rdf(data, out, fmt, base)
             seconds[fmt] = time.perf_counter() - mark
+        for child in children:
+            seconds.update(child.wait())
+        written = [out / ("graph.html" if fmt == "html" else FILE_NAMES[fmt]) for fmt in formats]
         result = None
         if background is not None:
             mark = time.perf_counter()
@@ -83,6 +101,8 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
             seconds["validate"] = time.perf_counter() - mark
         return written, seconds, result
     except BaseException:
+        for child in children:
+            child.kill()
         if executor is not None:  # interrupted: do not wait for the validation at exit
             for process in list(getattr(executor, "_processes", {}).values()):
                 process.terminate()
@@ -90,3 +110,57 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _write_rdf(data: RdfData, out: Path, fmt: str, base: str) -> None:
+    atomic_write(out / FILE_NAMES[fmt], serialize(data, fmt, base))
+
+
+def _can_fork() -> bool:
+    """Forking is safe unless this process runs onnxruntime (LAC) threads: then one process writes all."""
+    return hasattr(os, "fork") and "onnxruntime" not in sys.modules
+
+
+class _Child:
+    """A forked process running write(fmt) for each format; `wait` returns their seconds or raises."""
+
+    def __init__(self, formats: list[str], write: Callable[[str], object]) -> None:
+        self.formats = formats
+        read, write_end = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: write, report, leave without running the parent's exit handlers
+            os.close(read)
+            status, message = 0, ""
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_DFL)
+                spent = {}
+                for fmt in formats:
+                    mark = time.perf_counter()
+                    write(fmt)
+                    spent[fmt] = time.perf_counter() - mark
+                message = json.dumps(spent)
+            except BaseException as error:
+                status, message = 1, f"{type(error).__name__}: {error}"
+            finally:
+                os.write(write_end, message.encode("utf-8", "replace"))
+                os._exit(status)
+        os.close(write_end)
+        self.read = read
+
+    def wait(self) -> dict[str, float]:
+        with os.fdopen(self.read, "rb") as pipe:
+            message = pipe.read().decode("utf-8", "replace")
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        if status != 0:
+            raise OSError(f"writing {', '.join(self.formats)} failed: {message or f'exit status {status}'}")
+        return json.loads(message)
+
+    def kill(self) -> None:
+        if self.pid:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.pid = 0

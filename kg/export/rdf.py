@@ -16,6 +16,7 @@ import json
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path, PurePath
 from urllib.parse import quote
 
@@ -39,6 +40,25 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+
+class _Terms:
+    """A namespace whose terms are made once: rdflib builds a new URIRef on every `KG.x` access,
+    and writing a corpus accesses them a hundred thousand times."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:  # only on the first access: then it is an attribute
+        term = self._namespace[name]
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return getattr(self, name)
+
+
+_KG, _RDF, _RDFS, _SKOS, _PROV = (_Terms(ns) for ns in (KG, RDF, RDFS, SKOS, PROV))
 
 
 def _prefixes(base_iri: str) -> dict[str, str]:
@@ -69,6 +89,7 @@ def statement_iri(base_iri: str, u: str, predicate: str, v: str, key: str) -> UR
     return URIRef(f"{base_iri}statement/{digest[:16]}")
 
 
+@lru_cache(maxsize=1024)
 def kg_term(name: str) -> URIRef:
     """kg:<name> for a guide name; anything unexpected is made a safe local name."""
     return KG[name if _LOCAL_NAME.match(name) else re.sub(r"[^A-Za-z0-9_-]", "_", name) or "_"]
@@ -86,6 +107,7 @@ def date_literal(value: object) -> Literal:
     return Literal(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def integer_literal(value: object) -> Literal:
     """46000.0 and "3" are integers too; anything else keeps its text rather than being lost."""
     try:
@@ -218,7 +240,7 @@ def rdf_data(graph: nx.MultiDiGraph, base_iri: str = DEFAULT_BASE) -> RdfData:
     # so facts and mentions from captions stay in their document's scope.
     for caption in sorted(w.captions):
         if doc := w.document_of(caption):
-            w.add((w.article_iri(caption), KG.sourceDocument, Literal(doc)), {doc})
+            w.add((w.article_iri(caption), _KG.sourceDocument, Literal(doc)), {doc})
     return w.data
 
 
@@ -227,26 +249,26 @@ def _add_node(w: _Writer, node: str, data: dict) -> None:
     type_ = str(data.get("type") or "Thing")
     docs = w.docs(data.get("articles") or [])
     for cls in sorted({type_, coarse_type(type_), str(data.get("coarse_type") or type_)}):
-        w.add((subject, RDF.type, kg_term(cls)), docs)
-    w.add((subject, RDFS.label, _zh(data.get("label") or node)), docs)
+        w.add((subject, _RDF.type, kg_term(cls)), docs)
+    w.add((subject, _RDFS.label, _zh(data.get("label") or node)), docs)
     for alias in data.get("aliases") or []:
-        w.add((subject, SKOS.altLabel, _zh(alias)), docs)
+        w.add((subject, _SKOS.altLabel, _zh(alias)), docs)
     if type_ == "Article":
         if data.get("document"):
-            w.add((subject, KG.sourceDocument, Literal(str(data["document"]))), docs)
+            w.add((subject, _KG.sourceDocument, Literal(str(data["document"]))), docs)
         if data.get("datePublished"):
-            w.add((subject, KG.datePublished, date_literal(data["datePublished"])), docs)
+            w.add((subject, _KG.datePublished, date_literal(data["datePublished"])), docs)
         return
     if type_ == "PatentFiling":
         for name in ("count", "year", "growthRate", "scope"):
             if data.get(name) is not None:
                 for literal in _attribute_literals(name, data[name]):
-                    w.add((subject, KG[name], literal), docs)
+                    w.add((subject, _KG[name], literal), docs)
     else:
         # Build-wide, not a fact of one document: default graph only.
-        w.add((subject, KG.mentionCount, integer_literal(data.get("mentions") or 0)), set())
+        w.add((subject, _KG.mentionCount, integer_literal(data.get("mentions") or 0)), set())
     for article_id in data.get("articles") or []:
-        w.add((subject, KG.mentionedIn, w.article_iri(str(article_id))), w.docs([article_id]))
+        w.add((subject, _KG.mentionedIn, w.article_iri(str(article_id))), w.docs([article_id]))
 
 
 def _add_edge(w: _Writer, u: str, v: str, key: str, data: dict) -> None:
@@ -256,31 +278,31 @@ def _add_edge(w: _Writer, u: str, v: str, key: str, data: dict) -> None:
     docs = w.docs(e.article for e in evidence)
     w.add((s, p, o), docs)
     st = statement_iri(w.base, u, predicate, v, key)
-    for triple in ((st, RDF.type, RDF.Statement), (st, RDF.subject, s),
-                   (st, RDF.predicate, p), (st, RDF.object, o)):
+    for triple in ((st, _RDF.type, _RDF.Statement), (st, _RDF.subject, s),
+                   (st, _RDF.predicate, p), (st, _RDF.object, o)):
         w.add(triple, docs)
     for name in ("role", "quote", "stance", "tier", "rank", "date"):
         if data.get(name) is not None:
             for literal in _attribute_literals(name, data[name]):
-                w.add((st, KG[name], literal), docs)
+                w.add((st, _KG[name], literal), docs)
     if data.get("confidence") is not None:
-        w.add((st, KG.confidence, decimal_literal(data["confidence"])), docs)
+        w.add((st, _KG.confidence, decimal_literal(data["confidence"])), docs)
     if data.get("extractor"):
-        w.add((st, KG.extractor, Literal(str(data["extractor"]))), docs)
+        w.add((st, _KG.extractor, Literal(str(data["extractor"]))), docs)
     for n, ev in enumerate(evidence, start=1):
         ev_docs = w.docs([ev.article])
-        w.add((st, PROV.wasDerivedFrom, w.article_iri(ev.article)), ev_docs)
-        w.add((st, KG.evidence, _zh(ev.sentence)), ev_docs)
+        w.add((st, _PROV.wasDerivedFrom, w.article_iri(ev.article)), ev_docs)
+        w.add((st, _KG.evidence, _zh(ev.sentence)), ev_docs)
         if n == 1:  # the contract's flat offsets: those of the first (primary) evidence
-            w.add((st, KG.startOffset, integer_literal(ev.start)), ev_docs)
-            w.add((st, KG.endOffset, integer_literal(ev.end)), ev_docs)
+            w.add((st, _KG.startOffset, integer_literal(ev.start)), ev_docs)
+            w.add((st, _KG.endOffset, integer_literal(ev.end)), ev_docs)
         if len(evidence) > 1:  # keep each sentence paired with its own article and offsets
             node = URIRef(f"{st}-e{n}")
-            for triple in ((st, KG.hasEvidence, node), (node, RDF.type, KG.Evidence),
-                           (node, PROV.wasDerivedFrom, w.article_iri(ev.article)),
-                           (node, KG.evidence, _zh(ev.sentence)),
-                           (node, KG.startOffset, integer_literal(ev.start)),
-                           (node, KG.endOffset, integer_literal(ev.end))):
+            for triple in ((st, _KG.hasEvidence, node), (node, _RDF.type, _KG.Evidence),
+                           (node, _PROV.wasDerivedFrom, w.article_iri(ev.article)),
+                           (node, _KG.evidence, _zh(ev.sentence)),
+                           (node, _KG.startOffset, integer_literal(ev.start)),
+                           (node, _KG.endOffset, integer_literal(ev.end))):
                 w.add(triple, ev_docs)
 
 
