@@ -184,3 +184,13 @@ def test_bare_company_anaphor_names_the_firm_mentioned_last():
 def test_category_noun_before_a_name_is_not_an_anaphor():
     facts = run("华信大学孵化的智能驾驶企业驰远创始人兼总经理刘洋说,新车将在年底交付。")
     assert triples(facts, "holdsPositionAt") == {("刘洋", "驰远")}
+
+
+def test_brand_and_model_code_is_a_product_released_by_the_brand():
+    facts = run("小米MIX4是小米在最近发布的一款智能手机。")
+    assert triples(facts, "releases") == {("小米", "小米MIX4")}
+
+
+def test_subsidiaries_under_a_parent_and_belonging_to_one():
+    facts = run("宏达集团旗下的华信科技和蓝海证券联合发布公告。北辰集团隶属于宏达集团。")
+    assert triples(facts, "partOf") == {("华信科技", "宏达集团"), ("蓝海证券", "宏达集团"), ("北辰集团", "宏达集团")}

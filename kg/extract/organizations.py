@@ -65,6 +65,33 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                                           sentence, "incubation", 0.75))
         for org in orgs:
             facts.extend(_part_of(ctx, sentence, org))
+        facts.extend(_subsidiaries(ctx, sentence, orgs))
+    return facts
+
+
+# '<parent>旗下(的)<unit>(和<unit>)': units owned by the parent; '<unit>隶属于<parent>'.
+UNDER_PARENT = re.compile(r"^(?:旗下|下属|所属|控股)(?:的|子公司|公司)?$")
+UNIT_LIST = re.compile(r"^(?:、|和|及|与|以及)$")
+BELONGS_TO = re.compile(r"^(?:隶属于|隶属|从属于)$")
+
+
+def _subsidiaries(ctx, sentence, orgs) -> list[Fact]:
+    """'建设银行旗下的建银国际' and '中航集团旗下的甲和乙': each unit is part of the parent;
+    '<unit>隶属于<parent>' too."""
+    text = ctx.article.text
+    facts = []
+    for i, parent in enumerate(orgs):
+        if i + 1 < len(orgs) and UNDER_PARENT.match(text[parent.end : orgs[i + 1].start]):
+            units = [orgs[i + 1]]
+            for nxt in orgs[i + 2 :]:
+                if not UNIT_LIST.match(text[units[-1].end : nxt.start]):
+                    break
+                units.append(nxt)
+            facts += [ctx.fact(u, "Organization", "partOf", parent, parent.label, sentence, "partOf", 0.75)
+                      for u in units]
+        if i + 1 < len(orgs) and BELONGS_TO.match(text[parent.end : orgs[i + 1].start]):
+            facts.append(ctx.fact(parent, "Organization", "partOf", orgs[i + 1], orgs[i + 1].label, sentence,
+                                  "partOf", 0.7))
     return facts
 
 

@@ -46,6 +46,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             products = [m for m in sentence.mentions if coarse(m.label) == "Product"
                         and sentence.start + verb.end() <= m.start < clause_end]
             if not products:
+                facts.extend(_described_release(ctx, sentence, verb_at, sentence.start + verb.end()))
                 continue
             subject = _subject(ctx, sentence, verb_at)
             if subject is None:
@@ -55,6 +56,27 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                                   "releases", 0.8, date=date))
         facts.extend(_publishes(ctx, sentence))
     return facts
+
+
+# '<product>(资料 报价)是<org>(在)(最近|刚刚)发布的一款…': the product is named first.
+DESCRIBED_AS = re.compile(r"^(?:[(（][^()（）]{0,20}[)）])?\s*是$")
+
+
+def _described_release(ctx: ArticleContext, sentence: Sentence, verb_at: int, verb_end: int) -> list[Fact]:
+    """'尼康S570是尼康在最近发布的一款卡片机': product, 是, the maker, then the verb and 的."""
+    text = ctx.article.text
+    if not re.match(r"(?:了)?(?:不久)?的", text[verb_end : verb_end + 4]):
+        return []
+    orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= verb_at]
+    if not orgs or re.search(r"[，,。；;]", text[orgs[-1].end : verb_at]) or verb_at - orgs[-1].end > 12:
+        return []
+    org = orgs[-1]
+    products = [m for m in sentence.mentions if coarse(m.label) == "Product" and m.end <= org.start]
+    if not products or not DESCRIBED_AS.match(text[products[-1].end : org.start]):
+        return []
+    date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
+    return [ctx.fact(org, "Organization", "releases", products[-1], products[-1].label, sentence, "releases", 0.7,
+                     date=date)]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 # PIPELINE_VERSION is re-exported; the modules register the components.
-from . import PIPELINE_VERSION, components, consistency, lac_tokenizer, refine  # noqa: F401
+from . import PIPELINE_VERSION, components, consistency, lac_tokenizer, products, refine  # noqa: F401
 
 COMPONENTS = (
     "kg_sentences",
@@ -19,6 +19,7 @@ COMPONENTS = (
     "kg_org_names",
     "kg_latin_names",
     "kg_model_names",
+    "kg_brand_models",
     "kg_funds_and_quoted_products",
     "kg_locations",
     "kg_coordination",

@@ -1,0 +1,66 @@
+"""Brand + model code names a product: 尼康S570, 佳能IXUS120 IS, 华为Mate60, 佳能 7D.
+
+Technology news names devices by the maker's brand followed by a Latin-and-digit model
+code. LAC tags such a run as an organization (尼康S570/ORG), as a bare word (纽曼X1/nz)
+or splits it (佳能/ORG + IXUS120/nz). A run is a model when its code has both a letter
+and a digit (S570, 7D, X1): prices (189), years and plain acronyms (IXUS, MP3) are not,
+and neither are report periods (Q3, H1) or index names before 基金/指数 (富时A50基金).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import ORG_LABELS, merge_ents
+
+BRAND = r"[\u4e00-\u9fff]{2,4}"
+CODE = r"(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{0,15}"
+BRAND_AND_CODE = re.compile(f"({BRAND})({CODE})")
+CODE_ONLY = re.compile(CODE)
+SUFFIX = re.compile(r"[A-Z]{1,3}|Pro|Max|Plus|Ultra|Mini|Lite|SE")
+NOT_A_MODEL = re.compile(r"[QH]\d", re.IGNORECASE)
+NOT_AFTER = ("基金", "指数", "财报", "季报", "股", "季度", "年报")
+BRAND_TAGS = ("ORG", "nz")
+
+
+@Language.component("kg_brand_models")
+def brand_models(doc: Doc) -> Doc:
+    org_at = {i: e for e in doc.ents if e.label_ in ORG_LABELS for i in range(e.start, e.end)}
+    spans: list[Span] = []
+    i = 0
+    while i < len(doc):
+        end = _model_at(doc, i, org_at)
+        if end:
+            spans.append(Span(doc, i, end, label="Product"))
+            i = end
+        else:
+            i += 1
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+def _model_at(doc: Doc, i: int, org_at: dict) -> int:
+    """The end of a brand + model run starting at token i, or 0."""
+    token = doc[i]
+    whole = BRAND_AND_CODE.fullmatch(token.text)
+    if whole and token.tag_ in BRAND_TAGS and not NOT_A_MODEL.fullmatch(whole.group(2)):
+        end = i + 1
+    else:
+        brand = org_at.get(i)
+        if brand is None or brand.start != i or not re.fullmatch(BRAND, brand.text):
+            return 0
+        end = brand.end
+        if end < len(doc) and doc[end].text == " ":
+            end += 1
+        if end >= len(doc) or not CODE_ONLY.fullmatch(doc[end].text) or NOT_A_MODEL.fullmatch(doc[end].text):
+            return 0
+        end += 1
+    if end + 1 < len(doc) and doc[end].text == " " and SUFFIX.fullmatch(doc[end + 1].text):
+        end += 2
+    if end < len(doc) and doc[end].text.startswith(NOT_AFTER):
+        return 0
+    return end

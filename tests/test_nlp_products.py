@@ -1,0 +1,27 @@
+"""kg_brand_models: a brand followed by a Latin-and-digit model code is a product."""
+
+import pytest
+
+from kg.nlp.pipeline import get_nlp
+
+
+def ents(text):
+    return {(e.text, e.label_) for e in get_nlp()(text).ents}
+
+
+@pytest.mark.parametrize("text,product", [
+    ("尼康S570是尼康在最近发布的一款时尚卡片机。", "尼康S570"),   # one LAC token tagged ORG
+    ("佳能IXUS120 IS是佳能刚刚推出的新机型。", "佳能IXUS120 IS"),  # brand + code + suffix
+    ("华为发布了华为Mate60手机。", "华为Mate60"),
+])
+def test_brand_model_runs_are_products(text, product):
+    assert (product, "Product") in ents(text)
+
+
+@pytest.mark.parametrize("text,not_product", [
+    ("腾讯Q3财报显示收入增长。", "腾讯Q3"),       # a report period
+    ("经典造型卡片式MP3仅售189元。", "MP3"),    # a kind of device
+    ("小米推出小米14。", "小米14"),             # digits only: no code letter (not recognised, not guessed)
+])
+def test_periods_kinds_and_prices_are_not_products(text, not_product):
+    assert all(name != not_product for name, _ in ents(text))
