@@ -8,7 +8,7 @@ import spacy
 from spacy.language import Language
 
 # PIPELINE_VERSION is re-exported; the modules register the components.
-from . import PIPELINE_VERSION, components, consistency, lac_tokenizer, products, refine  # noqa: F401
+from . import PIPELINE_VERSION, components, consistency, generic, lac_tokenizer, products, refine  # noqa: F401
 
 COMPONENTS = (
     "kg_sentences",
@@ -23,6 +23,7 @@ COMPONENTS = (
     "kg_funds_and_quoted_products",
     "kg_locations",
     "kg_coordination",
+    "kg_generic_orgs",
     "kg_filter",
     "kg_repeated_names",
 )

@@ -1,0 +1,38 @@
+"""Category phrases are not names: 信托公司, 中资商业银行, 基金管理公司, 上市公司.
+
+LAC tags such phrases as organizations. The guide: unnamed referents and generic nouns are
+not entities. A phrase made only of generic modifiers (kinds of ownership, industry,
+listing, size) and a generic head (公司, 银行, 机构 ...) names no particular organization;
+one word more that is not generic (招商银行, 北京农村商业银行) makes it a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components import ORG_LABELS
+
+GENERIC_MODIFIERS = (
+    "中资", "外资", "合资", "独资", "国有", "国内", "海外", "境外", "境内", "大型", "中型", "小型", "中小型", "中小",
+    "股份制", "股份", "商业", "地方", "城市", "农村", "农商", "上市", "非上市", "基金管理", "基金", "信托", "证券",
+    "保险", "投资", "资产管理", "科技", "互联网", "金融", "银行系", "券商系", "私募", "公募", "民营", "国营",
+    "相关", "有关", "其他", "各大", "多家", "部分", "一些", "主板", "中小板", "创业板", "新", "老", "外国", "中外",
+)
+GENERIC_HEADS = ("公司", "银行", "机构", "企业", "集团", "券商", "基金公司", "证券公司", "管理公司")
+GENERIC_ORG = re.compile(
+    "^(?:" + "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)) + ")*"
+    "(?:" + "|".join(sorted(GENERIC_HEADS, key=len, reverse=True)) + ")$"
+)
+
+
+def is_generic_org(name: str) -> bool:
+    return GENERIC_ORG.match(name) is not None
+
+
+@Language.component("kg_generic_orgs")
+def generic_orgs(doc: Doc) -> Doc:
+    doc.ents = [e for e in doc.ents if not (e.label_ in ORG_LABELS and is_generic_org(e.text))]
+    return doc

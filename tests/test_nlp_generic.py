@@ -1,0 +1,22 @@
+"""kg_generic_orgs: category phrases (信托公司, 中资商业银行) are not organizations; names are."""
+
+import pytest
+
+from kg.nlp.generic import is_generic_org
+from kg.nlp.pipeline import get_nlp
+
+
+@pytest.mark.parametrize("name", ["信托公司", "基金管理公司", "中资商业银行", "上市公司", "中小板公司", "科技公司"])
+def test_category_phrases_are_generic(name):
+    assert is_generic_org(name)
+
+
+@pytest.mark.parametrize("name", ["招商银行", "北京农村商业银行", "中国银行", "工商银行", "华为公司", "国投公司"])
+def test_names_are_not_generic(name):
+    assert not is_generic_org(name)
+
+
+def test_the_pipeline_drops_category_phrases_only():
+    doc = get_nlp()("多家信托公司与招商银行签约。")
+    names = {e.text for e in doc.ents}
+    assert "招商银行" in names and "信托公司" not in names
