@@ -3,8 +3,9 @@
     /work/venv/bin/python benchmarks/throughput.py [--limit N] [--keep DIR]
 
 Runs, each in a fresh process: LAC alone over the same texts (the floor), `kg build
---jobs 1`, `kg build --jobs 2` (fresh caches, graph.ttl compared byte for byte), then an
-incremental rebuild after one article changed. Prints chars/s, the pipeline/LAC ratio,
+--jobs 1`, `kg build --jobs 2` (fresh caches, graph.ttl compared byte for byte), then three
+incremental rebuilds (--jobs 2), each after one more article changed (the median is reported).
+Prints chars/s, the pipeline/LAC ratio,
 the --jobs speed-up, the export stages (RDF, HTML, SHACL), peak memory and the
 incremental time, with the targets. CPU-time figures are printed beside wall-clock
 ones because other work on a shared machine skews the wall clock.
@@ -144,9 +145,14 @@ def main() -> int:
     same = (work / "out1" / "graph.ttl").read_bytes() == (work / "out2" / "graph.ttl").read_bytes()
 
     # Incremental: one article changes (a sentence appended), everything else comes from the cache.
-    lines[len(lines) // 2] = lines[len(lines) // 2].rstrip("\n") + "记者张三报道。\n"
-    dump.write_text("".join(lines), encoding="utf-8")
-    again = run_build(corpus, work / "out1", work / "cache1", 2, code)
+    # Three rebuilds, each after changing a different article; the median one is reported.
+    rebuilds = []
+    for k, name in enumerate(("张三", "李四", "王五")):
+        at = len(lines) // 2 + k
+        lines[at] = lines[at].rstrip("\n") + f"记者{name}报道。\n"
+        dump.write_text("".join(lines), encoding="utf-8")
+        rebuilds.append(run_build(corpus, work / "out1", work / "cache1", 2, code))
+    again = sorted(rebuilds, key=lambda r: r["wall"])[1]
 
     s1, s2 = one["report"]["seconds"], two["report"]["seconds"]
     pipe1 = s1["read"] + s1["process"] + s1["assemble"]
@@ -174,9 +180,11 @@ def main() -> int:
           f"process {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB  target < "
           f"{TARGETS['memory_mb']} MB")
     rep = again["report"]
-    print(f"incremental:    {again['wall']:.1f} s after changing one article ({share:.1%} of the full -j1 build; "
-          f"{rep['documents']['processed']} processed, {rep['documents']['from_cache']} from cache)  target < "
-          f"{TARGETS['incremental_share']:.0%}")
+    walls = ", ".join(f"{r['wall']:.2f}" for r in rebuilds)
+    print(f"incremental:    {again['wall']:.2f} s after changing one article, median of "
+          f"{walls} s ({share:.1%} of the full -j1 build; "
+          f"{again['wall'] / two['wall']:.1%} of the full -j2 build; {rep['documents']['processed']} processed, "
+          f"{rep['documents']['from_cache']} from cache)  target < {TARGETS['incremental_share']:.0%}")
     print("  stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in rep["seconds"].items()))
     print(f"  its pipeline part (read+process+assemble) is {pipe_share:.1%} of the full -j1 pipeline; the rest is "
           "process start-up and re-exporting the whole graph")

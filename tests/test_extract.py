@@ -194,3 +194,13 @@ def test_brand_and_model_code_is_a_product_released_by_the_brand():
 def test_subsidiaries_under_a_parent_and_belonging_to_one():
     facts = run("宏达集团旗下的华信科技和蓝海证券联合发布公告。北辰集团隶属于宏达集团。")
     assert triples(facts, "partOf") == {("华信科技", "宏达集团"), ("蓝海证券", "宏达集团"), ("北辰集团", "宏达集团")}
+
+
+def test_unnamed_firm_opening_a_clause_before_role_and_person():
+    facts = run("2006年12月 完美时空董事长池宇峰获得游戏风云人物奖。")
+    assert ("池宇峰", "完美时空") in triples(facts, "holdsPositionAt")
+
+
+def test_no_firm_from_function_words_before_a_role():
+    facts = run("而自原总经理石志成离职以来，职位一直空缺。")
+    assert triples(facts, "holdsPositionAt") == set()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
+from ..nlp.generic import is_generic_org
 from ..nlp.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 from .context import ArticleContext, Sentence, coarse, of_type
 
@@ -27,6 +28,10 @@ ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
 NAME_AFTER_CATEGORY = re.compile(
     r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$"
 )
+NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s]|\d+月|\d+日)([\u4e00-\u9fff]{2,8})$")
+# Characters no firm's name opening a clause has: particles, prepositions, pronouns, conjunctions.
+FUNCTION_CHARS = re.compile("[的了在是和与及对将被把为由从向等这那其该此每各某年者们之所"
+                            "而自距于以因若如但并且或也都还又就才已曾仍]")
 NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
 ANAPHORIC_ORG = re.compile(r"(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)$")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
@@ -172,11 +177,19 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         if not roles:
             continue
         named = NAME_AFTER_CATEGORY.search(window[:k])
-        if named is None or named.group(1).startswith(NOT_A_NAME_START):
+        confidence = 0.7
+        if named is None:  # '(，|年月 )完美时空董事长池宇峰': a name opening the clause
+            named, confidence = NAME_OPENING_CLAUSE.search(window[:k]), 0.6
+            if named is None or FUNCTION_CHARS.search(named.group(1)) or is_generic_org(named.group(1)):
+                return []
+            start = person.start - len(window) + named.start(1)
+            if any(m.start < start + len(named.group(1)) and start < m.end for m in sentence.mentions):
+                return []  # a person, place or product LAC did name: not an unnamed firm
+        if named.group(1).startswith(NOT_A_NAME_START):
             return []
         start = person.start - len(window) + named.start(1)
         org = ctx.add_mention(sentence, start, start + len(named.group(1)), "Company", "positions")
-        return [_fact(ctx, person, org, sentence, roles, 0.7)]
+        return [_fact(ctx, person, org, sentence, roles, confidence)]
     return []
 
 
