@@ -104,8 +104,8 @@ def _add_fact(graph: nx.MultiDiGraph, fact: Fact) -> None:
         v = fact.object_id
         if v is None:
             return
-    if not _fits_signature(graph, v, fact.predicate):
-        return
+    if u == v or not _fits_signature(graph, v, fact.predicate):
+        return  # no relation of the guide relates a thing to itself (names merged by resolution)
     attributes = {k: fact.attributes[k] for k in EDGE_ATTRIBUTES if k in fact.attributes}
     # The same fact read twice (two sentences) is one edge with two pieces of evidence; a
     # reading that adds an attribute (a tier) completes it. Only distinct quotes stay apart.

@@ -151,8 +151,8 @@ def _merge_short_forms(
 
     Names are visited longest first. A name joins the longer ones whose core (the name less its
     place, legal form and industry word) is that name or its own core (宏达集团 -> 杭州宏达集团股份
-    有限公司), or that it abbreviates in an article both occur in (兴业 … 兴业全球基金管理公司), only
-    when all of those already form a single entity: a short name that fits two
+    有限公司), or that it abbreviates in an article both occur in (兴业 … 兴业全球基金管理公司; 中科院
+    … 中国科学院), only when all of those already form a single entity: a short name that fits two
     different entities (华夏 -> 华夏证券, 华夏基金管理公司) stays on its own rather than merging them.
     """
     parent: dict[tuple[str, str], tuple[str, str]] = {}
@@ -167,6 +167,7 @@ def _merge_short_forms(
     # Names seen so far (all longer or as long), indexed by core and by their first two characters.
     by_core: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     by_start: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    by_article: dict[str, list[tuple[str, str]]] = defaultdict(list)  # organizations, by article they occur in
     for key in sorted(groups, key=lambda k: (-len(k[1]), k)):
         coarse, norm = key
         if coarse in MERGEABLE:
@@ -179,15 +180,44 @@ def _merge_short_forms(
                 other for other in by_start[(coarse, norm[:2])]
                 if len(other[1]) > len(norm) and _abbreviates(norm, other, articles)
             }
+            if coarse == "Organization" and 2 <= len(norm) <= 5:
+                partners |= {
+                    other for article in sorted(articles.get(key, ())) for other in by_article[article]
+                    if len(other[1]) > len(norm) and _contracts(norm, other[1])
+                }
             roots = {find(other) for other in partners}
             if len(roots) == 1:
                 parent[key] = roots.pop()
         by_core[(coarse, cores[key])].append(key)
         by_start[(coarse, norm[:2])].append(key)
+        if coarse == "Organization":
+            for article in articles.get(key, ()):
+                by_article[article].append(key)
     clusters: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for key in sorted(groups):
         clusters[find(key)].append(key)
     return [clusters[root] for root in sorted(clusters)]
+
+
+def _contracts(short: str, longer: str) -> bool:
+    """'中科院' contracts '中国科学院', '外汇局' '国家外汇管理局': the short name's characters occur in
+    the longer one in order, and it keeps the first or the last one. Han names only (Latin
+    acronyms are another matter), and only between names used in one article (see the caller)."""
+    if not (_HAN_ONLY.fullmatch(short) and _HAN_ONLY.fullmatch(longer)) or longer.startswith(short):
+        return False  # a prefix is `_abbreviates`' case, which keeps a firm apart from its institute
+    if longer.endswith(SUBUNIT_SUFFIXES):
+        return False
+    if short[0] != longer[0] and short[-1] != longer[-1]:
+        return False
+    position = 0
+    for char in short:
+        position = longer.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _abbreviates(short: str, longer: tuple[str, str], articles: dict[tuple[str, str], set[str]]) -> bool:

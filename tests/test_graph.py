@@ -50,3 +50,9 @@ def test_edges_outside_the_guide_signatures_are_dropped():
                 fact("holdsPositionAt", "person/x", "org/y", role=["董事长"])])
     assert [(u, v, d["predicate"]) for u, v, d in g.edges(data=True)] == [("person/x", "org/y", "holdsPositionAt")]
     assert not any(d["type"] == "PatentFiling" for _, d in g.nodes(data=True))
+
+
+def test_a_relation_of_a_thing_to_itself_is_dropped():
+    # Resolution can merge both ends into one entity (a unit named like its parent): no self-loop.
+    g = _graph([fact("partOf", "org/y", "org/y"), fact("locatedIn", "org/y", "org/y")])
+    assert g.number_of_edges() == 0

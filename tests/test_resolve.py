@@ -65,3 +65,21 @@ def test_facts_point_at_entities_and_ids_are_stable_ascii():
 def test_core_name_strips_place_and_legal_form():
     assert core_name("杭州宏达集团股份有限公司", "Organization", {"杭州"}) == "宏达"
     assert core_name("2023-2024中国算力企业50强", "Ranking", set()) == "算力企业50强"
+
+
+def test_contractions_used_in_the_same_article_join_the_full_name():
+    mentions = {
+        "a-1": [mention("中国科学院", "ResearchInstitute"), mention("中科院", "Organization", 20),
+                mention("国家外汇管理局", "GovernmentAgency", 40), mention("外汇局", "Organization", 60)],
+        "a-2": [mention("北京大学", "Organization"), mention("北大", "Organization", 20)],
+        "a-3": [mention("国家开发银行", "Company"), mention("国开行", "Company", 20)],
+        "a-4": [mention("中国信达", "Company")],
+        "a-5": [mention("中信", "Company")],  # never in the same article as 中国信达: stays apart
+        "a-6": [mention("华泰证券研究所", "ResearchInstitute"), mention("华泰所", "Organization", 20)],
+    }
+    orgs = {e.name: e.aliases for e in resolve(mentions, []).entities}
+    assert orgs["中国科学院"] == {"中科院"} and orgs["国家外汇管理局"] == {"外汇局"}
+    assert orgs["国家开发银行"] == {"国开行"}
+    assert "中信" in orgs and "中国信达" in orgs
+    assert "华泰所" in orgs  # a unit's name (研究所) is not contracted into: it may be the firm's
+    assert orgs["北京大学"] == {"北大"}
