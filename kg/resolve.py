@@ -88,12 +88,17 @@ class Resolution:
 def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) -> Resolution:
     """Group every name the build uses into entities, and point the facts at them."""
     groups: dict[tuple[str, str], _Group] = defaultdict(_Group)
+    local = _local_long_forms(mentions_by_article)
+
+    def full(name: str, coarse: str, article: str | None) -> str:
+        """The name a short form stands for in its article (信达 -> 信达澳银基金公司 there)."""
+        return local.get((article, normalize_name(name)), name) if coarse == "Organization" else name
 
     def add(name: str, type_: str, article: str | None, counts: bool) -> None:
         coarse = coarse_type(type_)
         if coarse in ("Article", "PatentFiling") or not name.strip():
             return
-        group = groups[(coarse, normalize_name(name))]
+        group = groups[(coarse, normalize_name(full(name, coarse, article)))]
         group.names[name.strip()] += 1
         group.types[type_] += 1
         if article:
@@ -104,7 +109,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) ->
         for mention in mentions:
             add(mention.text, mention.label, article_id, True)
     for fact in facts:
-        article = fact.evidence.article if fact.evidence else None
+        article = article_of(fact)
         add(fact.subject, fact.subject_type, article, False)
         if fact.object is not None and fact.object_type:
             add(fact.object, fact.object_type, article, False)
@@ -138,10 +143,40 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) ->
         if fact.subject_type == "Article":
             fact.subject_id = article_node(fact.subject)
         else:
-            fact.subject_id = resolution.lookup(fact.subject, fact.subject_type)
+            subject = full(fact.subject, coarse_type(fact.subject_type), article_of(fact))
+            fact.subject_id = resolution.lookup(subject, fact.subject_type)
         if fact.object is not None and fact.object_type:
-            fact.object_id = resolution.lookup(fact.object, fact.object_type)
+            obj = full(fact.object, coarse_type(fact.object_type), article_of(fact))
+            fact.object_id = resolution.lookup(obj, fact.object_type)
     return resolution
+
+
+def article_of(fact: Fact) -> str | None:
+    return fact.evidence.article if fact.evidence else None
+
+
+# Longer names that are a unit or department of the firm, not the firm itself.
+UNIT_ENDINGS = (*SUBUNIT_SUFFIXES, "分行", "支行", "营业部", "部")
+
+
+def _local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tuple[str, str], str]:
+    """(article, normalized short name) -> the one longer organization name it abbreviates or
+    contracts in that article: a short name means one firm in one article and may mean another
+    firm elsewhere (信达 for 信达澳银基金 here, for 信达证券 there)."""
+    local = {}
+    for article, mentions in mentions_by_article.items():
+        names = {normalize_name(m.text): m.text.strip() for m in mentions if coarse_type(m.label) == "Organization"}
+        for short in names:
+            if not 2 <= len(short) <= 6:
+                continue
+            longer = [n for n in names if len(n) > len(short) and not n.endswith(UNIT_ENDINGS)
+                      and (n.startswith(short) or _contracts(short, n))]
+            if not longer:
+                continue
+            top = max(longer, key=lambda n: (len(n), n))
+            if all(top.startswith(n) for n in longer):  # one family: 信达澳银基金 and 信达澳银基金公司
+                local[(article, short)] = names[top]
+    return local
 
 
 def _merge_short_forms(

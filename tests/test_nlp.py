@@ -132,3 +132,10 @@ def test_names_after_a_job_title_that_lac_missed_or_cut():
               if e.label_ == "Person"}
     assert {"单森林", "李克难"} <= people
     assert not [e for e in nlp("华信基金经理普遍认为，市场将回暖。").ents if e.label_ == "Person"]
+
+
+def test_firm_is_not_extended_over_the_first_word_of_a_role():
+    doc = get_nlp()("信达证券基金分析师刘明军指出，市场回暖。招商基金产品部总监马静表示。")
+    names = {e.text for e in doc.ents}
+    assert {"信达证券", "招商基金"} <= names
+    assert not names & {"信达证券基金", "招商基金产品部"}

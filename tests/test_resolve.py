@@ -83,3 +83,19 @@ def test_contractions_used_in_the_same_article_join_the_full_name():
     assert "中信" in orgs and "中国信达" in orgs
     assert "华泰所" in orgs  # a unit's name (研究所) is not contracted into: it may be the firm's
     assert orgs["北京大学"] == {"北大"}
+
+
+def test_a_short_name_stands_for_the_firm_of_its_own_article():
+    """信达 is 信达澳银基金 in one article and 信达证券 in another: each article's short form joins
+    its own long form, and a fact read there points at that entity."""
+    mentions = {
+        "a-1": [mention("信达澳银基金公司", "Company"), mention("信达", "Organization", 20)],
+        "a-2": [mention("信达证券", "Company"), mention("信达", "Organization", 20)],
+    }
+    facts = [Fact("王五", "Person", "holdsPositionAt", "信达", "Organization", evidence=Evidence("a-1", "s", 0, 1)),
+             Fact("赵六", "Person", "holdsPositionAt", "信达", "Organization", evidence=Evidence("a-2", "s", 0, 1))]
+    resolution = resolve(mentions, facts)
+    orgs = {e.name: e for e in resolution.entities if e.coarse_type == "Organization"}
+    assert set(orgs) == {"信达澳银基金公司", "信达证券"}
+    assert "信达" in orgs["信达澳银基金公司"].aliases and "信达" in orgs["信达证券"].aliases
+    assert facts[0].object_id == orgs["信达澳银基金公司"].id and facts[1].object_id == orgs["信达证券"].id

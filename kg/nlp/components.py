@@ -243,8 +243,10 @@ def org_names(doc: Doc) -> Doc:
                 continue
             text = texts[j]
             if tags[j] in ("n", "nz", "ORG", "vn", "an") and not text.isspace() and len(text) <= 6:
-                if text in NOT_ORG_SUFFIXES:
+                if text in NOT_ORG_SUFFIXES or (j > start and _DEPARTMENT.fullmatch(text)):
                     break
+                if _role_word_follows(texts, j, n) and ent is not None and ent.label_ in ORG_LABELS:
+                    break  # '信达证券/ORG 基金 分析师': the firm, then the role 基金分析师
                 if text.endswith(_SUFFIXES) or _has_org_suffix_ahead(words, j):
                     j += 1
                     continue
@@ -274,6 +276,15 @@ def org_names(doc: Doc) -> Doc:
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+# '产品部', '国际部': a department after a firm's name is no part of the name.
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部")
+
+
+def _role_word_follows(texts: list[str], j: int, n: int) -> bool:
+    """Whether texts[j] begins a job title with the next word ('基金' + '分析师')."""
+    return j + 1 < n and texts[j + 1] in ROLE_HEADS
 
 
 # Role heads and departments LAC glues onto a firm's name.
