@@ -139,3 +139,8 @@ def test_firm_is_not_extended_over_the_first_word_of_a_role():
     names = {e.text for e in doc.ents}
     assert {"信达证券", "招商基金"} <= names
     assert not names & {"信达证券基金", "招商基金产品部"}
+
+
+def test_a_department_glued_to_a_firm_is_cut_off_but_ministries_stay_whole():
+    assert [e.text for e in get_nlp()("南方基金国际部总监丁晨表示。").ents] == ["南方基金", "丁晨"]
+    assert [e.text for e in get_nlp()("商务部部长王文涛表示。").ents][0] == "商务部"

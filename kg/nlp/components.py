@@ -316,13 +316,25 @@ def _counted(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].text in ("一个", "一种", "这个", "那个", "一场", "一次", "每个")
 
 
+# '南方基金国际部': a firm's two-character department glued to its name.
+_FIRM_DEPARTMENT = re.compile(r".(?:基金|证券|银行|公司|集团|保险|信托|期货)([\u4e00-\u9fff]{2}部)$")
+
+
+def _trailing_tail(text: str, length: int) -> str | None:
+    """The role or department glued to the end of an organization's last word, if any."""
+    tail = next((h for h in TRAILING_NOT_NAME if text.endswith(h) and length - len(h) >= 2), None)
+    if tail is None and (department := _FIRM_DEPARTMENT.search(text)):
+        tail = department.group(1)
+    return tail
+
+
 def _split_trailing_roles(doc: Doc) -> None:
     cuts = []
     for ent in doc.ents:
         if ent.label_ not in ORG_LABELS:
             continue
         token = doc[ent.end - 1]
-        tail = next((h for h in TRAILING_NOT_NAME if token.text.endswith(h) and len(ent.text) - len(h) >= 2), None)
+        tail = _trailing_tail(token.text, len(ent.text))
         if tail is None or token.text == tail:
             continue
         cuts.append((token, tail))
@@ -338,7 +350,7 @@ def _split_trailing_roles(doc: Doc) -> None:
     ents = []
     for start, end, label in spans:
         span = doc.char_span(start, end, label=label)
-        if span is not None and span.text.endswith(TRAILING_NOT_NAME) and label in ORG_LABELS:
+        if span is not None and label in ORG_LABELS and _trailing_tail(span.text, len(span.text)):
             shorter = doc.char_span(start, doc[span.end - 1].idx, label=label)
             span = shorter or span
         if span is not None:
