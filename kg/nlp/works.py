@@ -1,0 +1,90 @@
+"""Named works: 《…》 titles as reports, rankings or newspapers, and named lists outside 《》.
+
+The guide's Report is a named publication, its Ranking the list a report publishes;
+a title cited as a source (据《某报》报道) is a news outlet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .components import merge_ents, org_type, words_of
+
+REPORT_WORDS = ("报告", "白皮书", "蓝皮书", "观察", "指数", "调查", "研究", "年鉴", "指南", "规划", "预测",
+                "展望", "评估", "统计公报", "公报", "分析")
+RANKING_WORDS = ("名单", "榜单", "排行榜", "榜", "排名", "强")
+
+
+def _cited_as_source(text: str, start: int, end: int) -> bool:
+    """'据《X》报道', '来源：《X》', '《X》记者': the title names a news outlet."""
+    return re.search(r"(据|来源[：:]?|来自|援引|转引自)$", text[max(0, start - 4) : start]) is not None or \
+        re.match(r"(报道|消息|记者|援引|发表|刊文|刊登)", text[end : end + 3]) is not None
+
+
+@Language.component("kg_titles")
+def titles(doc: Doc) -> Doc:
+    """《…》 names a Report (or a Ranking, or a newspaper) when its words say so."""
+    spans = []
+    text = words_of(doc).text  # doc.text
+    for match in re.finditer(r"《([^《》\n]{2,80})》", text):
+        inner = match.group(1).strip()
+        label = None
+        if re.search(r"(名单|榜单|排行榜|榜|\d+强)$", inner):
+            label = "Ranking"
+        elif any(w in inner for w in REPORT_WORDS):
+            label = "Report"
+        elif org_type(inner) == "MediaOutlet" or _cited_as_source(text, match.start(), match.end()):
+            label = "MediaOutlet"
+        if label is None:
+            continue
+        span = doc.char_span(match.start(1), match.end(1), label=label, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+_NUMBER_BEFORE_STRONG = re.compile(r"\d+|[百千]")
+_N_STRONG = re.compile(r"\d+强")
+_DIGIT = re.compile(r"\d")
+_RANKING_QUALIFIERS = re.compile(r"^(\d{4}(-\d{4})?年?|第.批|国内|全国|中国)")
+
+
+@Language.component("kg_rankings")
+def rankings(doc: Doc) -> Doc:
+    """Named lists outside 《》: '<qualifiers>50强', '第三批<…>名单', '<…>排行榜'."""
+    spans = []
+    words = words_of(doc)
+    texts, tags = words.texts, words.tags
+    ents = None  # read once, when first needed: doc.ents makes new Spans on every access
+    for i, text in enumerate(texts):
+        is_strong = text == "强" and i > 0 and _NUMBER_BEFORE_STRONG.fullmatch(texts[i - 1])
+        if not (is_strong or text in ("名单", "榜单", "排行榜") or _N_STRONG.fullmatch(text)):
+            continue
+        if ents is None:
+            ents = doc.ents
+        if any(e.start <= i < e.end and e.label_ in ("Ranking", "Report") for e in ents):
+            continue
+        start = i
+        while start > 0:
+            prev_text, prev_tag = texts[start - 1], tags[start - 1]
+            if prev_tag in ("n", "nz", "vn", "an", "a", "m", "ORG", "LOC", "TIME", "nw") and not prev_text.isspace():
+                if prev_text in ("的",) or (prev_tag == "TIME" and not _DIGIT.search(prev_text)):
+                    break
+                start -= 1
+            elif prev_text == "-" and start > 1 and tags[start - 2] in ("m", "TIME"):
+                start -= 1
+            else:
+                break
+        name = words.span(start, i + 1)
+        core = _RANKING_QUALIFIERS.sub("", name)
+        if len(core) < 6:
+            continue
+        spans.append(Span(doc, start, i + 1, label="Ranking"))
+    if spans:
+        merge_ents(doc, spans)
+    return doc
