@@ -204,3 +204,22 @@ def test_unnamed_firm_opening_a_clause_before_role_and_person():
 def test_no_firm_from_function_words_before_a_role():
     facts = run("而自原总经理石志成离职以来，职位一直空缺。")
     assert triples(facts, "holdsPositionAt") == set()
+
+
+@pytest.mark.parametrize("text,pair,roles", [
+    ("阮洪良 福莱特玻璃集团股份有限公司董事长作为全球化的光伏玻璃供应商代表发言。",
+     ("阮洪良", "福莱特玻璃集团股份有限公司"), ["董事长"]),                       # name, space, post
+    ("吕冬青职务：陕西惠森餐饮管理有限公司董事长", ("吕冬青", "陕西惠森餐饮管理有限公司"), ["董事长"]),
+    ("2012年11月26日，北京罗麦科技有限公司汪静董事长亲临会议现场。",
+     ("汪静", "北京罗麦科技有限公司"), ["董事长"]),                               # title after the name
+    ("作为一名长期在交通银行工作的老员工，该行党委书记、董事长彭纯做出总结。",
+     ("彭纯", "交通银行"), ["党委书记", "董事长"]),                               # 该行
+])
+def test_more_ways_a_post_is_written(text, pair, roles):
+    found = {(f.subject, f.object): f.attributes["role"] for f in run(text) if f.predicate == "holdsPositionAt"}
+    assert found.get(pair) == roles
+
+
+def test_a_title_running_into_the_next_name_is_that_names():
+    pairs = triples(run("张三，华信科技董事长李四表示，公司业绩增长。"), "holdsPositionAt")
+    assert pairs == {("李四", "华信科技")}

@@ -33,7 +33,13 @@ NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s]|\d+月|\d+日)([\
 FUNCTION_CHARS = re.compile("[的了在是和与及对将被把为由从向等这那其该此每各某年者们之所"
                             "而自距于以因若如但并且或也都还又就才已曾仍]")
 NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
-ANAPHORIC_ORG = re.compile(r"(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)$")
+ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)"
+                           r"|(?:该|本)[行校所院会])$")
+# '阮洪良 福莱特玻璃集团董事长', '吕冬青职务：某公司董事长': the name, then its post.
+APPOSITION_GAP = re.compile(r"\s|(?:现任)?(?:职务|职位|身份)[：:]")
+# A title right after the name: '汪静董事长亲临…', '王五副总经理表示'.
+TITLE_AFTER_NAME = re.compile(r"((?:常务|执行|联席|副)?(?:董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|"
+                              r"理事长|所长|书记))(?=[，,。；;、\s]|$|[亲表说指在称认等])")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
 TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
@@ -193,11 +199,19 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
     return []
 
 
+TITLE_THEN_VERB = re.compile(
+    "([^、\\s]{0,6}?(?:" + "|".join(_HEADS) + "))(?=作为|表示|说|指出|认为|称|透露|强调|介绍|带领|率领|亲临|出席|"
+    "参加|表态|在|于|是|已|将|也|曾|对|向|与|和)"
+)
+
+
 def _role_after(text: str, start: int, limit: int) -> list[str] | None:
     """The roles written from `start` up to the next clause break (or `limit`); '董事长、总经理' are
     both roles at the one organization, while a part that is no role ends the list."""
     parts = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0).split("、")
     roles = parse_roles(parts[0])
+    if roles is None and len(parts) == 1 and (verb_next := TITLE_THEN_VERB.match(parts[0])):
+        return parse_roles(verb_next.group(1))  # '某集团董事长作为…': the title ends where a verb begins
     for part in parts[1:] if roles else ():
         more = parse_roles(part)
         if not more:
@@ -215,12 +229,22 @@ def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text
     for i, org in enumerate(orgs):
         gap = text[person.end : org.start]
         verb = VERB_BEFORE_ORG.search(gap)
-        apposition = gap in ("，", ",", "(", "（", "：", ":")
+        apposition = gap in ("，", ",", "(", "（", "：", ":") or APPOSITION_GAP.fullmatch(gap) is not None
         plain_gap = verb and not re.search(r"[，,。；;“”]", gap[: verb.start()]) and len(gap) <= 10
         if not (apposition or plain_gap or (verb and re.match(r"^[，,(（]", gap))):
             continue
         return _role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.8 if apposition else 0.75)
-    return _biography(ctx, sentence, person, orgs, limit, text)
+    return _biography(ctx, sentence, person, orgs, limit, text) or _role_after_name(ctx, sentence, person, text)
+
+
+def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """'北京罗麦科技有限公司汪静董事长': the organization, the name, then the name's title."""
+    orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end == person.start]
+    if not orgs:
+        return []
+    title = TITLE_AFTER_NAME.match(text, person.end, sentence.end)
+    roles = parse_roles(title.group(1), modifiers_only=True) if title else None
+    return [_fact(ctx, person, orgs[0], sentence, roles, 0.7)] if roles else []
 
 
 def _biography(ctx, sentence, person, orgs: list[Mention], limit: int, text: str) -> list[Fact]:
