@@ -66,10 +66,15 @@ def load_duie(paths: Iterable[str | Path], limit: int | None = None) -> list[Rel
     return sentences
 
 
+# Titles that are another name of a DuIE predicate: the chair of a 董事局 is its 董事长.
+ROLE_SYNONYMS = {"董事局主席": "董事长", "创办人": "创始人"}
+
+
 def role_label(role: str) -> str | None:
     """The DuIE predicate a role names: 董事长 in 董事长兼总裁 yes, in 副董事长 no."""
     if "副" in role:
         return None
+    role = next((label for synonym, label in ROLE_SYNONYMS.items() if synonym in role), role)
     return next((label for label in POSITION_PREDICATES if label in role), None)
 
 

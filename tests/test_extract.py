@@ -223,3 +223,11 @@ def test_more_ways_a_post_is_written(text, pair, roles):
 def test_a_title_running_into_the_next_name_is_that_names():
     pairs = triples(run("张三，华信科技董事长李四表示，公司业绩增长。"), "holdsPositionAt")
     assert pairs == {("李四", "华信科技")}
+
+
+def test_a_bare_head_title_belongs_to_the_one_organization_of_the_sentence():
+    facts = run("南昌航空大学举行新生开学典礼，校长罗胜联表示，国家发展需要青年。")
+    assert triples(facts, "holdsPositionAt") == {("罗胜联", "南昌航空大学")}
+    # two organizations before it: whose title it is stays unknown
+    facts = run("华为与小米签署协议，董事长张三表示，合作将深化。")
+    assert triples(facts, "holdsPositionAt") == set()

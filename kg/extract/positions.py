@@ -91,6 +91,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             before = before or _coordinated(ctx, sentence, person, text, found)
             before = before or _anaphoric_org_before(ctx, sentence, person, text)
             before = before or _unnamed_org_before(ctx, sentence, person, text)
+            before = before or _org_of_the_sentence(ctx, sentence, person, text)
             found.extend(before)
             found.extend(_after_person(ctx, sentence, person, text))
             found.extend(_appointed(ctx, sentence, person, text))
@@ -203,6 +204,24 @@ TITLE_THEN_VERB = re.compile(
     "([^、\\s]{0,6}?(?:" + "|".join(_HEADS) + "))(?=作为|表示|说|指出|认为|称|透露|强调|介绍|带领|率领|亲临|出席|"
     "参加|表态|在|于|是|已|将|也|曾|对|向|与|和)"
 )
+
+
+# Titles that presuppose one institution: with no organization written before them, it is the
+# one the sentence is about ('南昌航空大学举行开学典礼，校长罗胜联表示').
+HEAD_OF_INSTITUTION = re.compile(r"(?:^|[，,；;：:\s]|现任|其)((?:常务|执行)?副?(?:董事长|总经理|总裁|校长|院长|行长|"
+                                 r"董事局主席|所长|理事长|首席执行官|CEO))$")
+
+
+def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """'<org>…，校长<person>': a bare title at a clause start, one organization earlier in the sentence."""
+    title = HEAD_OF_INSTITUTION.search(text[max(sentence.start, person.start - 12) : person.start])
+    if title is None:
+        return []
+    orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= person.start - len(title.group(1))
+            and m.label != "MediaOutlet"]
+    if len({m.text for m in orgs}) != 1:
+        return []
+    return [_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
 
 
 def _role_after(text: str, start: int, limit: int) -> list[str] | None:
