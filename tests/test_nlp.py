@@ -144,3 +144,8 @@ def test_firm_is_not_extended_over_the_first_word_of_a_role():
 def test_a_department_glued_to_a_firm_is_cut_off_but_ministries_stay_whole():
     assert [e.text for e in get_nlp()("南方基金国际部总监丁晨表示。").ents] == ["南方基金", "丁晨"]
     assert [e.text for e in get_nlp()("商务部部长王文涛表示。").ents][0] == "商务部"
+
+
+def test_schools_and_hospitals_are_organizations():
+    names = {(e.text, e.label_) for e in get_nlp()("武汉市武珞路中学创办于1966年，她后来在协和医院工作。").ents}
+    assert {("武汉市武珞路中学", "Organization"), ("协和医院", "Organization")} <= names

@@ -47,11 +47,14 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("电讯", "MediaOutlet"), ("周刊", "MediaOutlet"), ("杂志", "MediaOutlet"), ("电视台", "MediaOutlet"),
     ("广播电台", "MediaOutlet"), ("通讯社", "MediaOutlet"), ("新闻社", "MediaOutlet"), ("参考报", "MediaOutlet"),
     ("报", "MediaOutlet"),
+    # Schools and hospitals: organizations with no finer type in the guide.
+    ("中学", "Organization"), ("小学", "Organization"), ("学校", "Organization"), ("幼儿园", "Organization"),
+    ("医院", "Organization"),
 )
 # Suffixes strong enough to make an organization name out of the words before them.
 STRONG_ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "研究院", "研究所", "科学院", "研究中心",
-    "实验室", "大学", "协会", "分会", "学会", "商会", "联合会", "委员会",
+    "实验室", "大学", "协会", "分会", "学会", "商会", "联合会", "委员会", "学院", "中学", "小学", "学校", "医院",
 )
 # A sub-unit of a parent organization: "<parent><...><sub-unit suffix>".
 SUBUNIT_SUFFIXES = ("研究院", "研究所", "分会", "分公司", "子公司", "实验室", "研究中心", "事业部")
