@@ -11,8 +11,6 @@ and callers that need one.
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -21,12 +19,13 @@ from pathlib import Path, PurePath
 from urllib.parse import quote
 
 import networkx as nx
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Literal, Namespace, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from ..io import atomic_write
 from ..model import coarse_type
+from .formats import graphml_text, jsonld_text, sorted_lines
 from .turtle import trig, turtle
 
 KG = Namespace("https://kg-news.org/ontology#")
@@ -306,75 +305,12 @@ def _add_edge(w: _Writer, u: str, v: str, key: str, data: dict) -> None:
                 w.add(triple, ev_docs)
 
 
-def _sorted_lines(text: str) -> str:
-    lines = sorted({line for line in text.split("\n") if line.strip()})
-    return "\n".join(lines) + "\n" if lines else ""
-
-
 def _graphs(data: Dataset | RdfData) -> tuple[Iterable[tuple], dict[URIRef, Iterable[tuple]]]:
     """(default graph, named graphs by IRI) of either form of the build's RDF."""
     if isinstance(data, RdfData):
         return data.default, data.named_graphs()
     named = {g.identifier: g for g in data.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID}
     return data.default_graph, named
-
-
-def _jsonld(dataset: Dataset, base_iri: str) -> str:
-    """JSON-LD of the default graph with an @context, every list sorted (none is an @list)."""
-    context = {k: v for k, v in _prefixes(base_iri).items()}
-    graph = Graph()
-    for prefix, iri in context.items():
-        graph.bind(prefix, iri, replace=True)
-    for triple in dataset.default_graph:
-        graph.add(triple)
-    doc = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-
-    def canon(value):
-        if isinstance(value, dict):
-            return {k: (v if k == "@context" else canon(v)) for k, v in value.items()}
-        if isinstance(value, list):
-            items = [canon(v) for v in value]
-            return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-        return value
-
-    doc = canon(doc)
-    if "@graph" not in doc and len(doc) > 1:  # a one-subject graph is compacted to that node
-        node = {k: v for k, v in doc.items() if k != "@context"}
-        doc = {"@context": doc.get("@context", context), "@graph": [node]}
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-
-
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _graphml_value(value: object) -> object:
-    """GraphML holds scalars only: lists and Evidence become JSON text, None is dropped.
-
-    XML 1.0 cannot carry C0 control characters even escaped; they become U+FFFD.
-    """
-    if isinstance(value, str):
-        return _XML_ILLEGAL.sub("\ufffd", value)
-    if value is None or isinstance(value, (bool, int, float)):
-        return value
-    if isinstance(value, (list, tuple, set)):
-        items = [vars(v) if hasattr(v, "__dataclass_fields__") else v for v in value]
-        return json.dumps(items, ensure_ascii=False, sort_keys=True, default=str)
-    return str(value)
-
-
-def _graphml(graph: nx.MultiDiGraph) -> str:
-    """GraphML with nodes and edges in sorted order, so the output does not depend on insertion."""
-    flat = nx.MultiDiGraph()
-    for node in sorted(graph.nodes, key=str):
-        attrs = {k: _graphml_value(v) for k, v in sorted(graph.nodes[node].items())}
-        flat.add_node(str(node), **{k: v for k, v in attrs.items() if v is not None})
-    for u, v, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: tuple(map(str, e[:3]))):
-        attrs = {k: _graphml_value(x) for k, x in sorted(data.items())}
-        flat.add_edge(str(u), str(v), key=str(key), **{k: x for k, x in attrs.items() if x is not None})
-    buffer = io.BytesIO()  # not generate_graphml: its splitlines() drops CRs inside values
-    nx.write_graphml(flat, buffer, encoding="utf-8", prettyprint=True)
-    text = buffer.getvalue().decode("utf-8")
-    return text.replace("\r", "&#13;")  # a raw CR would be read back as LF
 
 
 def serialize(data: Dataset | RdfData, fmt: str, base_iri: str = DEFAULT_BASE) -> str:
@@ -386,11 +322,11 @@ def serialize(data: Dataset | RdfData, fmt: str, base_iri: str = DEFAULT_BASE) -
         return turtle(default, prefixes) if fmt == "ttl" else trig(default, named, prefixes)
     dataset = data.dataset() if isinstance(data, RdfData) else data
     if fmt == "nt":
-        return _sorted_lines(dataset.default_graph.serialize(format="nt"))
+        return sorted_lines(dataset.default_graph.serialize(format="nt"))
     if fmt == "nq":
-        return _sorted_lines(dataset.serialize(format="nquads"))
+        return sorted_lines(dataset.serialize(format="nquads"))
     if fmt == "jsonld":
-        return _jsonld(dataset, base_iri)
+        return jsonld_text(dataset, _prefixes(base_iri))
     raise ValueError(f"unknown RDF format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
@@ -409,7 +345,7 @@ def write_rdf(
     data = rdf_data(graph, base_iri) if any(f != "graphml" for f in formats) else None
     written = []
     for fmt in formats:
-        text = _graphml(graph) if fmt == "graphml" else serialize(data, fmt, base_iri)
+        text = graphml_text(graph) if fmt == "graphml" else serialize(data, fmt, base_iri)
         path = out_dir / FILE_NAMES[fmt]
         atomic_write(path, text)
         written.append(path)
