@@ -231,3 +231,17 @@ def test_a_bare_head_title_belongs_to_the_one_organization_of_the_sentence():
     # two organizations before it: whose title it is stays unknown
     facts = run("华为与小米签署协议，董事长张三表示，合作将深化。")
     assert triples(facts, "holdsPositionAt") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "昨日下午，国家主席胡锦涛乘专机离开北京。",              # 国家: a generic word
+    "艺术顾问鲍德熹提供了非常宝贵的经验。",                  # 艺术: one common word
+    "易方达行业领先企业基金的拟任基金经理伍卫日前表示。",     # 基金的拟任: function words
+])
+def test_common_words_before_a_title_are_no_firm(text):
+    assert triples(run(text), "holdsPositionAt") == set()
+
+
+def test_a_second_title_naming_its_own_place_is_not_the_first_ones():
+    pairs = triples(run("晋升的军官是：军事科学院政治委员刘源、成都军区政治委员张海阳。"), "holdsPositionAt")
+    assert ("张海阳", "军事科学院") not in pairs

@@ -19,7 +19,7 @@ import re
 
 from ..model import Fact, Mention
 from ..nlp.generic import is_generic_org
-from ..nlp.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from ..nlp.lexicon import GENERIC_NAMES, ROLE_HEADS, ROLE_MODIFIERS
 from .context import ArticleContext, Sentence, coarse, of_type
 
 PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
@@ -133,8 +133,9 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
         return []
     previous = people[-1]
     segment = text[previous.end : person.start]
-    if not segment.startswith(("、", "，", ",")):
-        return []
+    if not segment.startswith(("、", "，", ",")) or any(previous.end <= m.start < person.start
+                                                        for m in sentence.mentions):
+        return []  # '…政治委员刘源、成都军区政治委员张海阳': a place or organization: another post
     roles = parse_roles(segment[1:])
     orgs = [f for f in found if f.subject == previous.text and f.evidence and f.evidence.start == sentence.start]
     if not roles or not orgs:
@@ -187,14 +188,14 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         confidence = 0.7
         if named is None:  # '(，|年月 )完美时空董事长池宇峰': a name opening the clause
             named, confidence = NAME_OPENING_CLAUSE.search(window[:k]), 0.6
-            if named is None or FUNCTION_CHARS.search(named.group(1)) or is_generic_org(named.group(1)):
+            if named is None:
                 return []
             start = person.start - len(window) + named.start(1)
             if any(m.start < start + len(named.group(1)) and start < m.end for m in sentence.mentions):
                 return []  # a person, place or product LAC did name: not an unnamed firm
-        if named.group(1).startswith(NOT_A_NAME_START):
-            return []
         start = person.start - len(window) + named.start(1)
+        if not _could_name_a_firm(ctx, named.group(1), start):
+            return []
         org = ctx.add_mention(sentence, start, start + len(named.group(1)), "Company", "positions")
         return [_fact(ctx, person, org, sentence, roles, confidence)]
     return []
@@ -222,6 +223,20 @@ def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mentio
     if len({m.text for m in orgs}) != 1:
         return []
     return [_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
+
+
+def _could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
+    """Not '基金的拟任', '国家' (主席) or '艺术' (顾问): no function word, no generic word, and not
+    one common word LAC knows (a firm's name LAC missed is words it did not join: 完美 + 时空)."""
+    if name.startswith(NOT_A_NAME_START) or FUNCTION_CHARS.search(name) or is_generic_org(name):
+        return False
+    if name in GENERIC_NAMES:
+        return False
+    span = ctx.doc.char_span(start, start + len(name))
+    return span is not None and not (len(span) == 1 and span[0].tag_ in COMMON_WORD_TAGS)
+
+
+COMMON_WORD_TAGS = ("n", "vn", "an", "a", "v", "ad", "d", "f", "s", "t", "r")
 
 
 def _role_after(text: str, start: int, limit: int) -> list[str] | None:
