@@ -104,7 +104,8 @@ def test_every_fact_keeps_its_evidence_sentence():
 
 
 def test_surname_and_title_refer_to_the_person_named_before():
-    text = "“很好。”华信科技董事长张建国说。记者了解到,公司产品畅销。“明年更好。”张总表示,华信科技将发布新品。"
+    text = ("“这款大模型很好。”华信科技董事长张建国说。记者了解到,公司产品畅销。"
+            "“明年它会更好。”张总表示,华信科技将发布新品。")
     facts = run("华信科技发布大模型天工3.0大模型。" + text)
     speakers = {f.subject for f in facts if f.predicate == "commentsOn"}
     assert speakers == {"张建国"}
@@ -245,3 +246,10 @@ def test_common_words_before_a_title_are_no_firm(text):
 def test_a_second_title_naming_its_own_place_is_not_the_first_ones():
     pairs = triples(run("晋升的军官是：军事科学院政治委员刘源、成都军区政治委员张海阳。"), "holdsPositionAt")
     assert ("张海阳", "军事科学院") not in pairs
+
+
+def test_a_comment_is_on_a_product_of_its_own_sentence_or_one_it_refers_back_to():
+    text = ("美国公司Anthropic发布大模型Claude，引发关注。华信科技首席科学家王芳表示，今年的行情不错。"
+            "华信科技总经理李明说，它会推动行业进步。")
+    pairs = triples(run(text), "commentsOn")
+    assert ("李明", "Claude") in pairs and ("王芳", "Claude") not in pairs

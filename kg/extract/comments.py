@@ -19,6 +19,9 @@ SPEECH = re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True)))
 ADVERBS = r"(?:[也还则更又就都曾已再并却亦]|坚定|明确|直接|进一步|同时|随后|此前|一直|甚至|首先|再次|公开|特别|也曾)*"
 PRONOUN_SPEECH = re.compile(rf"(?:^|[，,。；;])\s*({'|'.join(THIRD_PERSON_PRONOUNS)}){ADVERBS}({SPEECH.pattern})")
 IN_VIEW = re.compile(r"在(\S{2,8}?)看来")
+# '它', '这款产品', '该模型': the sentence speaks of a product named before it.
+REFERS_TO_A_PRODUCT = re.compile(r"它|(?:这|该|此)(?:款|个|种|一)?"
+                                 r"(?:产品|模型|大模型|应用|工具|技术|手机|系统|软件|机型|车型)")
 # A product the speaker's side made ('开发出X的…'): described, not commented on.
 OWN_PRODUCT = re.compile(r"(开发出|研发出|推出|发布|打造)[^，,。]*$")
 
@@ -110,8 +113,10 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list
     para_start = text.rfind("\n", 0, sentence.start) + 1
     para_end = text.find("\n", sentence.end)
     para_end = len(text) if para_end < 0 else para_end
-    in_paragraph = [m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"]
-    return _unique(in_paragraph)[:1]
+    if not REFERS_TO_A_PRODUCT.search(sentence.text):
+        return []  # a product named elsewhere in the paragraph is not what this sentence is about
+    in_paragraph = [m for m in ctx.mentions if para_start <= m.start < sentence.start and coarse(m.label) == "Product"]
+    return _unique(in_paragraph[::-1])[:1]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
