@@ -113,10 +113,12 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list
     para_start = text.rfind("\n", 0, sentence.start) + 1
     para_end = text.find("\n", sentence.end)
     para_end = len(text) if para_end < 0 else para_end
-    if not REFERS_TO_A_PRODUCT.search(sentence.text):
-        return []  # a product named elsewhere in the paragraph is not what this sentence is about
-    in_paragraph = [m for m in ctx.mentions if para_start <= m.start < sentence.start and coarse(m.label) == "Product"]
-    return _unique(in_paragraph[::-1])[:1]
+    in_paragraph = [m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"]
+    if REFERS_TO_A_PRODUCT.search(sentence.text):  # '它', '这款产品': the one named last before
+        return _unique([m for m in in_paragraph if m.start < sentence.start][::-1])[:1]
+    # Otherwise only the article's subject: a product its title names ('Sora 火出天际,当如何评价').
+    title = ctx.article.title or ""
+    return _unique([m for m in in_paragraph if m.text in title])[:1]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
