@@ -149,3 +149,15 @@ def test_a_department_glued_to_a_firm_is_cut_off_but_ministries_stay_whole():
 def test_schools_and_hospitals_are_organizations():
     names = {(e.text, e.label_) for e in get_nlp()("武汉市武珞路中学创办于1966年，她后来在协和医院工作。").ents}
     assert {("武汉市武珞路中学", "Organization"), ("协和医院", "Organization")} <= names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("陈健仁分析，H1N1病毒传播很快，H1N1的症状较轻。", "H1N1"),      # a code, no product cue
+    ("他在blog上写道，blog的读者很多。", "blog"),                  # a common Latin word, repeated
+])
+def test_latin_words_without_a_product_cue_are_not_products(text, name):
+    assert all(e.text != name for e in get_nlp()(text).ents)
+
+
+def test_a_released_latin_name_is_a_product():
+    assert ("Sora", "Product") in {(e.text, e.label_) for e in get_nlp()("OpenAI发布Sora，引发关注。").ents}

@@ -93,4 +93,6 @@ GENERIC_NAMES = {
     "HD", "3G", "WiFi", "Wi-Fi", "SIM", "SD", "DC", "DV", "IT", "3D",
     # Report periods: 腾讯Q3财报.
     "Q1", "Q2", "Q3", "Q4", "H1", "H2",
+    # Kinds of fund and investment programme, not anyone's product.
+    "ETF", "LOF", "FOF", "QDII", "QFII", "RQFII", "REITs", "PE", "VC",
 }

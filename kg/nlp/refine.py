@@ -15,6 +15,10 @@ from .lexicon import GENERIC_NAMES, ROLE_HEADS
 
 PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "手机", "芯片", "机型", "车型", "软件",
                       "工具", "机器人", "操作系统", "APP", "App")
+# '发布Sora', '推出了GPT-4': a release names a product.
+RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开源)了?$")
+_MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
+_LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
 VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
 
@@ -64,10 +68,8 @@ def latin_names(doc: Doc) -> Doc:
         key = name.replace(" ", "").lower()
         before = doc[max(0, start - 3) : start].text
         after = doc[end : min(len(doc), end + 2)].text
-        model_code = re.search(r"-\d|[A-Za-z]\d", name) is not None
-        if model_code or any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(
-            ("模型", "大模型")
-        ):
+        if any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(("模型", "大模型")) \
+                or RELEASED_BEFORE.search(before) or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3):
             cues[key].add("Product")
         if any(after.startswith(c) for c in ORG_CUE_AFTER) or re.match(r"^(再次|正式|已经|也)?(发布|推出|宣布)", after):
             cues[key].add("Organization")
@@ -75,9 +77,6 @@ def latin_names(doc: Doc) -> Doc:
             lac_org.add(key)
         cues[key].add("_seen")
     spans = []
-    counts: dict[str, int] = defaultdict(int)
-    for start, end in runs:
-        counts[doc[start:end].text.replace(" ", "").lower()] += 1
     ents = doc.ents if runs else ()  # read once: doc.ents makes new Spans on every access
     for start, end in runs:
         name = doc[start:end].text
@@ -90,10 +89,8 @@ def latin_names(doc: Doc) -> Doc:
             label = "Product"
         elif "Organization" in cues[key] or key in lac_org:
             label = "Organization"
-        elif re.fullmatch(r"[A-Z0-9\-]{1,5}", name) or counts[key] < 2:
-            continue  # a bare acronym or a one-off term (Prompt, TOPCon) is not a name
         else:
-            label = "Product"
+            continue  # no cue: a term, a nickname, a code (H1N1, G20, blog, Alex), not a named product
         spans.append(Span(doc, start, end, label=label))
     if spans:
         merge_ents(doc, spans)
