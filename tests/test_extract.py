@@ -253,3 +253,8 @@ def test_a_comment_is_on_a_product_of_its_own_sentence_or_one_it_refers_back_to(
             "华信科技总经理李明说，它会推动行业进步。")
     pairs = triples(run(text), "commentsOn")
     assert ("李明", "Claude") in pairs and ("王芳", "Claude") not in pairs
+
+
+def test_a_reporter_in_a_byline_is_not_the_speaker():
+    facts = run("证券时报记者 周文亮本报讯 近日，长盛基金公告称，长盛成长价值基金将增加代销机构。")
+    assert not [f for f in facts if f.predicate == "commentsOn" and f.subject == "周文亮"]

@@ -25,3 +25,7 @@ def test_brand_model_runs_are_products(text, product):
 ])
 def test_periods_kinds_and_prices_are_not_products(text, not_product):
     assert all(name != not_product for name, _ in ents(text))
+
+
+def test_a_virus_name_is_not_a_product():
+    assert all(label != "Product" for _, label in ents("甲型H1N1流感疫情必须等到11月才会降温。"))

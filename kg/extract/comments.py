@@ -22,6 +22,8 @@ IN_VIEW = re.compile(r"在(\S{2,8}?)看来")
 # '它', '这款产品', '该模型': the sentence speaks of a product named before it.
 REFERS_TO_A_PRODUCT = re.compile(r"它|(?:这|该|此)(?:款|个|种|一)?"
                                  r"(?:产品|模型|大模型|应用|工具|技术|手机|系统|软件|机型|车型)")
+# '证券时报记者 周文亮本报讯 …公告称': a reporter in a byline is not who speaks.
+REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|编辑|撰稿)\s*[:：]?\s*$")
 # A product the speaker's side made ('开发出X的…'): described, not commented on.
 OWN_PRODUCT = re.compile(r"(开发出|研发出|推出|发布|打造)[^，,。]*$")
 
@@ -68,7 +70,8 @@ def _choose_quote(quotes, targets: list[Mention]) -> str | None:
 def _speaker(ctx: ArticleContext, sentence: Sentence, quotes) -> tuple[Mention | str | None, float]:
     """Who speaks in the sentence: a name, a pronoun's antecedent, or nobody."""
     text = ctx.article.text
-    people = [m for m in sentence.mentions if m.label == "Person" and _outside_quotes(sentence, quotes, m.start, m.end)]
+    people = [m for m in sentence.mentions if m.label == "Person" and _outside_quotes(sentence, quotes, m.start, m.end)
+              and not REPORTER_BEFORE.search(text[max(0, m.start - 6) : m.start])]
     # 1. '“…”<apposition><PERSON>…': the opening quote is attributed to the first person after it.
     if quotes and text[sentence.start : quotes[0][0] - 1].strip() == "":
         after = [p for p in people if p.start >= quotes[0][1]]

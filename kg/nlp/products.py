@@ -4,7 +4,8 @@ Technology news names devices by the maker's brand followed by a Latin-and-digit
 code. LAC tags such a run as an organization (尼康S570/ORG), as a bare word (纽曼X1/nz)
 or splits it (佳能/ORG + IXUS120/nz). A run is a model when its code has both a letter
 and a digit (S570, 7D, X1): prices (189), years and plain acronyms (IXUS, MP3) are not,
-and neither are report periods (Q3, H1) or index names before 基金/指数 (富时A50基金).
+and neither are report periods (Q3, H1), index names before 基金/指数 (富时A50基金) or
+viruses (甲型H1N1流感).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ BRAND_AND_CODE = re.compile(f"({BRAND})({CODE})")
 CODE_ONLY = re.compile(CODE)
 SUFFIX = re.compile(r"[A-Z]{1,3}|Pro|Max|Plus|Ultra|Mini|Lite|SE")
 NOT_A_MODEL = re.compile(r"[QH]\d", re.IGNORECASE)
-NOT_AFTER = ("基金", "指数", "财报", "季报", "股", "季度", "年报")
+NOT_AFTER = ("基金", "指数", "财报", "季报", "股", "季度", "年报", "流感", "病毒", "疫情", "疫苗", "病例")
 BRAND_TAGS = ("ORG", "nz")
 
 
