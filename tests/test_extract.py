@@ -258,3 +258,10 @@ def test_a_comment_is_on_a_product_of_its_own_sentence_or_one_it_refers_back_to(
 def test_a_reporter_in_a_byline_is_not_the_speaker():
     facts = run("证券时报记者 周文亮本报讯 近日，长盛基金公告称，长盛成长价值基金将增加代销机构。")
     assert not [f for f in facts if f.predicate == "commentsOn" and f.subject == "周文亮"]
+
+
+def test_a_place_describing_what_follows_it_locates_no_earlier_organization():
+    facts = run("除农行外，国投亚华以9.58亿元买下位于虹口北外滩的办公楼。")
+    assert triples(facts, "locatedIn") == set()
+    facts = run("北京智讯宏达科技有限公司成立于2009年，公司位于北京市海淀区。")
+    assert triples(facts, "locatedIn") == {("北京智讯宏达科技有限公司", "北京市海淀区")}

@@ -15,6 +15,7 @@ CLAUSE_START_NAME = re.compile(r"(?:^|[，,；;：:])\s*([\u4e00-\u9fffA-Za-z0-9
 HEADQUARTERS_BEFORE = re.compile(
     r"(?:总部|总部位于|总部设在|位于|地处|坐落于|坐落在|落户于?|设在|所在地|注册地|地址)[：:]?$"
 )
+HEADQUARTERS_CUE = re.compile(r"总部|所在地|注册地|地址")
 LOCATED_AFTER = re.compile(r"^(?:总部)?(?:位于|地处|坐落于|坐落在|落户于?|设在)$")
 
 
@@ -35,8 +36,15 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             cue = HEADQUARTERS_BEFORE.search(text[max(sentence.start, place.start - 8) : place.start])
             preceding = [o for o in orgs if o.end <= place.start]
             if cue and preceding and not _followed_by_org(text, place, orgs):
-                # Right before the cue it is that organization; further back, the sentence's topic.
+                # Right before the cue it is that organization; further back, the sentence's topic:
+                # for a headquarters ('…，总部设在<place>'), or when the sentence opens with the
+                # organization ('某公司成立于2009年，位于<place>'), never for '位于<place>的<thing>',
+                # which describes whatever follows it.
                 adjacent = LOCATED_AFTER.match(text[preceding[-1].end : place.start]) is not None
+                opens = not text[sentence.start : preceding[0].start].strip()
+                topic = opens and text[place.end : place.end + 1] != "的"
+                if not adjacent and not HEADQUARTERS_CUE.search(cue.group(0)) and not topic:
+                    continue
                 org = preceding[-1] if adjacent else preceding[0]
                 facts.append(ctx.fact(org, "Organization", "locatedIn", place, "Location", sentence, "location",
                                       0.85 if adjacent else 0.65))
