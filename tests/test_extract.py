@@ -265,3 +265,10 @@ def test_a_place_describing_what_follows_it_locates_no_earlier_organization():
     assert triples(facts, "locatedIn") == set()
     facts = run("北京智讯宏达科技有限公司成立于2009年，公司位于北京市海淀区。")
     assert triples(facts, "locatedIn") == {("北京智讯宏达科技有限公司", "北京市海淀区")}
+
+
+def test_a_later_sentence_with_a_trigger_elsewhere_adds_no_member():
+    text = ("华信科技入选2024中国云计算企业30强榜单。"
+            "目前符合上榜条件的产品接近100家，近期中国银监会出台了新的指引。")
+    members = {s for s, o in triples(run(text), "ranksIn")}
+    assert "华信科技" in members and "中国银监会" not in members

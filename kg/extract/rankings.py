@@ -11,6 +11,8 @@ from .normalize import chinese_to_int
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
 TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业")
+# '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
+IN_THE_LIST = re.compile(r"(?:榜单|名单|榜)(?:中|上|里|之中)")
 RANK = re.compile(r"(?:位列|排名|排在|名列|位居)第?([一二三四五六七八九十\d]+)(?:位|名)?")
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露")
 PUBLISHER_AFTER = re.compile(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)")
@@ -60,6 +62,15 @@ def _rank_after(text: str, end: int) -> int | None:
     return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
+def _trigger_in_clause(text: str, sentence: Sentence, org: Mention) -> bool:
+    """'…华为位列第三', '入选的有华为、小米': a trigger in the organization's own clause (a list
+    of names separated by 、 is one clause)."""
+    start = max(text.rfind(p, sentence.start, org.start) for p in "，,；;：:") + 1
+    ends = [i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0]
+    end = min(ends) if ends else sentence.end
+    return TRIGGERS.search(text, max(start, sentence.start), end) is not None
+
+
 def extract(ctx: ArticleContext) -> list[Fact]:
     derive_rankings(ctx)
     text = ctx.article.text
@@ -76,8 +87,11 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             continue
         publishers = _publishers(sentence, text)
         for org in of_type(sentence.mentions, "Organization"):
-            if org.text in publishers:
-                continue
+            if org.text in publishers or org.label == "MediaOutlet":
+                continue  # who publishes or reports the list is not in it
+            if not (segments or rankings or IN_THE_LIST.search(sentence.text)) \
+                    and not _trigger_in_clause(text, sentence, org):
+                continue  # a later sentence that only says 上榜条件 somewhere: not about this org
             tier = next((t for s, e, t in segments if s <= org.start < e), None)
             rank = _rank_after(text, org.end)
             facts.append(ctx.fact(org, "Organization", "ranksIn", current, "Ranking", sentence, "rankings",
