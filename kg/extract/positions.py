@@ -29,6 +29,8 @@ NAME_AFTER_CATEGORY = re.compile(
     r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$"
 )
 NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s]|\d+月|\d+日)([\u4e00-\u9fff]{2,8})$")
+# '招商基金产品部(总监)': the department is part of the title, not of the firm's name.
+TRAILING_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部$")
 # Characters no firm's name opening a clause has: particles, prepositions, pronouns, conjunctions.
 FUNCTION_CHARS = re.compile("[的了在是和与及对将被把为由从向等这那其该此每各某年者们之所"
                             "而自距于以因若如但并且或也都还又就才已曾仍]")
@@ -194,9 +196,12 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
             if any(m.start < start + len(named.group(1)) and start < m.end for m in sentence.mentions):
                 return []  # a person, place or product LAC did name: not an unnamed firm
         start = person.start - len(window) + named.start(1)
-        if not _could_name_a_firm(ctx, named.group(1), start):
+        name = named.group(1)
+        if (department := TRAILING_DEPARTMENT.search(name)) and department.start() >= 2:
+            name, roles = name[: department.start()], [department.group(0) + roles[0], *roles[1:]]
+        if not _could_name_a_firm(ctx, name, start):
             return []
-        org = ctx.add_mention(sentence, start, start + len(named.group(1)), "Company", "positions")
+        org = ctx.add_mention(sentence, start, start + len(name), "Company", "positions")
         return [_fact(ctx, person, org, sentence, roles, confidence)]
     return []
 
