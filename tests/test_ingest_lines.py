@@ -18,7 +18,7 @@ BODY = "某公司近日发布了一款新产品，引起广泛关注。"
         (f"□本报记者 王五 赵小六{BODY}", ("", None, None, ("王五", "赵小六"), BODY)),
         (f"本报记者 王五 通讯员 赵六 报道 {BODY}", ("", None, None, ("王五", "赵六"), BODY)),
         (f"某市房价小幅回落本报记者 孙小八 北京报道 {BODY}", ("某市房价小幅回落", None, None, ("孙小八",), BODY)),
-        (f"每经记者 王五 发自上海{BODY}", ("", None, None, ("王五",), BODY)),
+        (f"每经记者 王五 发自上海{BODY}", ("", "每经", None, ("王五",), BODY)),
         (f"新款相机上市    作者：王五    {BODY}", ("新款相机上市", None, None, ("王五",), BODY)),
         # parenthesised bylines and source tags
         (f"投资者报 (记者 王五){BODY}", ("", "投资者报", None, ("王五",), BODY)),
@@ -100,3 +100,10 @@ def test_tail_variants(text, expected):
 )
 def test_tail_without_byline(text):
     assert split_tail(text) is None
+
+
+def test_a_papers_reporter_byline_names_the_publisher():
+    from kg.ingest.glued import split_head
+
+    head = split_head("证券时报记者 张若斌 本报讯 随着商业银行进入直投领域，监管正在完善。", titled=True)
+    assert head is not None and head[1] == "证券时报" and head[3] == ("张若斌",)

@@ -29,6 +29,7 @@ _ROLE_WORD_RE = re.compile(
     rf"(?:本报|本刊|本台|本网|每经|证券时报|[{HAN}]报)?(?:驻[{HAN}]{{1,3}}|[{HAN}]{{0,4}}特派|特约|见习|实习|首席|摄影)?"
     r"(?:记者|通讯员|实习生|作者(?=\s*[:：]|\s+[^\s]{2,4}\s))\s*[:：/／]?\s*"
 )
+_BYLINE_OUTLET = re.compile(rf"(?!本报|本刊|本台|本网)(每经|证券时报|[{HAN}]报)(?=[{HAN}]{{0,6}}(?:记者|通讯员))")
 _FILLER_RE = re.compile(
     rf"\s*(?:[/／]?(?:文并摄|文/摄|文图|文|摄)(?![{HAN}])|[{HAN}]{{0,3}}报道|发自[{HAN}]{{2,5}}(?![{HAN}])|发自..)"
 )
@@ -158,7 +159,8 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
     found: list[tuple] = [(*dateline[:3], (), dateline[3])] if dateline else []
     for match in _ROLE_WORD_RE.finditer(text, 0, window):
         if read := read_names(text, match.start(), need_role=True):
-            found.append((match.start(), None, None, read[0], read[1]))
+            outlet = _BYLINE_OUTLET.match(match.group(0))  # '证券时报记者 张三': the paper is the publisher
+            found.append((match.start(), outlet and outlet.group(1), None, read[0], read[1]))
             break
     bare = {dateline[0]} if dateline else set()  # anchors removed even when they name nobody
     for match in _PAREN_RE.finditer(text, 0, window):
