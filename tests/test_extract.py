@@ -272,3 +272,10 @@ def test_a_later_sentence_with_a_trigger_elsewhere_adds_no_member():
             "目前符合上榜条件的产品接近100家，近期中国银监会出台了新的指引。")
     members = {s for s, o in triples(run(text), "ranksIn")}
     assert "华信科技" in members and "中国银监会" not in members
+
+
+def test_is_the_founder_of_and_co_founders_in_a_list():
+    pairs = triples(run("张建国是华信科技的创始人及总经理。"), "holdsPositionAt")
+    assert ("张建国", "华信科技") in pairs
+    pairs = triples(run("华信科技有限公司由张建国、李明、王芳等几位工程师创立。"), "holdsPositionAt")
+    assert {("张建国", "华信科技有限公司"), ("李明", "华信科技有限公司"), ("王芳", "华信科技有限公司")} <= pairs

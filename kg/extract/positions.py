@@ -43,7 +43,7 @@ APPOSITION_GAP = re.compile(r"\s|(?:现任)?(?:职务|职位|身份)[：:]")
 TITLE_AFTER_NAME = re.compile(r"((?:常务|执行|联席|副)?(?:董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|"
                               r"理事长|所长|书记))(?=[，,。；;、\s]|$|[亲表说指在称认等])")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
-TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系"
+TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系|是"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
 # '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.
@@ -51,8 +51,10 @@ FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?
                       r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设)了?[“「\"]?$")
 # '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name.
 FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?)?由[^，,。；;]{0,40}$")
-FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:等人?)?(?:于|在)?(?:\d{2,4}年)?(?:在[\u4e00-\u9fff]{1,6})?"
-                                  r"(?:一手|联合|共同)?(?:创办|创立|创建|成立|创设)")
+# '…由黄百鸣、石天、麦嘉等几个电影人创立': each co-founder in the list is one.
+FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:(?:、|和|与|及|以及)[\u4e00-\u9fff·.]{2,8}?(?:先生|女士)?)*"
+                                  r"(?:等[^，,。；;]{0,8}?)?(?:于|在)?(?:\d{2,4}年)?(?:在[\u4e00-\u9fff]{1,6})?"
+                                  r"(?:一起|一手|联合|共同|合伙)?(?:创办|创立|创建|成立|创设|设立)")
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
 
 
