@@ -279,3 +279,13 @@ def test_is_the_founder_of_and_co_founders_in_a_list():
     assert ("张建国", "华信科技") in pairs
     pairs = triples(run("华信科技有限公司由张建国、李明、王芳等几位工程师创立。"), "holdsPositionAt")
     assert {("张建国", "华信科技有限公司"), ("李明", "华信科技有限公司"), ("王芳", "华信科技有限公司")} <= pairs
+
+
+def test_a_bare_title_taken_is_at_the_organization_just_named():
+    pairs = triples(run("腾讯与新东方共同成立北京微学明日网络科技有限公司，俞敏洪任董事长。"), "holdsPositionAt")
+    assert pairs == {("俞敏洪", "北京微学明日网络科技有限公司")}
+
+
+def test_a_name_glued_to_its_post_in_a_caption():
+    pairs = triples(run("童亚辉浙江省能源集团有限公司董事长他坚决贯彻科学论断。"), "holdsPositionAt")
+    assert pairs == {("童亚辉", "浙江省能源集团有限公司")}

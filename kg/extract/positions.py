@@ -38,7 +38,7 @@ NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "�
 ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)"
                            r"|(?:该|本)[行校所院会])$")
 # '阮洪良 福莱特玻璃集团董事长', '吕冬青职务：某公司董事长': the name, then its post.
-APPOSITION_GAP = re.compile(r"\s|(?:现任)?(?:职务|职位|身份)[：:]")
+APPOSITION_GAP = re.compile(r"\s*|(?:现任)?(?:职务|职位|身份)[：:]")
 # A title right after the name: '汪静董事长亲临…', '王五副总经理表示'.
 TITLE_AFTER_NAME = re.compile(r"((?:常务|执行|联席|副)?(?:董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|"
                               r"理事长|所长|书记))(?=[，,。；;、\s]|$|[亲表说指在称认等])")
@@ -210,7 +210,7 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
 
 TITLE_THEN_VERB = re.compile(
     "([^、\\s]{0,6}?(?:" + "|".join(_HEADS) + "))(?=作为|表示|说|指出|认为|称|透露|强调|介绍|带领|率领|亲临|出席|"
-    "参加|表态|在|于|是|已|将|也|曾|对|向|与|和)"
+    "参加|表态|在|于|是|已|将|也|曾|对|向|与|和|他|她)"
 )
 
 
@@ -322,6 +322,11 @@ def _titles_next_person(sentence: Sentence, text: str, start: int, end: int) -> 
     return any(m.label == "Person" and m.start == stop for m in sentence.mentions)
 
 
+# '<person>任董事长' with no organization after the title.
+TAKES_BARE_TITLE = re.compile(r"(?:先生|女士)?(?:任|出任|担任|升任|接任)((?:常务|执行)?副?(?:董事长|总经理|总裁|"
+                              r"首席执行官|CEO|院长|校长|行长|主席|会长|理事长|所长))(?=[，,。；;、]|$)")
+
+
 def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'(某公司)聘任张三为(公司)副总经理' and '某公司总经理由张三担任'."""
     facts = []
@@ -337,6 +342,14 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
             org, roles = named, _role_after(text, named.end, sentence.end)
         if roles and org:
             facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
+    # '…成立某科技有限公司，俞敏洪任董事长': a bare title taken, at the organization named before
+    taken = TAKES_BARE_TITLE.match(after)
+    if taken and not APPOINT_PERSON.search(before) and not facts:
+        orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= person.start
+                and m.label != "MediaOutlet"]
+        roles = parse_roles(taken.group(1), modifiers_only=True)
+        if orgs and roles and person.start - orgs[-1].end <= 12:
+            facts.append(_fact(ctx, person, orgs[-1], sentence, roles, 0.6))
     # '<org><roles>由(原…)<person>担任'
     if re.match(r"^(?:先生|女士)?(?:担任|出任|接任)", after):
         window = text[max(sentence.start, person.start - 30) : person.start]
