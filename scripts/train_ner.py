@@ -1,15 +1,22 @@
 """Train the small character-level NER shipped in kg/data/ner-cluener (Person / Organization / Location).
 
-Reproduce (about 15-20 minutes on 2 CPU cores, no GPU, no pretrained weights):
+Reproduce (about 28 minutes with one thread on a shared 2-core machine, no GPU, no pretrained weights):
 
     python scripts/train_ner.py --data ../shared/datasets/cluener2020 --out kg/data/ner-cluener
 
 Steps: CLUENER2020 train/dev JSON lines -> spaCy DocBin on a one-token-per-character Chinese
-tokenizer (every CLUENER span aligns), a spaCy config (HashEmbed over NORM/PREFIX/SUFFIX/SHAPE +
-MaxoutWindowEncoder CNN, transition-based NER), `spacy train` on train only with dev for
+tokenizer (every CLUENER span aligns), a spaCy config (HashEmbed over NORM/PREFIX/SUFFIX/SHAPE and
+the LAC features TAG/LEMMA + MaxoutWindowEncoder CNN, transition-based NER), `spacy train` on train only with dev for
 evaluation and model selection, then an exact-span P/R/F1 on dev per coarse type and micro.
 Only model-best (what `spacy.load` needs) is copied to --out; the DocBins, config and the
 training run stay in --work.
+
+Features (--features):
+  char     the character only (NORM, PREFIX, SUFFIX, SHAPE hashes)
+  lac-tag  + LAC's BIES position and tag of the character's word in TAG ("B-ORG", "S-v")
+  lac      + the LAC word itself, hashed, in LEMMA
+The LAC features come from kg.nlp.trained_ner.lac_char_features through the model's tokenizer
+(kg.LacCharTokenizer.v1), the same function the wrapper uses at inference.
 
 Label schemes (--labels):
   coarse  train Person / Organization / Location only (other CLUENER types unlabelled)
@@ -33,6 +40,7 @@ from pathlib import Path
 COARSE = {"name": "Person", "company": "Organization", "organization": "Organization",
           "government": "Organization", "address": "Location"}
 SCORED = ("Person", "Organization", "Location")
+ROOT = Path(__file__).resolve().parent.parent
 
 CONFIG = """\
 [paths]
@@ -55,8 +63,7 @@ after_creation = null
 after_pipeline_creation = null
 
 [nlp.tokenizer]
-@tokenizers = "spacy.zh.ChineseTokenizer"
-segmenter = "char"
+{tokenizer}
 
 [components]
 
@@ -69,8 +76,8 @@ factory = "tok2vec"
 [components.tok2vec.model.embed]
 @architectures = "spacy.MultiHashEmbed.v2"
 width = {width}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [{rows},{rows2},{rows2},250]
+attrs = [{attrs}]
+rows = [{attr_rows}]
 include_static_vectors = false
 
 [components.tok2vec.model.encode]
@@ -261,25 +268,34 @@ def score(pred: list[set], gold: list[set]) -> dict:
     return table
 
 
-def evaluate(model_dir: Path, items: list[dict]) -> tuple[dict, float]:
-    """Score a saved model on CLUENER items through the shipped wrapper's mapping; also chars/s."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+def evaluate(model_dir: Path, items: list[dict]) -> tuple[dict, float, float]:
+    """Score a saved model on CLUENER items through the shipped wrapper's mapping; also chars/s,
+    with LAC run by the wrapper and with LAC's words given (as in the kg pipeline)."""
+    sys.path.insert(0, str(ROOT))
+    from kg.nlp.lac_tokenizer import analyse
     from kg.nlp.trained_ner import load_model, predict_spans
 
     load_model(model_dir)  # warm up / cache this directory
     texts = [item["text"] for item in items]
+    chars = sum(map(len, texts))
     start = time.perf_counter()
     pred = predict_spans(texts, model_dir=model_dir)
-    elapsed = time.perf_counter() - start
+    standalone = chars / (time.perf_counter() - start)
+    lac = [analyse(t) for t in texts]
+    start = time.perf_counter()
+    given = predict_spans(texts, model_dir=model_dir, lac=lac)
+    model_only = chars / (time.perf_counter() - start)
+    assert given == pred, "LAC features given and computed differ"
     table = score([set(p) for p in pred], [coarse_gold(item) for item in items])
-    return table, sum(map(len, texts)) / elapsed
+    return table, standalone, model_only
 
 
 def set_meta(path: Path) -> None:
     meta = json.loads(path.read_text(encoding="utf-8"))
     meta["name"] = "cluener_char_ner"
-    meta["description"] = ("Character-level CNN NER trained on CLUENER2020 train by kg's scripts/train_ner.py; "
-                           "kg.nlp.trained_ner maps its labels to Person / Organization / Location.")
+    meta["description"] = ("Character-level CNN NER (with Baidu LAC word/tag features unless trained with --features "
+                           "char) trained on CLUENER2020 train by kg's scripts/train_ner.py; kg.nlp.trained_ner "
+                           "computes the features and maps its labels to Person / Organization / Location.")
     path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
@@ -301,9 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--work", type=Path, default=Path("/tmp/kg-ner-work"),
                     help="scratch folder for DocBins, config and the training run (not shipped)")
     ap.add_argument("--labels", choices=("coarse", "fine", "all"), default="coarse")
+    ap.add_argument("--features", choices=("char", "lac-tag", "lac"), default="lac")
+    ap.add_argument("--tag-rows", type=int, default=500, help="hash-embedding rows for the LAC tag feature")
+    ap.add_argument("--word-rows", type=int, default=5000, help="hash-embedding rows for the LAC word feature")
     ap.add_argument("--width", type=int, default=128)
     ap.add_argument("--depth", type=int, default=4)
-    ap.add_argument("--window", type=int, default=1, help="MaxoutWindowEncoder window_size (per layer)")
+    ap.add_argument("--window", type=int, default=2, help="MaxoutWindowEncoder window_size (per layer)")
     ap.add_argument("--rows", type=int, default=5000, help="hash-embedding rows for NORM (PREFIX/SUFFIX: half)")
     ap.add_argument("--hidden", type=int, default=64, help="NER parser hidden width")
     ap.add_argument("--dropout", type=float, default=0.1)
@@ -311,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-start", type=int, default=100, help="first batch size in characters")
     ap.add_argument("--batch-words", type=int, default=1000, help="final batch size in characters")
     ap.add_argument("--compound", type=float, default=1.001, help="batch size growth per step")
-    ap.add_argument("--max-steps", type=int, default=4500)
+    ap.add_argument("--max-steps", type=int, default=6000)
     ap.add_argument("--eval-frequency", type=int, default=300)
     ap.add_argument("--patience", type=int, default=2400)
     ap.add_argument("--seed", type=int, default=0)
@@ -331,9 +350,18 @@ def main(argv: list[str] | None = None) -> int:
         stats = to_docbin(nlp, items, args.labels, work / f"{name}.spacy")
         print(f"{name}: {dict(stats)}", flush=True)
 
+    attrs = [("NORM", args.rows), ("PREFIX", max(args.rows // 2, 500)), ("SUFFIX", max(args.rows // 2, 500)),
+             ("SHAPE", 250)]
+    if args.features != "char":
+        attrs.append(("TAG", args.tag_rows))
+    if args.features == "lac":
+        attrs.append(("LEMMA", args.word_rows))
+    tokenizer = ('@tokenizers = "spacy.zh.ChineseTokenizer"\nsegmenter = "char"' if args.features == "char"
+                 else '@tokenizers = "kg.LacCharTokenizer.v1"')
     config = CONFIG.format(
+        tokenizer=tokenizer, attrs=",".join(f'"{a}"' for a, _ in attrs), attr_rows=",".join(str(r) for _, r in attrs),
         seed=args.seed, width=args.width, depth=args.depth, window=args.window, rows=args.rows,
-        rows2=max(args.rows // 2, 500), hidden=args.hidden, dropout=args.dropout, patience=args.patience,
+        hidden=args.hidden, dropout=args.dropout, patience=args.patience,
         max_steps=args.max_steps, eval_frequency=args.eval_frequency, batch_words=args.batch_words,
         batch_start=args.batch_start, compound=args.compound,
         learn_rate=args.learn_rate,
@@ -347,8 +375,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.threads:
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             env[var] = str(args.threads)
+    code = work / "kg_code.py"  # registers kg.LacCharTokenizer.v1 in the training process
+    code.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nimport kg.nlp.trained_ner  # noqa\n",
+                    encoding="utf-8")
     cmd = [sys.executable, "-m", "spacy", "train", str(config_path), "--output", str(run_dir),
-           "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy")]
+           "--paths.train", str(work / "train.spacy"), "--paths.dev", str(work / "dev.spacy"), "--code", str(code)]
     print("+", " ".join(cmd), flush=True)
     started = time.time()
     subprocess.run(cmd, check=True, env=env)
@@ -359,12 +390,14 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(args.out)
     shutil.copytree(best, args.out)
     set_meta(args.out / "meta.json")
-    table, speed = evaluate(args.out, dev_items)
+    table, speed, model_speed = evaluate(args.out, dev_items)
     result = {"args": {k: str(v) for k, v in vars(args).items()}, "dev": table, "chars_per_s": round(speed),
+              "chars_per_s_lac_given": round(model_speed),
               "size_bytes": dir_size(args.out), "train_seconds": round(time.time() - started)}
     (work / "result.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     print(format_table(table))
-    print(f"speed {speed:.0f} chars/s; model {dir_size(args.out) / 1e6:.1f} MB in {args.out}")
+    print(f"speed {speed:.0f} chars/s ({model_speed:.0f} with LAC's words given); "
+          f"model {dir_size(args.out) / 1e6:.1f} MB in {args.out}")
     return 0
 
 
