@@ -180,7 +180,7 @@ PROBE_ARTICLE = """# 测试<img src=x onerror="window.__xss=1">新闻 href 标�
 
 2024-03-01 08:00 来源：测试日报
 
-“<img src=x onerror="window.__xss=2">很好。”某某公司董事长王五表示。
+“<img src=x onerror="window.__xss=2">华为Mate60很好。”某某公司董事长王五表示。
 
 </script><script>window.__xss=3</script>科技有限公司发布了新产品。<svg onload=window.__xss=4>集团有限公司董事长\
 赵六表示，“<svg onload=window.__xss=5>这是一次突破。”
@@ -201,7 +201,7 @@ def test_xss_probes_in_an_input_document(browser, tmp_path):
     article = _by_label(graph, title)
     wang = _by_label(graph, "王五")
     quotes = {d.get("quote") for _, _, d in graph.edges(data=True)}
-    assert '<img src=x onerror="window.__xss=2">很好。' in quotes  # the probe reached the graph as data
+    assert '<img src=x onerror="window.__xss=2">华为Mate60很好。' in quotes  # the probe reached the graph as data
     path = write_html(graph, tmp_path / "probe.html", title=title)
     page = Page(browser)
     page.open(path.as_uri())
@@ -213,7 +213,7 @@ def test_xss_probes_in_an_input_document(browser, tmp_path):
     page.press("Enter", 13)
     page.wait_for(f"kg.state().selected === {json.dumps(wang)}", timeout=5)
     panel = _panel_text(page)
-    assert "“<img src=x onerror=\"window.__xss=2\">很好。”" in panel  # the quote, shown as text
+    assert "“<img src=x onerror=\"window.__xss=2\">华为Mate60很好。”" in panel  # the quote, shown as text
     assert "《" + title + "》" in panel  # the evidence's source article
     page.evaluate(f"kg.select({json.dumps(article)})")
     assert page.evaluate("document.querySelector('#panel h2').textContent") == title

@@ -60,6 +60,7 @@ def test_duie_gold_in_our_direction_and_roles():
     assert gold_triples(spo) == {("董事长", "张三", "甲公司"), ("总部地点", "甲公司", "北京")}
     assert role_label("董事长兼总裁") == "董事长" and role_label("联合创始人") == "创始人"
     assert role_label("副董事长") is None and role_label("总经理") is None
+    assert role_label("董事局主席") == "董事长" and role_label("创办人") == "创始人"  # synonyms
     facts = [Fact("张三", "Person", "holdsPositionAt", "甲公司", "Company", {"role": ["总经理"]}),
              Fact("李四", "Person", "holdsPositionAt", "乙公司", "Company", {"role": ["创始人", "董事长"]})]
     assert predicted_triples(facts) == ({("创始人", "李四", "乙公司"), ("董事长", "李四", "乙公司")}, 1)
