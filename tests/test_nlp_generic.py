@@ -20,3 +20,9 @@ def test_the_pipeline_drops_category_phrases_only():
     doc = get_nlp()("多家信托公司与招商银行签约。")
     names = {e.text for e in doc.ents}
     assert "招商银行" in names and "信托公司" not in names
+
+
+def test_a_name_glued_to_a_count_is_split_and_a_counted_list_is_of_organizations():
+    doc = get_nlp()("目前满足条件的只有南方、嘉实、华宝兴业和东吴4家公司。")
+    assert {e.text for e in doc.ents} == {"南方", "嘉实", "华宝兴业", "东吴"}
+    assert "4家" in [t.text for t in doc]

@@ -36,3 +36,30 @@ def is_generic_org(name: str) -> bool:
 def generic_orgs(doc: Doc) -> Doc:
     doc.ents = [e for e in doc.ents if not (e.label_ in ORG_LABELS and is_generic_org(e.text))]
     return doc
+
+
+# LAC sometimes glues a name to the count after it: '东吴4家' (公司) is 东吴 + 4家.
+_NAME_AND_COUNT = re.compile(r"([\u4e00-\u9fff]{2,})(\d+[家个所只位名])")
+
+
+@Language.component("kg_split_counts")
+def split_counts(doc: Doc) -> Doc:
+    """Split a name glued to a count into two tokens; an entity over it keeps only the name."""
+    cuts = [(t, m) for t in doc if (m := _NAME_AND_COUNT.fullmatch(t.text))]
+    if not cuts:
+        return doc
+    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    with doc.retokenize() as retokenizer:
+        for token, match in cuts:
+            tags = [doc.vocab.strings.add(token.tag_), doc.vocab.strings.add("m")]
+            retokenizer.split(token, [match.group(1), match.group(2)], heads=[(token, 0), (token, 0)],
+                              attrs={"TAG": tags})
+    ents = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label)
+        if span is not None and (glued := _NAME_AND_COUNT.fullmatch(span.text)):
+            span = doc.char_span(start, start + len(glued.group(1)), label=label)
+        if span is not None:
+            ents.append(span)
+    doc.ents = ents
+    return doc

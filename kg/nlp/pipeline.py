@@ -12,6 +12,7 @@ from . import PIPELINE_VERSION, components, consistency, generic, lac_tokenizer,
 
 COMPONENTS = (
     "kg_sentences",
+    "kg_split_counts",
     "kg_person_names",
     "kg_org_heads",
     "kg_titles",

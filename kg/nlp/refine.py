@@ -194,6 +194,7 @@ CATEGORY_NOUNS = ("企业", "公司", "车企", "厂商", "运营商", "机构",
                   "上市公司", "厂家", "药企", "房企", "险企", "互联网企业", "科技公司", "巨头", "龙头")
 CATEGORY_BEFORE_LIST = re.compile(r"(企业|公司|车企|厂商|机构|品牌|上市公司)(包括|如|有|是|为|像|例如|比如)[：:]?$")
 LIST_DELIMITERS = ("、", "和", "及", "以及", "与")
+_COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[家个所只]")
 NAME_TAGS = ("n", "nz", "ORG", "LOC", "an", "xc", "s", "vn", "nw")
 
 
@@ -252,9 +253,13 @@ def _category_precedes(doc: Doc, start: int) -> bool:
 
 
 def _category_follows(doc: Doc, end: int, sent_end: int) -> bool:
-    if end >= sent_end or doc[end].text != "等":
+    """'A、B等(9家)基金公司', 'A、B和C4家公司': a category noun right after the list."""
+    if end >= sent_end:
         return False
-    for k in range(end + 1, min(end + 6, sent_end)):
+    start = end + 1 if doc[end].text == "等" else end
+    if start == end and not _COUNTED.fullmatch(doc[end].text):
+        return False  # without 等, only a count ('4家') may join the list to its category
+    for k in range(start, min(start + 5, sent_end)):
         if doc[k].text in CATEGORY_NOUNS or doc[k].text.endswith(("企业", "公司", "车企", "运营商", "机构")):
             return True
         if doc[k].tag_ == "w":
