@@ -29,3 +29,10 @@ def test_periods_kinds_and_prices_are_not_products(text, not_product):
 
 def test_a_virus_name_is_not_a_product():
     assert all(label != "Product" for _, label in ents("甲型H1N1流感疫情必须等到11月才会降温。"))
+
+
+def test_funds_of_a_named_fund_company_and_funds_by_kind_are_products():
+    labels = {e.text: e.label_ for e in get_nlp()(
+        "长盛基金公告称，长盛同德主题增长基金将开放申购。鄱阳湖产业投资基金首期规模50亿元。").ents}
+    assert labels.get("长盛同德主题增长基金") == "Product"
+    assert labels.get("长盛基金") in ("Company", "Organization")

@@ -22,6 +22,7 @@ COMPONENTS = (
     "kg_model_names",
     "kg_brand_models",
     "kg_funds_and_quoted_products",
+    "kg_fund_products",
     "kg_locations",
     "kg_coordination",
     "kg_generic_orgs",

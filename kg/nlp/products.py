@@ -65,3 +65,35 @@ def _model_at(doc: Doc, i: int, org_at: dict) -> int:
     if end < len(doc) and doc[end].text.startswith(NOT_AFTER):
         return 0
     return end
+
+
+# '鄱阳湖产业投资基金', '长盛中信全债指数基金': a kind of fund in the name makes it a fund (a product).
+FUND_KIND = re.compile(r"(?:产业投资|股权投资|创业投资|合作|系列|指数|货币|债券|股票|混合|主题|成长|增长|优势|精选|"
+                       r"配置)基金$")
+COMPANY_FORMS = ("基金管理有限公司", "基金管理公司", "基金公司", "基金")
+
+
+@Language.component("kg_fund_products")
+def fund_products(doc: Doc) -> Doc:
+    """Funds are products of fund companies: a name ending in 基金 is a fund when its words say
+    what kind (产业投资基金, 指数基金), or when it extends the name of a fund company the same
+    document names ('长盛同德主题增长基金' beside '长盛基金')."""
+    ents = list(doc.ents)
+    companies = set()
+    for e in ents:
+        if e.label_ in ORG_LABELS:
+            form = next((f for f in COMPANY_FORMS if e.text.endswith(f)), None)
+            if form and 2 <= len(e.text) - len(form) <= 6:
+                companies.add(e.text[: -len(form)])
+    changed = False
+    for k, e in enumerate(ents):
+        if e.label_ not in ORG_LABELS or not e.text.endswith("基金") or e.text.endswith(COMPANY_FORMS[:3]):
+            continue
+        stem = e.text[:-2]
+        of_a_company = any(stem.startswith(c) and len(stem) - len(c) >= 2 for c in companies)
+        if of_a_company or (len(e.text) >= 5 and FUND_KIND.search(e.text)):
+            ents[k] = Span(doc, e.start, e.end, label="Product")
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc
