@@ -289,3 +289,17 @@ def test_a_bare_title_taken_is_at_the_organization_just_named():
 def test_a_name_glued_to_its_post_in_a_caption():
     pairs = triples(run("童亚辉浙江省能源集团有限公司董事长他坚决贯彻科学论断。"), "holdsPositionAt")
     assert pairs == {("童亚辉", "浙江省能源集团有限公司")}
+
+
+@pytest.mark.parametrize("text,pair", [
+    ("昂达近日推出了一款全新的MP4播放器VX585HD。", ("昂达", "VX585HD")),        # a code after a device noun
+    ("音悦汇日前正式发布T8HD高清播放器。", ("音悦汇", "T8HD")),                # a maker LAC did not tag
+    ("小米旗下的Redmi Note13正式上市。", ("小米", "Redmi Note13")),            # product first, then 上市
+    ("魅族发布了魅族21手机。", ("魅族", "魅族21")),                            # brand + number + device
+])
+def test_more_ways_a_launch_is_written(text, pair):
+    assert pair in triples(run(text), "releases")
+
+
+def test_no_maker_from_a_pronoun_or_a_generic_word():
+    assert triples(run("他们发布了T8HD。公司近日发布了新产品。"), "releases") == set()

@@ -10,6 +10,8 @@ from spacy.tokens import Doc
 
 from ..model import Article, Evidence, Fact, Mention
 from ..nlp.components import ORG_LABELS, PRODUCT_LABELS, words_of
+from ..nlp.generic import is_generic_org
+from ..nlp.lexicon import GENERIC_NAMES
 
 # '王总', '李教授', '张女士': a person named again by surname and title.
 TITLE_AFTER_SURNAME = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|董事长|总|董|先生|女士|教授|博士|院长|主任|老师|经理|"
@@ -131,3 +133,23 @@ def _resolve_declared_abbreviations(text: str, mentions: list[Mention]) -> list[
 
 def of_type(mentions: list[Mention], *coarse_types: str) -> list[Mention]:
     return [m for m in mentions if coarse(m.label) in coarse_types]
+
+
+# Characters no firm's name opening a clause has: particles, prepositions, pronouns, conjunctions.
+FUNCTION_CHARS = re.compile("[的了在是和与及对将被把为由从向等这那其该此每各某年者们之所"
+                            "而自距于以因若如但并且或也都还又就才已曾仍]")
+NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
+
+
+def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
+    """Not '基金的拟任', '国家' (主席) or '艺术' (顾问): no function word, no generic word, and not
+    one common word LAC knows (a firm's name LAC missed is words it did not join: 完美 + 时空)."""
+    if name.startswith(NOT_A_NAME_START) or FUNCTION_CHARS.search(name) or is_generic_org(name):
+        return False
+    if name in GENERIC_NAMES:
+        return False
+    span = ctx.doc.char_span(start, start + len(name))
+    return span is not None and not (len(span) == 1 and span[0].tag_ in COMMON_WORD_TAGS)
+
+
+COMMON_WORD_TAGS = ("n", "vn", "an", "a", "v", "ad", "d", "f", "s", "t", "r")

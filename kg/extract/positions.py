@@ -18,9 +18,8 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
-from ..nlp.generic import is_generic_org
-from ..nlp.lexicon import GENERIC_NAMES, ROLE_HEADS, ROLE_MODIFIERS
-from .context import ArticleContext, Sentence, coarse, of_type
+from ..nlp.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type
 
 PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
 ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
@@ -31,10 +30,6 @@ NAME_AFTER_CATEGORY = re.compile(
 NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s]|\d+月|\d+日)([\u4e00-\u9fff]{2,8})$")
 # '招商基金产品部(总监)': the department is part of the title, not of the firm's name.
 TRAILING_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部$")
-# Characters no firm's name opening a clause has: particles, prepositions, pronouns, conjunctions.
-FUNCTION_CHARS = re.compile("[的了在是和与及对将被把为由从向等这那其该此每各某年者们之所"
-                            "而自距于以因若如但并且或也都还又就才已曾仍]")
-NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
 ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)"
                            r"|(?:该|本)[行校所院会])$")
 # '阮洪良 福莱特玻璃集团董事长', '吕冬青职务：某公司董事长': the name, then its post.
@@ -201,7 +196,7 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         name = named.group(1)
         if (department := TRAILING_DEPARTMENT.search(name)) and department.start() >= 2:
             name, roles = name[: department.start()], [department.group(0) + roles[0], *roles[1:]]
-        if not _could_name_a_firm(ctx, name, start):
+        if not could_name_a_firm(ctx, name, start):
             return []
         org = ctx.add_mention(sentence, start, start + len(name), "Company", "positions")
         return [_fact(ctx, person, org, sentence, roles, confidence)]
@@ -230,20 +225,6 @@ def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mentio
     if len({m.text for m in orgs}) != 1:
         return []
     return [_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
-
-
-def _could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
-    """Not '基金的拟任', '国家' (主席) or '艺术' (顾问): no function word, no generic word, and not
-    one common word LAC knows (a firm's name LAC missed is words it did not join: 完美 + 时空)."""
-    if name.startswith(NOT_A_NAME_START) or FUNCTION_CHARS.search(name) or is_generic_org(name):
-        return False
-    if name in GENERIC_NAMES:
-        return False
-    span = ctx.doc.char_span(start, start + len(name))
-    return span is not None and not (len(span) == 1 and span[0].tag_ in COMMON_WORD_TAGS)
-
-
-COMMON_WORD_TAGS = ("n", "vn", "an", "a", "v", "ad", "d", "f", "s", "t", "r")
 
 
 def _role_after(text: str, start: int, limit: int) -> list[str] | None:

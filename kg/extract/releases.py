@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
-from .context import ArticleContext, Sentence, coarse, of_type
+from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type
 from .normalize import parse_date
 
 RELEASE_VERBS = re.compile(r"发布|推出|开发出|研发出|上线|首发|亮相|打造出|面世|发布了|推出了")
@@ -48,13 +48,50 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             if not products:
                 facts.extend(_described_release(ctx, sentence, verb_at, sentence.start + verb.end()))
                 continue
-            subject = _subject(ctx, sentence, verb_at)
+            subject = _subject(ctx, sentence, verb_at) or _unnamed_maker(ctx, sentence, verb_at)
             if subject is None:
                 continue
             date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
             facts.append(ctx.fact(subject, "Organization", "releases", products[0], products[0].label, sentence,
-                                  "releases", 0.8, date=date))
+                                  "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
+        facts.extend(_on_sale(ctx, sentence))
         facts.extend(_publishes(ctx, sentence))
+    return facts
+
+
+def _unnamed_maker(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention | None:
+    """'音悦汇日前正式发布T8HD': a maker LAC did not tag, opening the clause right before the verb."""
+    named = NAME_BEFORE_VERB.search(ctx.article.text[sentence.start : verb_at])
+    if named is None:
+        return None
+    lead = TIME_WORDS.sub("", named.group(1))
+    name = TRAILING_ADVERBS.sub("", lead)
+    start = sentence.start + named.start(1) + len(named.group(1)) - len(lead)
+    if len(name) < 2 or not could_name_a_firm(ctx, name, start):
+        return None
+    if any(m.start < start + len(name) and start < m.end for m in sentence.mentions):
+        return None  # a person, place or product: not an unnamed maker
+    return ctx.add_mention(sentence, start, start + len(name), "Company", "releases")
+
+
+# '音悦汇日前正式(发布)': the adverbs before the verb are not part of the name.
+TRAILING_ADVERBS = re.compile(r"(?:日前|近日|正式|再次|首次|今天|昨天|今日|昨日|已经|也|又|还|将|最新|刚刚|新)+$")
+# '<product>(正式)上市': the product comes first, its maker before it ('小米旗下的Redmi Note13').
+ON_SALE = re.compile(r"^(?:正式|已|已经|将|即将|全面|近日|日前)*(?:上市|发售|开售|面世|亮相)")
+MAKER_OF = re.compile(r"^(?:旗下|推出|新推出|最新推出|发布|新款)?(?:的|之)?(?:新款|最新款|全新)?$")
+
+
+def _on_sale(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
+    """'小米旗下的Redmi Note13正式上市': released by the organization right before the product."""
+    text = ctx.article.text
+    facts = []
+    for product in [m for m in sentence.mentions if coarse(m.label) == "Product"]:
+        if not ON_SALE.match(text[product.end : product.end + 8]):
+            continue
+        makers = [m for m in of_type(sentence.mentions, "Organization") if m.end <= product.start]
+        if makers and MAKER_OF.match(text[makers[-1].end : product.start]):
+            facts.append(ctx.fact(makers[-1], "Organization", "releases", product, product.label, sentence,
+                                  "releases", 0.7))
     return facts
 
 
@@ -98,7 +135,7 @@ def _publishes(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
         subject = _subject(ctx, sentence, verb_at)
         if subject is None:
             named = NAME_BEFORE_VERB.search(text[sentence.start : verb_at])
-            name = TIME_WORDS.sub("", named.group(1)) if named else ""
+            name = TRAILING_ADVERBS.sub("", TIME_WORDS.sub("", named.group(1))) if named else ""
             if len(name) < 2:
                 continue
             start = sentence.start + named.end(1) - len(name)

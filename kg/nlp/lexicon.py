@@ -96,3 +96,11 @@ GENERIC_NAMES = {
     # Kinds of fund and investment programme, not anyone's product.
     "ETF", "LOF", "FOF", "QDII", "QFII", "RQFII", "REITs", "PE", "VC",
 }
+
+# Kinds of device a model name follows or precedes ('MP4播放器VX585HD', '魅族21手机'): a closed
+# class of consumer and computing hardware.
+DEVICE_NOUNS = (
+    "手机", "智能手机", "相机", "数码相机", "卡片机", "单反", "微单", "镜头", "播放器", "电脑", "笔记本", "平板",
+    "平板电脑", "耳机", "音箱", "手表", "手环", "电视", "显示器", "投影仪", "路由器", "处理器", "芯片", "显卡",
+    "主板", "硬盘", "游戏机", "无人机", "机器人", "汽车", "轿车", "新车", "车型", "机型", "新机", "打印机", "服务器",
+)

@@ -16,11 +16,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, merge_ents
+from .lexicon import DEVICE_NOUNS
 
 BRAND = r"[\u4e00-\u9fff]{2,4}"
 CODE = r"(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{0,15}"
 BRAND_AND_CODE = re.compile(f"({BRAND})({CODE})")
 CODE_ONLY = re.compile(CODE)
+DIGITS = re.compile(r"\d{1,4}")
 SUFFIX = re.compile(r"[A-Z]{1,3}|Pro|Max|Plus|Ultra|Mini|Lite|SE")
 NOT_A_MODEL = re.compile(r"[QH]\d", re.IGNORECASE)
 NOT_AFTER = ("基金", "指数", "财报", "季报", "股", "季度", "年报", "流感", "病毒", "疫情", "疫苗", "病例")
@@ -57,7 +59,10 @@ def _model_at(doc: Doc, i: int, org_at: dict) -> int:
         end = brand.end
         if end < len(doc) and doc[end].text == " ":
             end += 1
-        if end >= len(doc) or not CODE_ONLY.fullmatch(doc[end].text) or NOT_A_MODEL.fullmatch(doc[end].text):
+        if end >= len(doc) or NOT_A_MODEL.fullmatch(doc[end].text):
+            return 0
+        numbered = DIGITS.fullmatch(doc[end].text) and end + 1 < len(doc) and doc[end + 1].text in DEVICE_NOUNS
+        if not (CODE_ONLY.fullmatch(doc[end].text) or numbered):  # '魅族21手机': digits, then the device
             return 0
         end += 1
     if end + 1 < len(doc) and doc[end].text == " " and SUFFIX.fullmatch(doc[end + 1].text):

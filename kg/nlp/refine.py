@@ -11,10 +11,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import CLOSE_QUOTES, LATIN_NAME, OPEN_QUOTES, ORG_LABELS, SENTENCE_END, merge_ents, words_of
-from .lexicon import GENERIC_NAMES, ROLE_HEADS
+from .lexicon import DEVICE_NOUNS, GENERIC_NAMES, ROLE_HEADS
 
-PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "手机", "芯片", "机型", "车型", "软件",
-                      "工具", "机器人", "操作系统", "APP", "App")
+PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "软件", "工具", "操作系统", "APP", "App",
+                      *DEVICE_NOUNS)
 # '发布Sora', '推出了GPT-4': a release names a product.
 RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开源)了?$")
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
@@ -26,6 +26,7 @@ VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
 _CAPITAL = re.compile(r"^[A-Z]")
 _DIGIT_FIRST = re.compile(r"^\d")
 _NUMBER = re.compile(r"\d+(\.\d+)*")
+_MODEL_TAIL = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*")
 
 
 def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -44,6 +45,8 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 2
             elif t in ("-", "‐") and j + 1 < n and _DIGIT_FIRST.match(texts[j + 1]):
                 j += 2
+            elif _MODEL_TAIL.fullmatch(t) and j == i + 1:  # 'VX' + '585HD': one model code
+                j += 1
             elif _NUMBER.fullmatch(t) and texts[j - 1] in ("-", "‐"):
                 j += 1
             else:
