@@ -35,8 +35,10 @@ ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|�
 # '阮洪良 福莱特玻璃集团董事长', '吕冬青职务：某公司董事长': the name, then its post.
 APPOSITION_GAP = re.compile(r"\s*|(?:现任)?(?:职务|职位|身份)[：:]")
 # A title right after the name: '汪静董事长亲临…', '王五副总经理表示'.
-TITLE_AFTER_NAME = re.compile(r"((?:常务|执行|联席|副)?(?:董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|"
-                              r"理事长|所长|书记))(?=[，,。；;、\s]|$|[亲表说指在称认等])")
+# The head of an institution, as a title ('常务副总经理'): each presupposes one organization.
+HEAD_TITLE = (r"(?:常务|执行|联席)?副?(?:董事局主席|董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|理事长|"
+              r"所长)")
+TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、\s]|$|[亲表说指在称认等])")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
 TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系|是"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
@@ -211,8 +213,7 @@ TITLE_THEN_VERB = re.compile(
 
 # Titles that presuppose one institution: with no organization written before them, it is the
 # one the sentence is about ('南昌航空大学举行开学典礼，校长罗胜联表示').
-HEAD_OF_INSTITUTION = re.compile(r"(?:^|[，,；;：:\s]|现任|其)((?:常务|执行)?副?(?:董事长|总经理|总裁|校长|院长|行长|"
-                                 r"董事局主席|所长|理事长|首席执行官|CEO))$")
+HEAD_OF_INSTITUTION = re.compile(rf"(?:^|[，,；;：:\s]|现任|其)({HEAD_TITLE})$")
 
 
 def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
@@ -304,8 +305,7 @@ def _titles_next_person(sentence: Sentence, text: str, start: int, end: int) -> 
 
 
 # '<person>任董事长' with no organization after the title.
-TAKES_BARE_TITLE = re.compile(r"(?:先生|女士)?(?:任|出任|担任|升任|接任)((?:常务|执行)?副?(?:董事长|总经理|总裁|"
-                              r"首席执行官|CEO|院长|校长|行长|主席|会长|理事长|所长))(?=[，,。；;、]|$)")
+TAKES_BARE_TITLE = re.compile(rf"(?:先生|女士)?(?:任|出任|担任|升任|接任)({HEAD_TITLE})(?=[，,。；;、]|$)")
 
 
 def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
