@@ -161,3 +161,8 @@ def test_latin_words_without_a_product_cue_are_not_products(text, name):
 
 def test_a_released_latin_name_is_a_product():
     assert ("Sora", "Product") in {(e.text, e.label_) for e in get_nlp()("OpenAI发布Sora，引发关注。").ents}
+
+
+@pytest.mark.parametrize("name", ["赖梅松", "洪涛", "傅强"])
+def test_common_surnames_missing_before_are_known(name):
+    assert (name, "Person") in {(e.text, e.label_) for e in get_nlp()(f"华信科技总经理{name}表示，前景很好。").ents}
