@@ -303,3 +303,9 @@ def test_more_ways_a_launch_is_written(text, pair):
 
 def test_no_maker_from_a_pronoun_or_a_generic_word():
     assert triples(run("他们发布了T8HD。公司近日发布了新产品。"), "releases") == set()
+
+
+def test_the_one_person_of_a_sentence_takes_the_post_named_later():
+    text = "高建平刚满60岁，是兴业银行筹建时的首批员工，从2000年8月开始担任兴业银行党委书记、董事长。"
+    found = {(f.subject, f.object): f.attributes["role"] for f in run(text) if f.predicate == "holdsPositionAt"}
+    assert found == {("高建平", "兴业银行"): ["党委书记", "董事长"]}

@@ -26,3 +26,7 @@ def test_a_name_glued_to_a_count_is_split_and_a_counted_list_is_of_organizations
     doc = get_nlp()("目前满足条件的只有南方、嘉实、华宝兴业和东吴4家公司。")
     assert {e.text for e in doc.ents} == {"南方", "嘉实", "华宝兴业", "东吴"}
     assert "4家" in [t.text for t in doc]
+
+
+def test_an_ethnic_group_is_no_organization():
+    assert is_generic_org("汉族") and is_generic_org("回族")

@@ -42,6 +42,7 @@ TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、\s]|$|[�
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
 TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系|是"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
+STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任")
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
 # '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.
 FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?:一起|一同|一手|联合|共同|亲手)?"
@@ -254,7 +255,10 @@ def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text
         verb = VERB_BEFORE_ORG.search(gap)
         apposition = gap in ("，", ",", "(", "（", "：", ":") or APPOSITION_GAP.fullmatch(gap) is not None
         plain_gap = verb and not re.search(r"[，,。；;“”]", gap[: verb.start()]) and len(gap) <= 10
-        if not (apposition or plain_gap or (verb and re.match(r"^[，,(（]", gap))):
+        # '高建平刚满60岁，是…员工，从2000年开始担任兴业银行董事长': the sentence's one person takes the post.
+        only_person = verb and STRONG_POST_VERB.search(verb.group(0)) and not any(
+            m.label == "Person" for m in sentence.mentions if m is not person)
+        if not (apposition or plain_gap or only_person or (verb and re.match(r"^[，,(（]", gap))):
             continue
         return _role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.8 if apposition else 0.75)
     return _biography(ctx, sentence, person, orgs, limit, text) or _role_after_name(ctx, sentence, person, text)

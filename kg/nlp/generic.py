@@ -28,8 +28,12 @@ GENERIC_ORG = re.compile(
 )
 
 
+# '汉族', '回族': an ethnic group in a biography, not an organization.
+ETHNIC_GROUP = re.compile(r"[\u4e00-\u9fff]{1,3}族")
+
+
 def is_generic_org(name: str) -> bool:
-    return GENERIC_ORG.match(name) is not None
+    return GENERIC_ORG.match(name) is not None or ETHNIC_GROUP.fullmatch(name) is not None
 
 
 @Language.component("kg_generic_orgs")
