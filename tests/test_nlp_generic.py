@@ -30,3 +30,7 @@ def test_a_name_glued_to_a_count_is_split_and_a_counted_list_is_of_organizations
 
 def test_an_ethnic_group_is_no_organization():
     assert is_generic_org("汉族") and is_generic_org("回族")
+
+
+def test_a_brand_ending_like_an_ethnic_group_is_not_one():
+    assert not is_generic_org("魅族")
