@@ -309,3 +309,10 @@ def test_the_one_person_of_a_sentence_takes_the_post_named_later():
     text = "高建平刚满60岁，是兴业银行筹建时的首批员工，从2000年8月开始担任兴业银行党委书记、董事长。"
     found = {(f.subject, f.object): f.attributes["role"] for f in run(text) if f.predicate == "holdsPositionAt"}
     assert found == {("高建平", "兴业银行"): ["党委书记", "董事长"]}
+
+
+def test_honorifics_between_a_name_and_the_verb():
+    pairs = triples(run("省政府决定：任命颜晓红同志为江苏大学校长。"), "holdsPositionAt")
+    assert ("颜晓红", "江苏大学") in pairs
+    pairs = triples(run("2014年，江世平大师创办上海生生文化发展有限公司。"), "holdsPositionAt")
+    assert ("江世平", "上海生生文化发展有限公司") in pairs

@@ -49,6 +49,8 @@ FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?
                       r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设)了?[“「\"]?$")
 # '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name.
 FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?)?由[^，,。；;]{0,40}$")
+# What may follow a name before the verb: '颜晓红同志为…校长', '江世平大师创办…'.
+HONORIFIC = "(?:先生|女士|同志|大师|博士|教授)"
 # '…由黄百鸣、石天、麦嘉等几个电影人创立': each co-founder in the list is one.
 FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:(?:、|和|与|及|以及)[\u4e00-\u9fff·.]{2,8}?(?:先生|女士)?)*"
                                   r"(?:等[^，,。；;]{0,8}?)?(?:于|在)?(?:\d{2,4}年)?(?:在[\u4e00-\u9fff]{1,6})?"
@@ -318,7 +320,7 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
     before = text[max(sentence.start, person.start - 8) : person.start]
     after = text[person.end : sentence.end]
     if APPOINT_PERSON.search(before):
-        match = re.match(r"(?:先生|女士)?(?:为|担任|出任)(?:公司|该公司)?([^，,。；;]{2,16})", after)
+        match = re.match(rf"{HONORIFIC}?(?:为|担任|出任)(?:公司|该公司)?([^，,。；;]{{2,16}})", after)
         roles = parse_roles(match.group(1)) if match else None
         org = _last_org(ctx, person.start)
         named = match and next((m for m in sentence.mentions if m.start == person.end + match.start(1)
@@ -354,7 +356,8 @@ def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str
     later = [m for m in sentence.mentions if m.start >= person.end]
     for org in of_type(later, "Organization")[:1]:
         gap = text[person.end : org.start]
-        gap = re.sub(r"^(?:先生|女士)?(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
+        gap = re.sub(rf"^{HONORIFIC}", "", gap)
+        gap = re.sub(r"^(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
         if FOUNDING.match(gap):
             return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
     if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 16]):
