@@ -316,3 +316,11 @@ def test_honorifics_between_a_name_and_the_verb():
     assert ("颜晓红", "江苏大学") in pairs
     pairs = triples(run("2014年，江世平大师创办上海生生文化发展有限公司。"), "holdsPositionAt")
     assert ("江世平", "上海生生文化发展有限公司") in pairs
+
+
+def test_title_after_a_name_and_为_as_a_post_verb():
+    text = "梅河口市第五实验小学的全体教师，在以李喜霞校长为核心的领导班子带领下前进。"
+    pairs = triples(run(text), "holdsPositionAt")
+    assert pairs == {("李喜霞", "梅河口市第五实验小学")}
+    pairs = triples(run("郭杰忠为江西科技师范大学校长。"), "holdsPositionAt")
+    assert pairs == {("郭杰忠", "江西科技师范大学")}

@@ -38,9 +38,10 @@ APPOSITION_GAP = re.compile(r"\s*|(?:现任)?(?:职务|职位|身份)[：:]")
 # The head of an institution, as a title ('常务副总经理'): each presupposes one organization.
 HEAD_TITLE = (r"(?:常务|执行|联席)?副?(?:董事局主席|董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|理事长|"
               r"所长)")
-TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、\s]|$|[亲表说指在称认等])")
+TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、\s]|$|[亲表说指在称认等为与设的])")
+HEAD_OF_ONE = re.compile(HEAD_TITLE)
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
-TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系|是"
+TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系|是|为"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
 STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任")
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
@@ -267,13 +268,18 @@ def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text
 
 
 def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
-    """'北京罗麦科技有限公司汪静董事长': the organization, the name, then the name's title."""
-    orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end == person.start]
-    if not orgs:
-        return []
+    """'北京罗麦科技有限公司汪静董事长': the organization, the name, then the name's title; or
+    '…实验小学的全体教师，在以李喜霞校长为核心…': the one organization earlier in the sentence."""
     title = TITLE_AFTER_NAME.match(text, person.end, sentence.end)
     roles = parse_roles(title.group(1), modifiers_only=True) if title else None
-    return [_fact(ctx, person, orgs[0], sentence, roles, 0.7)] if roles else []
+    if not roles:
+        return []
+    orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= person.start and m.label != "MediaOutlet"]
+    if orgs and orgs[-1].end == person.start:
+        return [_fact(ctx, person, orgs[-1], sentence, roles, 0.7)]
+    if len({m.text for m in orgs}) == 1 and HEAD_OF_ONE.fullmatch(title.group(1)):
+        return [_fact(ctx, person, orgs[-1], sentence, roles, 0.55)]
+    return []
 
 
 def _biography(ctx, sentence, person, orgs: list[Mention], limit: int, text: str) -> list[Fact]:
