@@ -324,3 +324,8 @@ def test_title_after_a_name_and_为_as_a_post_verb():
     assert pairs == {("李喜霞", "梅河口市第五实验小学")}
     pairs = triples(run("郭杰忠为江西科技师范大学校长。"), "holdsPositionAt")
     assert pairs == {("郭杰忠", "江西科技师范大学")}
+
+
+def test_a_person_who_goes_on_to_found_a_company_in_the_same_clause():
+    pairs = triples(run("2005年周鸿祎从雅虎出走并创立了奇虎360公司。"), "holdsPositionAt")
+    assert ("周鸿祎", "奇虎360公司") in pairs and ("周鸿祎", "雅虎") not in pairs

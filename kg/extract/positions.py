@@ -50,6 +50,7 @@ FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?
                       r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设)了?[“「\"]?$")
 # '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name.
 FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?)?由[^，,。；;]{0,40}$")
+FOUNDS = re.compile(r"(?:创办|创立|创建|创设)了?[“「\"]?")
 # What may follow a name before the verb: '颜晓红同志为…校长', '江世平大师创办…'.
 HONORIFIC = "(?:先生|女士|同志|大师|博士|教授)"
 # '…由黄百鸣、石天、麦嘉等几个电影人创立': each co-founder in the list is one.
@@ -366,6 +367,13 @@ def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str
         gap = re.sub(r"^(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
         if FOUNDING.match(gap):
             return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
+    # '周鸿祎从雅虎出走并创立了奇虎360': the person's own clause goes on to found a later one.
+    verb = FOUNDS.search(text, person.end, min(sentence.end, person.end + 30))
+    if verb and not re.search(r"[。；;，,]", text[person.end : verb.start()]) and not any(
+            m.label == "Person" and person.end <= m.start < verb.start() for m in sentence.mentions):
+        founded = [m for m in of_type(later, "Organization") if verb.end() <= m.start <= verb.end() + 1]
+        if founded:
+            return [_fact(ctx, person, founded[0], sentence, ["创始人"], 0.6)]
     if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 16]):
         return []
     for org in reversed(of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")):
