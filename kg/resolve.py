@@ -209,7 +209,7 @@ def _merge_short_forms(
             core = cores[key]
             partners = {
                 other for other in by_core[(coarse, core)] + by_core[(coarse, norm)]
-                if len(other[1]) > len(norm)
+                if len(other[1]) > len(norm) and (coarse != "Organization" or _same_place(norm, core, other[1]))
             }
             partners |= {
                 other for other in by_start[(coarse, norm[:2])]
@@ -232,6 +232,12 @@ def _merge_short_forms(
     for key in sorted(groups):
         clusters[find(key)].append(key)
     return [clusters[root] for root in sorted(clusters)]
+
+
+def _same_place(short: str, core: str, longer: str) -> bool:
+    """阳山县国土局 is not 河南温县国土局: a short name's own place must be in the longer name."""
+    place = short[: short.find(core)] if core and core in short else ""
+    return not place or place in longer
 
 
 def _contracts(short: str, longer: str) -> bool:

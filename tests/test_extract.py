@@ -329,3 +329,8 @@ def test_title_after_a_name_and_为_as_a_post_verb():
 def test_a_person_who_goes_on_to_found_a_company_in_the_same_clause():
     pairs = triples(run("2005年周鸿祎从雅虎出走并创立了奇虎360公司。"), "holdsPositionAt")
     assert ("周鸿祎", "奇虎360公司") in pairs and ("周鸿祎", "雅虎") not in pairs
+
+
+def test_no_firm_or_role_from_a_byline_glued_to_a_title():
+    facts = run("基金专家建议：投资者宜把握股债轮动机会本报记者：潘清 尽管近期A股出现回暖迹象。")
+    assert triples(facts, "holdsPositionAt") == set()

@@ -99,3 +99,10 @@ def test_a_short_name_stands_for_the_firm_of_its_own_article():
     assert set(orgs) == {"信达澳银基金公司", "信达证券"}
     assert "信达" in orgs["信达澳银基金公司"].aliases and "信达" in orgs["信达证券"].aliases
     assert facts[0].object_id == orgs["信达澳银基金公司"].id and facts[1].object_id == orgs["信达证券"].id
+
+
+def test_agencies_of_two_places_stay_apart():
+    mentions = {"a-1": [mention("河南温县国土局", "GovernmentAgency"), mention("温县", "Location", 20)],
+                "a-2": [mention("阳山县国土局", "GovernmentAgency"), mention("阳山县", "Location", 20)]}
+    names = {e.name for e in resolve(mentions, []).entities}
+    assert {"河南温县国土局", "阳山县国土局"} <= names

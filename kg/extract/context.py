@@ -146,8 +146,8 @@ def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
     one common word LAC knows (a firm's name LAC missed is words it did not join: 完美 + 时空)."""
     if name.startswith(NOT_A_NAME_START) or FUNCTION_CHARS.search(name) or is_generic_org(name):
         return False
-    if name in GENERIC_NAMES:
-        return False
+    if name in GENERIC_NAMES or name.endswith(("本报", "本刊", "报讯", "电讯", "讯")):
+        return False  # '…机会本报(记者)': 'this paper' or a dateline, glued to a title
     span = ctx.doc.char_span(start, start + len(name))
     return span is not None and not (len(span) == 1 and span[0].tag_ in COMMON_WORD_TAGS)
 

@@ -75,7 +75,7 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
         part = re.sub(r"之一$", "", part.strip())
         if not part:
             continue
-        if not part.endswith(_HEADS) or re.search(r"[，,。；;：:“”\s]", part):
+        if not part.endswith(_HEADS) or re.search(r"[，,。；;：:“”\s《》()（）\[\]【】]", part):
             return None
         head = next(h for h in _HEADS if part.endswith(h))
         prefix = part[: -len(head)]

@@ -38,6 +38,9 @@ ETHNIC_GROUPS = frozenset(
 
 
 def is_generic_org(name: str) -> bool:
+    """A category phrase, an ethnic group, or '…本报' / '…报讯' (this paper, a dateline) glued to text."""
+    if name.endswith(("本报", "本刊", "报讯")):
+        return True
     return GENERIC_ORG.match(name) is not None or (name.endswith("族") and name[:-1] in ETHNIC_GROUPS)
 
 
