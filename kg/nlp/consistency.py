@@ -31,21 +31,21 @@ def repeated_names(doc: Doc) -> Doc:
             labels[ent.text][ent.label_] += 1
     if not labels:
         return doc
-    taken = [False] * len(doc)
-    for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            taken[i] = True
-    found: list[Span] = []
     text = doc.text
+    taken = bytearray(len(text))  # characters inside an entity: most repeats are already tagged
+    for ent in doc.ents:
+        taken[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    found: list[Span] = []
     for name in sorted(labels, key=len, reverse=True):  # longest first: 南方基金公司 before 南方基金
         label = labels[name].most_common(1)[0][0]
         for match in re.finditer(re.escape(name), text):
+            if any(taken[match.start() : match.end()]) or not _stands_alone(text, match, name):
+                continue
             span = doc.char_span(match.start(), match.end(), label=label)  # strict: whole tokens only
-            if span is None or any(taken[span.start:span.end]) or not _stands_alone(text, match, name):
+            if span is None:
                 continue
             found.append(span)
-            for i in range(span.start, span.end):
-                taken[i] = True
+            taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     if found:
         doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
     return doc

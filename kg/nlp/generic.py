@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components import ORG_LABELS
+from .components import ORG_LABELS, words_of
 
 GENERIC_MODIFIERS = (
     "中资", "外资", "合资", "独资", "国有", "国内", "海外", "境外", "境内", "大型", "中型", "小型", "中小型", "中小",
@@ -52,12 +52,18 @@ def generic_orgs(doc: Doc) -> Doc:
 
 # LAC sometimes glues a name to the count after it: '东吴4家' (公司) is 东吴 + 4家.
 _NAME_AND_COUNT = re.compile(r"([\u4e00-\u9fff]{2,})(\d+[家个所只位名])")
+_COUNTERS = set("家个所只位名")
+_COUNT_IN_TEXT = re.compile(r"[\u4e00-\u9fff]\d+[家个所只位名]")
 
 
 @Language.component("kg_split_counts")
 def split_counts(doc: Doc) -> Doc:
     """Split a name glued to a count into two tokens; an entity over it keeps only the name."""
-    cuts = [(t, m) for t in doc if (m := _NAME_AND_COUNT.fullmatch(t.text))]
+    if not _COUNT_IN_TEXT.search(doc.text):  # most documents: nothing to look at token by token
+        return doc
+    texts = words_of(doc).texts
+    cuts = [(doc[i], m) for i, text in enumerate(texts) if text[-1:] in _COUNTERS
+            and (m := _NAME_AND_COUNT.fullmatch(text))]
     if not cuts:
         return doc
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import ORG_LABELS, merge_ents
+from .components import ORG_LABELS, merge_ents, words_of
 from .lexicon import DEVICE_NOUNS
 
 BRAND = r"[\u4e00-\u9fff]{2,4}"
@@ -27,15 +27,19 @@ SUFFIX = re.compile(r"[A-Z]{1,3}|Pro|Max|Plus|Ultra|Mini|Lite|SE")
 NOT_A_MODEL = re.compile(r"[QH]\d", re.IGNORECASE)
 NOT_AFTER = ("基金", "指数", "财报", "季报", "股", "季度", "年报", "流感", "病毒", "疫情", "疫苗", "病例")
 BRAND_TAGS = ("ORG", "nz")
+_LETTER_OR_DIGIT = re.compile(r"[A-Za-z0-9]")
 
 
 @Language.component("kg_brand_models")
 def brand_models(doc: Doc) -> Doc:
+    words = words_of(doc)
+    if not _LETTER_OR_DIGIT.search(words.text):
+        return doc
     org_at = {i: e for e in doc.ents if e.label_ in ORG_LABELS for i in range(e.start, e.end)}
     spans: list[Span] = []
-    i = 0
-    while i < len(doc):
-        end = _model_at(doc, i, org_at)
+    i, n = 0, len(words.texts)
+    while i < n:
+        end = _model_at(words.texts, words.tags, i, org_at)
         if end:
             spans.append(Span(doc, i, end, label="Product"))
             i = end
@@ -46,28 +50,29 @@ def brand_models(doc: Doc) -> Doc:
     return doc
 
 
-def _model_at(doc: Doc, i: int, org_at: dict) -> int:
-    """The end of a brand + model run starting at token i, or 0."""
-    token = doc[i]
-    whole = BRAND_AND_CODE.fullmatch(token.text)
-    if whole and token.tag_ in BRAND_TAGS and not NOT_A_MODEL.fullmatch(whole.group(2)):
+def _model_at(texts: list[str], tags: list[str], i: int, org_at: dict) -> int:
+    """The end of a brand + model run starting at token i, or 0 (token texts and tags as lists:
+    this runs on every token)."""
+    n = len(texts)
+    whole = BRAND_AND_CODE.fullmatch(texts[i])
+    if whole and tags[i] in BRAND_TAGS and not NOT_A_MODEL.fullmatch(whole.group(2)):
         end = i + 1
     else:
         brand = org_at.get(i)
         if brand is None or brand.start != i or not re.fullmatch(BRAND, brand.text):
             return 0
         end = brand.end
-        if end < len(doc) and doc[end].text == " ":
+        if end < n and texts[end] == " ":
             end += 1
-        if end >= len(doc) or NOT_A_MODEL.fullmatch(doc[end].text):
+        if end >= n or NOT_A_MODEL.fullmatch(texts[end]):
             return 0
-        numbered = DIGITS.fullmatch(doc[end].text) and end + 1 < len(doc) and doc[end + 1].text in DEVICE_NOUNS
-        if not (CODE_ONLY.fullmatch(doc[end].text) or numbered):  # '魅族21手机': digits, then the device
+        numbered = DIGITS.fullmatch(texts[end]) and end + 1 < n and texts[end + 1] in DEVICE_NOUNS
+        if not (CODE_ONLY.fullmatch(texts[end]) or numbered):  # '魅族21手机': digits, then the device
             return 0
         end += 1
-    if end + 1 < len(doc) and doc[end].text == " " and SUFFIX.fullmatch(doc[end + 1].text):
+    if end + 1 < n and texts[end] == " " and SUFFIX.fullmatch(texts[end + 1]):
         end += 2
-    if end < len(doc) and doc[end].text.startswith(NOT_AFTER):
+    if end < n and texts[end].startswith(NOT_AFTER):
         return 0
     return end
 
