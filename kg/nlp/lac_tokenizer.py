@@ -168,7 +168,24 @@ def analyse(text: str) -> list[tuple[str, str]]:
     return out
 
 
-class LacTokenizer:
+class NothingToSave:
+    """spaCy serialises a pipeline's tokenizer with it; LAC ships in its own wheel and a LAC-backed
+    tokenizer has no state of its own, so there is nothing to write or read."""
+
+    def to_bytes(self, **kwargs) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs):
+        return self
+
+    def to_disk(self, path, **kwargs) -> None:
+        return None
+
+    def from_disk(self, path, **kwargs):
+        return self
+
+
+class LacTokenizer(NothingToSave):
     """spaCy tokenizer: one token per LAC word, LAC's tag in `token.tag_`, LAC entities in `doc.ents`."""
 
     def __init__(self, vocab: Vocab):
@@ -194,18 +211,6 @@ class LacTokenizer:
         doc.from_array([ENT_IOB, ENT_TYPE], ents)
         return doc
 
-    # spaCy serialises the tokenizer with the pipeline; LAC has no state of its own to save.
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> LacTokenizer:
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        return None
-
-    def from_disk(self, path, **kwargs) -> LacTokenizer:
-        return self
 
 
 @spacy.registry.tokenizers("kg.LacTokenizer.v1")

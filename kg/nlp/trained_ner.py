@@ -29,6 +29,8 @@ from spacy.tokens import Doc
 from spacy.util import get_words_and_spaces
 from spacy.vocab import Vocab
 
+from .lac_tokenizer import NothingToSave
+
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "ner-cluener"
 
 LABELS = ("Person", "Organization", "Location")
@@ -85,7 +87,7 @@ def _cached_features(text: str) -> tuple[list[str], list[str]]:
     return lac_char_features(text)
 
 
-class LacCharTokenizer:
+class LacCharTokenizer(NothingToSave):
     """spaCy tokenizer: one token per character, carrying LAC's tag and word (`lac_char_features`)."""
 
     def __init__(self, vocab: Vocab):
@@ -96,18 +98,6 @@ class LacCharTokenizer:
         tags, words = _cached_features(text) if len(text) <= 128 else lac_char_features(text)
         return char_doc(self.vocab, text, tags, words)
 
-    # LAC ships in its own wheel: nothing to save with the pipeline.
-    def to_bytes(self, **kwargs) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs) -> LacCharTokenizer:
-        return self
-
-    def to_disk(self, path, **kwargs) -> None:
-        return None
-
-    def from_disk(self, path, **kwargs) -> LacCharTokenizer:
-        return self
 
 
 @spacy.registry.tokenizers("kg.LacCharTokenizer.v1")
