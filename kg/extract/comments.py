@@ -119,7 +119,7 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list
     in_paragraph = [m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"]
     if REFERS_TO_A_PRODUCT.search(sentence.text):  # '它', '这款产品': the one named last before
         return _unique([m for m in in_paragraph if m.start < sentence.start][::-1])[:1]
-    # Otherwise only the article's subject: a product its title names ('Sora 火出天际,当如何评价').
+    # Otherwise only the article's subject: a product its title names ('星河X1上市,专家怎么看').
     title = ctx.article.title or ""
     return _unique([m for m in in_paragraph if m.text in title])[:1]
 

@@ -367,7 +367,7 @@ def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str
         gap = re.sub(r"^(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
         if FOUNDING.match(gap):
             return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
-    # '周鸿祎从雅虎出走并创立了奇虎360': the person's own clause goes on to found a later one.
+    # '张三从甲公司出走并创立了乙公司': the person's own clause goes on to found a later one.
     verb = FOUNDS.search(text, person.end, min(sentence.end, person.end + 30))
     if verb and not re.search(r"[。；;，,]", text[person.end : verb.start()]) and not any(
             m.label == "Person" and person.end <= m.start < verb.start() for m in sentence.mentions):

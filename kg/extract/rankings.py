@@ -63,7 +63,7 @@ def _rank_after(text: str, end: int) -> int | None:
 
 
 def _trigger_in_clause(text: str, sentence: Sentence, org: Mention) -> bool:
-    """'…华为位列第三', '入选的有华为、小米': a trigger in the organization's own clause (a list
+    """'…小米位列第三', '入选的有小米、联想': a trigger in the organization's own clause (a list
     of names separated by 、 is one clause)."""
     start = max(text.rfind(p, sentence.start, org.start) for p in "，,；;：:") + 1
     ends = [i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0]

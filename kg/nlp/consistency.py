@@ -52,7 +52,7 @@ def repeated_names(doc: Doc) -> Doc:
 
 
 def _stands_alone(text: str, match: re.Match, name: str) -> bool:
-    """A Latin name must not run on into more Latin letters or digits (Sora in Soraya)."""
+    """A Latin name must not run on into more Latin letters or digits (Nova in Novartis)."""
     if _HAN.match(name[0]) and _HAN.match(name[-1]):
         return True
     before = text[match.start() - 1] if match.start() else " "

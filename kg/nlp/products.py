@@ -1,4 +1,4 @@
-"""Brand + model code names a product: 尼康S570, 佳能IXUS120 IS, 华为Mate60, 佳能 7D.
+"""Brand + model code names a product: 尼康S570, 佳能IXUS120 IS, 小米MIX4, 佳能 7D.
 
 Technology news names devices by the maker's brand followed by a Latin-and-digit model
 code. LAC tags such a run as an organization (尼康S570/ORG), as a bare word (纽曼X1/nz)

@@ -15,7 +15,7 @@ from .lexicon import DEVICE_NOUNS, GENERIC_NAMES, ROLE_HEADS
 
 PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "软件", "工具", "操作系统", "APP", "App",
                       *DEVICE_NOUNS)
-# '发布Sora', '推出了GPT-4': a release names a product.
+# '发布Gemini', '推出了GPT-4': a release names a product.
 RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开源)了?$")
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
 _LETTERS = re.compile(r"[A-Za-z]")
