@@ -99,14 +99,3 @@ class TaskPool:
             self._pool.terminate()
             self._pool.join()
             self._pool = None
-
-
-def map_unordered(
-    func: Callable[[Any], Any],
-    tasks: Sequence[Any],
-    jobs: int,
-    initializer: Callable[..., Any] | None = None,
-    initargs: tuple = (),
-) -> Iterator[Any]:
-    """func(task) for every task, in completion order; in this process when jobs is 1."""
-    yield from TaskPool(func, tasks, jobs, initializer, initargs)
