@@ -88,7 +88,8 @@ def process_source(source: Source, options: Options, segmenter: str = "lac") -> 
 
 
 def _load_pipeline(segmenter: str) -> None:
-    """Worker initializer: load the pipeline (and LAC) once, before the first document."""
+    """Worker initializer: build the pipeline once, before the first document (LAC's model loads
+    with the first text it reads)."""
     from .nlp.pipeline import get_nlp
 
     get_nlp(segmenter)
@@ -133,7 +134,7 @@ def build(
     """
     started, cpu = time.perf_counter(), time.process_time()
     if jobs > 1:
-        warm_up()
+        warm_up()  # a no-op when `kg build` already started it
     options = options or Options()
     files, errors = iter_input_files(inputs, CORPUS_SUFFIXES)
     # Sources and refused inputs in input order: the report lists failures where they occur.
