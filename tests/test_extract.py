@@ -334,3 +334,10 @@ def test_a_person_who_goes_on_to_found_a_company_in_the_same_clause():
 def test_no_firm_or_role_from_a_byline_glued_to_a_title():
     facts = run("基金专家建议：投资者宜把握股债轮动机会本报记者：潘清 尽管近期A股出现回暖迹象。")
     assert triples(facts, "holdsPositionAt") == set()
+
+
+def test_indirect_speech_opening_with_an_organization_comments_on_it():
+    facts = run("中国人民大学教授张建国表示，八国集团峰会应当关注发展中国家。")
+    comments = [f for f in facts if f.predicate == "commentsOn"]
+    assert [(f.subject, f.object) for f in comments] == [("张建国", "八国集团")]
+    assert comments[0].confidence <= 0.6  # weaker evidence than a named product or a quote

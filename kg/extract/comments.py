@@ -124,6 +124,25 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list
     return _unique([m for m in in_paragraph if m.text in title])[:1]
 
 
+# '…指出，<org>去年…' / '…强调，公司希望…': the organization the reported clause opens with.
+REPORTED_CLAUSE = re.compile(rf"(?:{SPEECH.pattern})[，,:：]\s*(?:(该|本)?公司)?")
+
+
+def _topic_of_what_is_said(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list[Mention]:
+    """Indirect speech about an organization: the reported clause opens with it (its name, or
+    公司 for the organization named last), as in '刘明军指出，社保基金去年出现浮亏'."""
+    said = REPORTED_CLAUSE.search(sentence.text)
+    if said is None:
+        return []
+    at = sentence.start + said.end()
+    if said.group(0).endswith("公司"):  # the anaphor: the organization named last before it
+        orgs = [m for m in of_type(ctx.mentions, "Organization") if m.end <= at and m.label != "MediaOutlet"]
+        return [max(orgs, key=lambda m: m.end)] if orgs else []
+    opening = [m for m in of_type(sentence.mentions, "Organization") if m.start == at and m.text != speaker_name
+               and m.label != "MediaOutlet"]
+    return opening[:1]
+
+
 def _unique(mentions: list[Mention]) -> list[Mention]:
     seen, out = set(), []
     for m in mentions:
@@ -145,6 +164,9 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         if speaker_type == "Person":
             ctx.last_speaker = name
         targets = _targets(ctx, sentence, name)
+        if not targets:  # weaker evidence: the organization the reported words open with
+            targets = _topic_of_what_is_said(ctx, sentence, name)
+            confidence = min(confidence, 0.6)
         quote = _choose_quote(quotes, targets)
         if quote is None:
             # Indirect speech: what follows '认为,' or '看来,' is the view reported.
