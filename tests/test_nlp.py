@@ -166,3 +166,10 @@ def test_a_released_latin_name_is_a_product():
 @pytest.mark.parametrize("name", ["赖梅松", "洪涛", "傅强"])
 def test_common_surnames_missing_before_are_known(name):
     assert (name, "Person") in {(e.text, e.label_) for e in get_nlp()(f"华信科技总经理{name}表示，前景很好。").ents}
+
+
+def test_a_name_cut_before_a_one_character_verb_and_no_name_from_a_time_word():
+    names = {e.text for e in get_nlp()("开幕式上，中兴通讯股份有限公司董事长李自学作了主题演讲。").ents}
+    assert "李自学" in names
+    names = {e.text for e in get_nlp()("华信科技总经理王刚才表示同意。").ents}
+    assert "王刚才" not in names

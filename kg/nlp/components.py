@@ -153,6 +153,7 @@ AFTER_NAME = set(HONORIFICS) | set(SPEECH_VERBS) | set("，,、。；;：:") | {
 NOT_NAME_TAIL = set("等们说称的了在和与及向对将已也都又再曾才就还均")
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_1 = re.compile(r"[\u4e00-\u9fff]")
+_NOT_IN_NAMES = ("v", "f", "p", "u", "c", "d", "r", "q", "m", "t", "TIME")  # tags of words no name holds
 
 
 def _names_after_roles(doc: Doc) -> list[Span]:
@@ -172,9 +173,12 @@ def _names_after_roles(doc: Doc) -> list[Span]:
         if ent is not None and ent.label_ == "Person" and ent.start == start and len(ent.text) == 2:
             # '李克/PER 难/ad 表示': a name cut one character short.
             tail, after = ent.end, ent.end + 1
+            # '李自/PER 学/v 作/v': a one-character "verb" right before a verb ends the name, too;
+            # '潘鑫/PER 军/n 金秋/TIME': a caption runs on into a date.
             if (after < n and tail not in ent_at and len(texts[tail]) == 1
                     and _HAN_1.fullmatch(texts[tail]) and texts[tail] not in NOT_NAME_TAIL
-                    and tags[tail] in ("n", "a", "ad", "an") and (texts[after] in AFTER_NAME or tags[after] == "v")):
+                    and (tags[tail] in ("n", "a", "ad", "an") or (tags[tail] == "v" and tags[after] == "v"))
+                    and (texts[after] in AFTER_NAME or tags[after] in ("v", "TIME"))):
                 spans.append(Span(doc, start, ent.end + 1, label="Person"))
             continue
         if ent is not None:
@@ -189,7 +193,7 @@ def _names_after_roles(doc: Doc) -> list[Span]:
             continue
         # One word LAC knows ('普遍', '任期') is a word; a three-character one it mis-tags is a name.
         single_word = end - start == 1 and (len(text) < 3 or tags[start] not in ("a", "ad", "an", "d", "nr"))
-        function_word = any(tag in ("v", "f", "p", "u", "c", "d", "r", "q", "m", "t") for tag in tags[start:end])
+        function_word = any(tag in _NOT_IN_NAMES for tag in tags[start:end])
         if end - start > 1 and function_word:  # '博士毕业后': a verb phrase, not a split name
             continue
         if is_person_name(text) and text[0] not in AMBIGUOUS_SURNAMES and not single_word and len(text) <= 3:
