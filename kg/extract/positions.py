@@ -150,6 +150,11 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
     return [_fact(ctx, person, org, sentence, roles, 0.75)]
 
 
+def _orgs_before(sentence: Sentence, end: int) -> list[Mention]:
+    """The sentence's organizations ending by `end`, in order; a news outlet holds no one's post."""
+    return [m for m in of_type(sentence.mentions, "Organization") if m.end <= end and m.label != "MediaOutlet"]
+
+
 def _last_org(ctx: ArticleContext, before: int) -> Mention | None:
     """The organization named last before a position in the article (what '公司' refers to)."""
     orgs = [m for m in ctx.mentions if coarse(m.label) == "Organization" and m.end <= before
@@ -226,8 +231,7 @@ def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mentio
     title = HEAD_OF_INSTITUTION.search(text[max(sentence.start, person.start - 12) : person.start])
     if title is None:
         return []
-    orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= person.start - len(title.group(1))
-            and m.label != "MediaOutlet"]
+    orgs = _orgs_before(sentence, person.start - len(title.group(1)))
     if len({m.text for m in orgs}) != 1:
         return []
     return [_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
@@ -275,7 +279,7 @@ def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, t
     roles = parse_roles(title.group(1), modifiers_only=True) if title else None
     if not roles:
         return []
-    orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= person.start and m.label != "MediaOutlet"]
+    orgs = _orgs_before(sentence, person.start)
     if orgs and orgs[-1].end == person.start:
         return [_fact(ctx, person, orgs[-1], sentence, roles, 0.7)]
     if len({m.text for m in orgs}) == 1 and HEAD_OF_ONE.fullmatch(title.group(1)):
@@ -339,8 +343,7 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
     # '…成立某科技有限公司，俞敏洪任董事长': a bare title taken, at the organization named before
     taken = TAKES_BARE_TITLE.match(after)
     if taken and not APPOINT_PERSON.search(before) and not facts:
-        orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= person.start
-                and m.label != "MediaOutlet"]
+        orgs = _orgs_before(sentence, person.start)
         roles = parse_roles(taken.group(1), modifiers_only=True)
         if orgs and roles and person.start - orgs[-1].end <= 12:
             facts.append(_fact(ctx, person, orgs[-1], sentence, roles, 0.6))
