@@ -120,3 +120,23 @@ def test_a_failing_writer_raises_and_leaves_the_previous_file(tmp_path, small_gr
     with pytest.raises((OSError, ValueError), match="no space left"):
         write_exports(small_graph, tmp_path, ["ttl", "trig", "html"], DEFAULT_BASE, "t", False, jobs)
     assert (tmp_path / "graph.html").read_text(encoding="utf-8") == "previous"
+
+
+def test_a_fact_shared_with_a_cached_document_validates_in_the_rebuild(tmp_path):
+    """A relation found in a re-processed and in a cached document has one evidence node per
+    article; the cached one's node belongs to the relation checked, so it is checked whole."""
+    from kg.build import build
+
+    pages = {"b1.md": "# 蓝海集团布局新能源\n\n蓝海集团董事长王芳在上海宣布，集团将投资新能源汽车。\n",
+             "b2.md": "# 蓝海集团年会\n\n蓝海集团董事长王芳出席年会。\n"}
+    for name, text in pages.items():
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / name).write_text(text, encoding="utf-8")
+    build([tmp_path / "in"], cache=tmp_path / "cache")
+    (tmp_path / "in" / "b1.md").write_text(pages["b1.md"] + "\n发布会在上海举行。\n", encoding="utf-8")
+    second = build([tmp_path / "in"], cache=tmp_path / "cache")
+    assert second.validation_scope() == {"b1.md"}
+    shared = [d for _, _, d in second.graph.edges(data=True) if len({e.article for e in d["evidence"]}) == 2]
+    assert shared, "the test needs a relation with evidence in both documents"
+    conforms, report = validate(document_scope(rdf_data(second.graph), {"b1.md"}))
+    assert conforms, report

@@ -8,7 +8,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from .rdf import RdfData
+from .rdf import KG, RdfData
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
@@ -22,8 +22,11 @@ def document_scope(data: RdfData, documents: Iterable[str]) -> set[tuple]:
     widened to every triple of each subject there, so a node is checked whole (one label, one
     mentionCount), plus the types and literal-valued triples (label, ...) of the nodes those
     triples point to: what sh:class and the relation-end shape check of them, and no links onward.
+    A statement in scope brings its evidence nodes whole (one per article it was found in).
     """
     subjects = {triple[0] for doc in documents for triple in data.named.get(doc, ())}
+    # A statement's evidence nodes are parts of it, even those citing another document's article.
+    subjects |= {o for s, p, o in data.default if p == KG.hasEvidence and s in subjects}
     scope = {triple for triple in data.default if triple[0] in subjects}
     targets = {o for _, _, o in scope if isinstance(o, URIRef)} - subjects
     scope.update(t for t in data.default if t[0] in targets and (isinstance(t[2], Literal) or t[1] == RDF.type))
