@@ -19,21 +19,14 @@ from .corpus.cache import Cache, cache_key
 from .corpus.parallel import TaskPool, warm_up
 from .corpus.progress import Progress
 from .corpus.report import Failure
-from .corpus.sources import CORPUS_SUFFIXES, Options, Source, iter_sources, load_articles
+from .corpus.sources import CORPUS_SUFFIXES, Options, Source, iter_sources
 from .graph import build_graph
-from .ingest import InputError, iter_input_files, read_articles
+from .ingest import InputError, iter_input_files
 from .model import Article, Fact, Mention
-from .resolve import resolve
+from .process import DocumentResult, load_pipeline, process_document, run_task
+from .resolve import local_long_forms, resolve
 
-
-@dataclass
-class DocumentResult:
-    """Everything one source document contributes to a build."""
-
-    document: str
-    articles: list[Article]
-    mentions: dict[str, list[Mention]]  # Article.id -> mentions
-    facts: list[Fact]
+__all__ = ["BuildResult", "DocumentResult", "assemble", "build", "process_document", "summary"]
 
 
 @dataclass
@@ -53,59 +46,10 @@ class BuildResult:
         return set(self.processed_documents) if self.cached else None
 
 
-def analyse(document: str, articles: list[Article], segmenter: str = "lac") -> DocumentResult:
-    """Parse and extract the articles of one document."""
-    # Imported here: spaCy and LAC load only in the processes that parse (a rebuild whose
-    # documents all come from the cache, or are parsed by workers, never loads them).
-    from .extract import extract_article
-    from .nlp.pipeline import get_nlp
-
-    nlp = get_nlp(segmenter)
-    mentions: dict[str, list[Mention]] = {}
-    facts: list[Fact] = []
-    for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        article_mentions, article_facts = extract_article(article, doc)
-        mentions[article.id] = article_mentions
-        facts.extend(article_facts)
-    return DocumentResult(document, articles, mentions, facts)
-
-
-def process_document(path: Path, segmenter: str = "lac") -> DocumentResult:
-    """Read, parse and extract one document. Raises InputError for an unreadable file."""
-    return analyse(path.name, read_articles(path), segmenter)
-
-
-def process_source(source: Source, options: Options, segmenter: str = "lac") -> DocumentResult | Failure:
-    """One corpus document, never raising: a bad input or an extractor crash becomes a Failure."""
-    try:
-        return analyse(source.document, load_articles(source, options), segmenter)
-    except InputError as error:
-        return Failure(source.label, error.reason)
-    except (MemoryError, RecursionError) as exc:
-        return Failure(source.label, f"too large or too deep to process ({type(exc).__name__})")
-    except Exception as exc:  # one document's bug must not stop a corpus build
-        return Failure(source.label, f"processing failed ({type(exc).__name__}: {exc})")
-
-
-def _load_pipeline(segmenter: str) -> None:
-    """Worker initializer: build the pipeline once, before the first document (LAC's model loads
-    with the first text it reads)."""
-    from .nlp.pipeline import get_nlp
-
-    get_nlp(segmenter)
-
-
-def _task(task: tuple) -> tuple[int, DocumentResult | Failure]:
-    """Process one document in a worker and cache its outcome as soon as it is known."""
-    index, source, options, segmenter, cache_folder, key = task
-    outcome = process_source(source, options, segmenter)
-    if cache_folder is not None:
-        Cache(cache_folder).put(key, outcome)
-    return index, outcome
-
-
-def assemble(documents: list[DocumentResult], min_confidence: float = 0.0) -> nx.MultiDiGraph:
-    """Resolve entities across all documents and build the one graph of the build."""
+def assemble(documents: list[DocumentResult], min_confidence: float = 0.0,
+             short_forms: dict[tuple[str, str], str] | None = None) -> nx.MultiDiGraph:
+    """Resolve entities across all documents and build the one graph of the build
+    (`short_forms`: see `resolve`)."""
     mentions: dict[str, list[Mention]] = {}
     facts: list[Fact] = []
     articles: list[Article] = []
@@ -113,7 +57,7 @@ def assemble(documents: list[DocumentResult], min_confidence: float = 0.0) -> nx
         articles.extend(result.articles)
         mentions.update(result.mentions)
         facts.extend(f for f in result.facts if f.confidence >= min_confidence)
-    resolution = resolve(mentions, facts)
+    resolution = resolve(mentions, facts, short_forms)
     return build_graph(articles, resolution.entities, facts)
 
 
@@ -149,23 +93,29 @@ def build(
     def task(index: int) -> tuple:
         return index, slots[index], options, segmenter, str(store.folder) if store else None, keys[index]
 
+    short_forms: dict[tuple[str, str], str] = {}  # resolution's per-article part, done as documents arrive
+
+    def arrived(index: int, outcome: DocumentResult | Failure, from_cache: bool = False) -> None:
+        outcomes[index] = outcome
+        if isinstance(outcome, DocumentResult):
+            short_forms.update(local_long_forms(outcome.mentions))
+        bar.advance(cached=from_cache, failed=isinstance(outcome, Failure))
+
     # Workers start on the documents to parse while this process reads the cached ones.
     tasks = [task(index) for index in keys if index not in cached]
-    pools = [TaskPool(_task, tasks, jobs, _load_pipeline, (segmenter,))]
+    pools = [TaskPool(run_task, tasks, jobs, load_pipeline, (segmenter,))]
     try:
         for index in sorted(cached):
             hit = store.get(keys[index])
             if isinstance(hit, DocumentResult | Failure):
-                outcomes[index] = hit
-                bar.advance(cached=True, failed=isinstance(hit, Failure))
+                arrived(index, hit, from_cache=True)
             else:  # unreadable after all (torn, foreign): parse it too
                 tasks.append(task(index))
-                pools.append(TaskPool(_task, [tasks[-1]], 1, _load_pipeline, (segmenter,)))
+                pools.append(TaskPool(run_task, [tasks[-1]], 1, load_pipeline, (segmenter,)))
         read = time.perf_counter()
         for pool in pools:
             for index, outcome in pool:
-                outcomes[index] = outcome
-                bar.advance(failed=isinstance(outcome, Failure))
+                arrived(index, outcome)
     finally:
         for pool in pools:
             pool.close()
@@ -180,7 +130,7 @@ def build(
             errors.append(InputError(outcome.label, outcome.reason))
         else:
             documents.append(outcome)
-    graph = assemble(documents, min_confidence)
+    graph = assemble(documents, min_confidence, short_forms)
     done = time.perf_counter()
     timings = {"read": read - started, "process": processed - read, "assemble": done - processed,
                "cpu": time.process_time() - cpu}  # this process only: all of it with jobs=1

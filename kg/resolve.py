@@ -85,10 +85,15 @@ class Resolution:
         return self.index.get((coarse_type(type_), normalize_name(name)))
 
 
-def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact]) -> Resolution:
-    """Group every name the build uses into entities, and point the facts at them."""
+def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact],
+            short_forms: dict[tuple[str, str], str] | None = None) -> Resolution:
+    """Group every name the build uses into entities, and point the facts at them.
+
+    `short_forms`: `local_long_forms` of these mentions when the caller has it already (a build
+    works it out per document while it waits for the others); None works it out here.
+    """
     groups: dict[tuple[str, str], _Group] = defaultdict(_Group)
-    local = _local_long_forms(mentions_by_article)
+    local = local_long_forms(mentions_by_article) if short_forms is None else short_forms
 
     def full(name: str, coarse: str, article: str | None) -> str:
         """The name a short form stands for in its article (信达 -> 信达澳银基金公司 there)."""
@@ -159,10 +164,11 @@ def article_of(fact: Fact) -> str | None:
 UNIT_ENDINGS = (*SUBUNIT_SUFFIXES, "分行", "支行", "营业部", "部")
 
 
-def _local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tuple[str, str], str]:
+def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tuple[str, str], str]:
     """(article, normalized short name) -> the one longer organization name it abbreviates or
     contracts in that article: a short name means one firm in one article and may mean another
-    firm elsewhere (信达 for 信达澳银基金 here, for 信达证券 there)."""
+    firm elsewhere (信达 for 信达澳银基金 here, for 信达证券 there). Article by article: the
+    result for a build is the union of its documents' results."""
     local = {}
     for article, mentions in mentions_by_article.items():
         names = {normalize_name(m.text): m.text.strip() for m in mentions if coarse_type(m.label) == "Organization"}

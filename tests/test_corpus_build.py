@@ -8,8 +8,8 @@ import subprocess
 import sys
 import time
 
-import kg.build
 import kg.extract
+import kg.process
 from kg.build import build
 from kg.cli import main
 
@@ -162,7 +162,7 @@ def test_interrupted_build_keeps_exports_and_resumes_from_the_cache(tmp_path, mo
     before = (out / "graph.ttl").read_bytes()
     (corpus / "pages" / "a1.md").write_text(ARTICLES[1].replace("王芳", "李娜"), encoding="utf-8")
 
-    real, calls = kg.build.analyse, []
+    real, calls = kg.process.analyse, []
 
     def interrupted(document, articles, segmenter="lac"):
         calls.append(document)
@@ -170,10 +170,10 @@ def test_interrupted_build_keeps_exports_and_resumes_from_the_cache(tmp_path, mo
             raise KeyboardInterrupt
         return real(document, articles, segmenter)
 
-    monkeypatch.setattr(kg.build, "analyse", interrupted)
+    monkeypatch.setattr(kg.process, "analyse", interrupted)
     assert main(args) == 130
     assert (out / "graph.ttl").read_bytes() == before
-    monkeypatch.setattr(kg.build, "analyse", real)
+    monkeypatch.setattr(kg.process, "analyse", real)
     resumed = build([corpus], cache=out / ".kg-cache")
     assert (resumed.cached, resumed.processed) == (3, 5)
 

@@ -1,7 +1,7 @@
 """Entity resolution: aliases merge, different things stay apart, ids are stable ASCII."""
 
 from kg.model import Evidence, Fact, Mention
-from kg.resolve import core_name, entity_id, normalize_name, resolve
+from kg.resolve import core_name, entity_id, local_long_forms, normalize_name, resolve
 
 
 def mention(text, label, start=0):
@@ -106,3 +106,16 @@ def test_agencies_of_two_places_stay_apart():
                 "a-2": [mention("阳山县国土局", "GovernmentAgency"), mention("阳山县", "Location", 20)]}
     names = {e.name for e in resolve(mentions, []).entities}
     assert {"河南温县国土局", "阳山县国土局"} <= names
+
+
+def test_short_forms_worked_out_article_by_article_resolve_the_same():
+    """A build works out each document's short forms as it arrives and passes their union."""
+    mentions = {
+        "a-1": [mention("信达澳银基金公司", "Company"), mention("信达", "Organization", 20)],
+        "a-2": [mention("信达证券", "Company"), mention("信达", "Organization", 20)],
+    }
+    parts = {}
+    for article, article_mentions in mentions.items():
+        parts.update(local_long_forms({article: article_mentions}))
+    assert parts == local_long_forms(mentions) == {("a-1", "信达"): "信达澳银基金公司", ("a-2", "信达"): "信达证券"}
+    assert resolve(mentions, [], parts).entities == resolve(mentions, []).entities

@@ -25,7 +25,7 @@ CACHE_FORMAT = 1
 # The code a DocumentResult depends on: an edit here while PIPELINE_VERSION stays put must
 # not serve stale results (it happens all the time in a development checkout).
 _PACKAGE = Path(__file__).resolve().parent.parent
-_CODE = ("nlp", "extract", "ingest", "data", "model.py", "build.py", "corpus/sources.py", "corpus/html.py")
+_CODE = ("nlp", "extract", "ingest", "data", "model.py", "process.py", "corpus/sources.py", "corpus/html.py")
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from multiprocessing import forkserver
 from typing import Any
 
 # What the forkserver imports before forking workers: paid once, not once per worker.
-PRELOAD = ["kg.build", "kg.nlp.pipeline", "kg.extract"]
+PRELOAD = ["kg.process", "kg.nlp.pipeline", "kg.extract"]
 
 
 def default_jobs() -> int:
