@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from .corpus.sources import DEFAULT_MAX_BYTES, LAYOUTS
+from .corpus.options import DEFAULT_MAX_BYTES, LAYOUTS
 
 DEFAULT_FORMATS = ("ttl", "trig", "html")
 ALL_FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "html")
@@ -187,8 +187,8 @@ def _build(args: argparse.Namespace) -> int:
         warm_up()  # workers' pipeline imports start now, beside this process's own
     from .build import build, summary
     from .corpus.exports import write_exports
+    from .corpus.options import Options
     from .corpus.report import graph_counts, report_data, write_report
-    from .corpus.sources import Options
     from .export.rdf import DEFAULT_BASE
 
     started = time.perf_counter()

@@ -21,28 +21,18 @@ from ..ingest import InputError, article_key, split_page
 from ..ingest.reader import decode_text
 from ..model import Article
 from .html import html_to_text
+from .options import DEFAULT_MAX_BYTES, LAYOUTS, Options
+
+__all__ = ["DEFAULT_MAX_BYTES", "LAYOUTS", "Options", "Source", "iter_sources", "layout_of", "load_articles"]
 
 PAGE_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 TSV_SUFFIXES = (".tsv",)
 CORPUS_SUFFIXES = PAGE_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + TSV_SUFFIXES
-LAYOUTS = ("auto", "page", "html", "jsonl", "tsv")
-DEFAULT_MAX_BYTES = 5_000_000
 _TSV_LINE = re.compile(rb"^[^\t\n\r]{1,20}\t[^\t]")
 _UNSAFE_NAME = re.compile(r"[\s./\\:#?%]+")
 _SNIFF_BYTES = 65536
-
-
-@dataclass(frozen=True)
-class Options:
-    """How to read the inputs; every field that changes a document's result is part of its cache key."""
-
-    layout: str = "auto"
-    text_field: str = "text"
-    id_field: str | None = None
-    title_field: str = "title"
-    max_bytes: int = DEFAULT_MAX_BYTES
 
 
 @dataclass(frozen=True)
