@@ -185,6 +185,18 @@ def _build(args: argparse.Namespace) -> int:
     jobs = args.jobs or default_jobs()
     if jobs > 1:
         warm_up()  # workers' pipeline imports start now, beside this process's own
+    from .corpus.exports import Validator
+
+    # Validation's process starts now too: it imports pyshacl while the documents are parsed.
+    validator = Validator() if jobs > 1 and not args.no_validate else None
+    try:
+        return _build_and_export(args, jobs, validator)
+    finally:
+        if validator is not None:
+            validator.close()
+
+
+def _build_and_export(args: argparse.Namespace, jobs: int, validator) -> int:
     from .build import build, summary
     from .corpus.exports import write_exports
     from .corpus.options import Options
@@ -205,7 +217,8 @@ def _build(args: argparse.Namespace) -> int:
         title = "知识图谱: " + ", ".join(names[:5]) + (f" … ({len(names)})" if len(names) > 5 else "")
         written, stages, validation = write_exports(result.graph, out, args.format, args.base_iri or DEFAULT_BASE,
                                                     title[:200], not args.no_validate, jobs,
-                                                    validate_documents=result.validation_scope())
+                                                    validate_documents=result.validation_scope(),
+                                                    validator=validator)
         seconds.update(stages)
         if validation is not None and not validation[0]:
             print("SHACL validation failed:\n" + validation[1], file=sys.stderr)

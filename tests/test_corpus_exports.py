@@ -7,7 +7,7 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import RDFS
 
-from kg.corpus.exports import write_exports
+from kg.corpus.exports import Validator, write_exports
 from kg.export.rdf import DEFAULT_BASE, node_iri, rdf_data, to_rdf, write_rdf
 from kg.export.shacl import document_scope, validate
 from kg.model import Evidence
@@ -23,6 +23,18 @@ def test_exports_match_write_rdf_and_validation(tmp_path, small_graph, jobs):
         assert (tmp_path / "out" / path.name).read_bytes() == path.read_bytes()
     assert validation == validate(to_rdf(small_graph, DEFAULT_BASE))
     assert {"ttl", "trig", "html", "validate"} <= set(seconds)
+
+
+def test_a_validator_started_early_serves_the_build_and_stays_its_owners(tmp_path, small_graph):
+    """`kg build` starts the validation process first thing; write_exports uses it and leaves it open."""
+    validator = Validator()
+    try:
+        for _ in range(2):
+            _, seconds, validation = write_exports(small_graph, tmp_path, ["ttl"], DEFAULT_BASE, "t", True, 2,
+                                                   validator=validator)
+            assert validation == validate(to_rdf(small_graph, DEFAULT_BASE)) and "validate" in seconds
+    finally:
+        validator.close()
 
 
 def test_no_validation_when_not_asked(tmp_path, small_graph):

@@ -14,9 +14,10 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 import networkx as nx
@@ -43,25 +44,24 @@ def _validate(graph: nx.MultiDiGraph, base: str, documents: set[str] | None) -> 
 
 def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: str, title: str,
                   validate: bool, jobs: int, validate_documents: set[str] | None = None,
-                  ) -> tuple[list[Path], dict[str, float], tuple[bool, str] | None]:
+                  validator: Validator | None = None) -> tuple[list[Path], dict[str, float], tuple[bool, str] | None]:
     """(files written, seconds per stage, (conforms, report) or None when not validated).
 
     `validate_documents`: validate only what these documents contribute (BuildResult.validation_scope());
     None validates everything. With jobs > 1 the HTML and all RDF formats but the first are
     written by forked children (the graph is shared copy-on-write, not pickled) while this
-    process writes the first.
+    process writes the first, and validation runs in `validator`'s process (one of its own when None).
     """
     seconds: dict[str, float] = {}
     background = None
-    executor = None
+    own = None
     children: list[_Child] = []
     parallel = jobs > 1 and _can_fork()
     if validate and jobs > 1:
-        executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
-                                       initializer=_background)
+        validator = validator or (own := Validator())
         # Only the re-processed documents' part travels to the validation process, not the corpus.
         part = graph if validate_documents is None else document_subgraph(graph, validate_documents)
-        background = executor.submit(_validate, part, base, validate_documents)
+        background = validator.submit(part, base, validate_documents)
     try:
         rdf_formats = [f for f in formats if f not in ("html", "graphml")]
         if parallel and "html" in formats:  # needs no RDF: start it first
@@ -103,13 +103,56 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
     except BaseException:
         for child in children:
             child.kill()
-        if executor is not None:  # interrupted: do not wait for the validation at exit
-            for process in list(getattr(executor, "_processes", {}).values()):
-                process.terminate()
+        if background is not None:  # interrupted: do not wait for the validation at exit
+            validator.close(kill=True)
         raise
     finally:
-        if executor is not None:
-            executor.shutdown(wait=False, cancel_futures=True)
+        if own is not None:
+            own.close()
+
+
+class Validator:
+    """SHACL validation in a process of its own, beside the export writers (jobs > 1).
+
+    Start it when the build starts: the process forks from the workers' forkserver (on a thread:
+    the server first imports the pipeline) and imports pyshacl while documents are parsed, so a
+    rebuild that re-processes one document does not pay for that import among its exports.
+    """
+
+    def __init__(self) -> None:
+        self._executor: ProcessPoolExecutor | None = None
+        self._error: BaseException | None = None
+        self._starting = threading.Thread(target=self._start, daemon=True)
+        self._starting.start()
+
+    def _start(self) -> None:
+        try:
+            self._executor = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver"),
+                                                 initializer=_background)
+            self._executor.submit(_import_validation)
+        except BaseException as error:  # re-raised by submit
+            self._error = error
+
+    def submit(self, graph: nx.MultiDiGraph, base: str, documents: set[str] | None) -> Future:
+        """The future (conforms, report, seconds) of validating `graph` (or `documents`' part of it)."""
+        self._starting.join()
+        if self._error is not None:
+            raise self._error
+        return self._executor.submit(_validate, graph, base, documents)
+
+    def close(self, kill: bool = False) -> None:
+        """Let the process end; `kill`: end it now, mid-validation (an interrupted build)."""
+        self._starting.join()
+        if self._executor is None:
+            return
+        if kill:
+            for process in list(getattr(self._executor, "_processes", {}).values()):
+                process.terminate()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _import_validation() -> None:
+    import pyshacl  # noqa: F401  (slow to import: done before the build needs it)
 
 
 def _background() -> None:
