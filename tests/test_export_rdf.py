@@ -18,7 +18,9 @@ from kg.export.rdf import (
     date_literal,
     document_iri,
     node_iri,
+    rdf_data,
     serialize,
+    serialize_formats,
     statement_iri,
     to_rdf,
     write_rdf,
@@ -400,3 +402,9 @@ def test_writer_output_does_not_depend_on_insertion_order(seed_build):
             g.add(t)
         texts.add(serialize(dataset, "ttl"))
     assert len(texts) == 1
+
+
+def test_turtle_and_trig_made_in_one_go_equal_each_made_alone(small_graph):
+    data = rdf_data(small_graph)
+    formats = ["trig", "nt", "ttl"]
+    assert list(serialize_formats(data, formats)) == [(fmt, serialize(data, fmt)) for fmt in formats]

@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..export.html import write_html
-from ..export.rdf import FILE_NAMES, RdfData, rdf_data, serialize, write_rdf
+from ..export.rdf import FILE_NAMES, RdfData, rdf_data, serialize_formats, write_rdf
 from ..graph import document_subgraph
 from ..io import atomic_write
 
@@ -71,19 +71,26 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
             mark = time.perf_counter()
             data = rdf_data(graph, base)
             seconds["to_rdf"] = time.perf_counter() - mark
-        if parallel and len(rdf_formats) > 1:
-            children.append(_Child(rdf_formats[1:], lambda fmt: _write_rdf(data, out, fmt, base)))
+        # This process writes the first RDF format (and TriG with Turtle: they share their default
+        # graph's formatting, cheaper than a second process redoing it); a child writes the others.
+        here = rdf_formats[:1]
+        if here and {"ttl", "trig"} <= {*rdf_formats} and here[0] in ("ttl", "trig"):
+            here.append("trig" if here[0] == "ttl" else "ttl")
+        if parallel and (rest := [f for f in rdf_formats if f not in here]):
+            rest_texts = serialize_formats(data, rest, base)  # consumed in the child
+            children.append(_Child(rest, lambda fmt: atomic_write(out / FILE_NAMES[fmt], next(rest_texts)[1])))
         forked = {fmt for child in children for fmt in child.formats}
-        for fmt in formats:
-            if fmt in forked:
-                continue
+        local = [fmt for fmt in formats if fmt not in forked]
+        texts = serialize_formats(data, [f for f in local if f in rdf_formats], base) if data else iter(())
+        for fmt in local:
             mark = time.perf_counter()
             if fmt == "html":
                 write_html(graph, out / "graph.html", title=title)
             elif fmt == "graphml":
                 write_rdf(graph, out, ["graphml"], base)
             else:
-                _write_rdf(data, out, fmt, base)
+                name, text = next(texts)
+                atomic_write(out / FILE_NAMES[name], text)
             seconds[fmt] = time.perf_counter() - mark
         for child in children:
             seconds.update(child.wait())
@@ -160,10 +167,6 @@ def _background() -> None:
     the export writers, which the build waits for first (on two cores they would share it)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.nice(5)
-
-
-def _write_rdf(data: RdfData, out: Path, fmt: str, base: str) -> None:
-    atomic_write(out / FILE_NAMES[fmt], serialize(data, fmt, base))
 
 
 def _can_fork() -> bool:

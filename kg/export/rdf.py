@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -26,7 +26,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 from ..io import atomic_write
 from ..model import coarse_type
 from .formats import graphml_text, jsonld_text, sorted_lines
-from .turtle import trig, turtle
+from .turtle import trig, turtle, turtle_and_trig
 
 KG = Namespace("https://kg-news.org/ontology#")
 DEFAULT_BASE = "https://kg-news.org/id/"
@@ -330,6 +330,22 @@ def serialize(data: Dataset | RdfData, fmt: str, base_iri: str = DEFAULT_BASE) -
     raise ValueError(f"unknown RDF format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
+def serialize_formats(data: Dataset | RdfData, formats: list[str], base_iri: str = DEFAULT_BASE,
+                      ) -> Iterator[tuple[str, str]]:
+    """(format, text) for each of `formats` in order, as `serialize` gives them; asked for together,
+    Turtle and TriG are made in one go (TriG's default graph is the Turtle file's body)."""
+    both: dict[str, str] = {}
+    for fmt in formats:
+        if fmt in ("ttl", "trig") and {"ttl", "trig"} <= set(formats):
+            if not both:
+                default, named = _graphs(data)
+                ttl, trig_text = turtle_and_trig(default, named, _prefixes(normalize_base(base_iri)))
+                both = {"ttl": ttl, "trig": trig_text}
+            yield fmt, both[fmt]
+        else:
+            yield fmt, serialize(data, fmt, base_iri)
+
+
 def write_rdf(
     graph: nx.MultiDiGraph,
     out_dir: str | Path,
@@ -343,9 +359,10 @@ def write_rdf(
         raise ValueError(f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
     out_dir = Path(out_dir)
     data = rdf_data(graph, base_iri) if any(f != "graphml" for f in formats) else None
+    texts = serialize_formats(data, [f for f in formats if f != "graphml"], base_iri)
     written = []
     for fmt in formats:
-        text = graphml_text(graph) if fmt == "graphml" else serialize(data, fmt, base_iri)
+        text = graphml_text(graph) if fmt == "graphml" else next(texts)[1]
         path = out_dir / FILE_NAMES[fmt]
         atomic_write(path, text)
         written.append(path)

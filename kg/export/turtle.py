@@ -137,9 +137,24 @@ def turtle(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
 def trig(default: Iterable[Triple], named: Mapping[str, Iterable[Triple]], prefixes: Mapping[str, str]) -> str:
     """TriG: the default graph, then each non-empty named graph (keyed by IRI) in IRI order."""
     terms = Terms(prefixes)
+    return _trig(terms, _blocks(terms, default), named, prefixes)
+
+
+def turtle_and_trig(default: Iterable[Triple], named: Mapping[str, Iterable[Triple]],
+                    prefixes: Mapping[str, str]) -> tuple[str, str]:
+    """(`turtle(default)`, `trig(default, named)`), formatting the default graph once: it is both
+    the Turtle file's body and the TriG file's first graph."""
+    terms = Terms(prefixes)
+    blocks = _blocks(terms, default)
+    text = terms.header(prefixes) + "\n".join(blocks)  # named triples are default ones: no new prefixes
+    return text, _trig(terms, blocks, named, prefixes)
+
+
+def _trig(terms: Terms, default_blocks: list[str], named: Mapping[str, Iterable[Triple]],
+          prefixes: Mapping[str, str]) -> str:
     parts = []
-    for name, triples in [("", default), *sorted(named.items(), key=lambda item: str(item[0]))]:
-        blocks = _blocks(terms, triples)
+    for name, triples in [("", None), *sorted(named.items(), key=lambda item: str(item[0]))]:
+        blocks = default_blocks if triples is None else _blocks(terms, triples)
         if blocks:
             head = f"{terms.ref(name)} {{" if name else "{"
             parts.append(head + "\n" + "\n".join(blocks) + "}\n")
