@@ -23,7 +23,7 @@ from pathlib import Path
 import networkx as nx
 
 from ..export.html import write_html
-from ..export.rdf import FILE_NAMES, RdfData, rdf_data, serialize_formats, write_rdf
+from ..export.rdf import FILE_NAMES, RdfData, rdf_data, serialize_formats, trig_named_text, write_rdf
 from ..graph import document_subgraph
 from ..io import atomic_write
 
@@ -79,9 +79,14 @@ def write_exports(graph: nx.MultiDiGraph, out: Path, formats: list[str], base: s
         if parallel and (rest := [f for f in rdf_formats if f not in here]):
             rest_texts = serialize_formats(data, rest, base)  # consumed in the child
             children.append(_Child(rest, lambda fmt: atomic_write(out / FILE_NAMES[fmt], next(rest_texts)[1])))
+        trig_named = None
+        if parallel and len(here) == 2:  # TriG's named graphs are formatted by a child meanwhile
+            named = _Child(["trig_named"], lambda _: trig_named_text(data, base))
+            children.append(named)
+            trig_named = named.text_of("trig_named")
         forked = {fmt for child in children for fmt in child.formats}
         local = [fmt for fmt in formats if fmt not in forked]
-        texts = serialize_formats(data, [f for f in local if f in rdf_formats], base) if data else iter(())
+        texts = serialize_formats(data, [f for f in local if f in rdf_formats], base, trig_named) if data else iter(())
         for fmt in local:
             mark = time.perf_counter()
             if fmt == "html":
@@ -175,10 +180,13 @@ def _can_fork() -> bool:
 
 
 class _Child:
-    """A forked process running write(fmt) for each format; `wait` returns their seconds or raises."""
+    """A forked process running write(fmt) for each format; `wait` returns their seconds or raises.
+    A write that returns a string sends it back: `texts[fmt]` after `wait`."""
 
     def __init__(self, formats: list[str], write: Callable[[str], object]) -> None:
         self.formats = formats
+        self.texts: dict[str, str] = {}
+        self._seconds: dict[str, float] | None = None
         read, write_end = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:  # the child: write, report, leave without running the parent's exit handlers
@@ -186,28 +194,43 @@ class _Child:
             status, message = 0, ""
             try:
                 signal.signal(signal.SIGINT, signal.SIG_DFL)
-                spent = {}
+                spent, texts = {}, {}
                 for fmt in formats:
                     mark = time.perf_counter()
-                    write(fmt)
+                    value = write(fmt)
+                    if isinstance(value, str):
+                        texts[fmt] = value
                     spent[fmt] = time.perf_counter() - mark
-                message = json.dumps(spent)
+                message = json.dumps({"seconds": spent, "texts": texts}, ensure_ascii=False)
             except BaseException as error:
                 status, message = 1, f"{type(error).__name__}: {error}"
             finally:
-                os.write(write_end, message.encode("utf-8", "replace"))
+                with os.fdopen(write_end, "wb") as pipe:  # all of it, however long
+                    pipe.write(message.encode("utf-8", "replace"))
                 os._exit(status)
         os.close(write_end)
         self.read = read
 
+    def text_of(self, fmt: str) -> Callable[[], str]:
+        """A function that waits for the child and returns what its write of `fmt` returned."""
+        def text() -> str:
+            self.wait()
+            return self.texts[fmt]
+
+        return text
+
     def wait(self) -> dict[str, float]:
+        if self._seconds is not None:
+            return self._seconds
         with os.fdopen(self.read, "rb") as pipe:
             message = pipe.read().decode("utf-8", "replace")
         _, status = os.waitpid(self.pid, 0)
         self.pid = 0
         if status != 0:
             raise OSError(f"writing {', '.join(self.formats)} failed: {message or f'exit status {status}'}")
-        return json.loads(message)
+        result = json.loads(message)
+        self.texts, self._seconds = result["texts"], result["seconds"]
+        return self._seconds
 
     def kill(self) -> None:
         if self.pid:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path, PurePath
@@ -26,7 +26,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 from ..io import atomic_write
 from ..model import coarse_type
 from .formats import graphml_text, jsonld_text, sorted_lines
-from .turtle import trig, turtle, turtle_and_trig
+from .turtle import trig, trig_named_graphs, turtle, turtle_and_trig
 
 KG = Namespace("https://kg-news.org/ontology#")
 DEFAULT_BASE = "https://kg-news.org/id/"
@@ -331,19 +331,25 @@ def serialize(data: Dataset | RdfData, fmt: str, base_iri: str = DEFAULT_BASE) -
 
 
 def serialize_formats(data: Dataset | RdfData, formats: list[str], base_iri: str = DEFAULT_BASE,
-                      ) -> Iterator[tuple[str, str]]:
+                      trig_named: Callable[[], str] | None = None) -> Iterator[tuple[str, str]]:
     """(format, text) for each of `formats` in order, as `serialize` gives them; asked for together,
-    Turtle and TriG are made in one go (TriG's default graph is the Turtle file's body)."""
+    Turtle and TriG are made in one go (TriG's default graph is the Turtle file's body), TriG's
+    named graphs by `trig_named` when given (see `trig_named_text`)."""
     both: dict[str, str] = {}
     for fmt in formats:
         if fmt in ("ttl", "trig") and {"ttl", "trig"} <= set(formats):
             if not both:
                 default, named = _graphs(data)
-                ttl, trig_text = turtle_and_trig(default, named, _prefixes(normalize_base(base_iri)))
+                ttl, trig_text = turtle_and_trig(default, named, _prefixes(normalize_base(base_iri)), trig_named)
                 both = {"ttl": ttl, "trig": trig_text}
             yield fmt, both[fmt]
         else:
             yield fmt, serialize(data, fmt, base_iri)
+
+
+def trig_named_text(data: Dataset | RdfData, base_iri: str = DEFAULT_BASE) -> str:
+    """The named graphs part of the TriG text: made by one process while another formats the default graph."""
+    return trig_named_graphs(_graphs(data)[1], _prefixes(normalize_base(base_iri)))
 
 
 def write_rdf(

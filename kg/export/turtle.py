@@ -9,7 +9,7 @@ the set of triples, and it keeps rdflib's layout so the files stay readable.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
@@ -136,26 +136,35 @@ def turtle(triples: Iterable[Triple], prefixes: Mapping[str, str]) -> str:
 
 def trig(default: Iterable[Triple], named: Mapping[str, Iterable[Triple]], prefixes: Mapping[str, str]) -> str:
     """TriG: the default graph, then each non-empty named graph (keyed by IRI) in IRI order."""
-    terms = Terms(prefixes)
-    return _trig(terms, _blocks(terms, default), named, prefixes)
+    return turtle_and_trig(default, named, prefixes)[1]
 
 
-def turtle_and_trig(default: Iterable[Triple], named: Mapping[str, Iterable[Triple]],
-                    prefixes: Mapping[str, str]) -> tuple[str, str]:
+def turtle_and_trig(default: Iterable[Triple], named: Mapping[str, Iterable[Triple]], prefixes: Mapping[str, str],
+                    named_text: Callable[[], str] | None = None) -> tuple[str, str]:
     """(`turtle(default)`, `trig(default, named)`), formatting the default graph once: it is both
-    the Turtle file's body and the TriG file's first graph."""
+    the Turtle file's body and the TriG file's first graph. Every named triple is a default one
+    (a build's default graph holds every triple), so the Turtle header serves TriG.
+
+    `named_text`: gives `trig_named_graphs(named, prefixes)` made elsewhere (by another process,
+    while this one formats the default graph); None formats them here.
+    """
     terms = Terms(prefixes)
     blocks = _blocks(terms, default)
-    text = terms.header(prefixes) + "\n".join(blocks)  # named triples are default ones: no new prefixes
-    return text, _trig(terms, blocks, named, prefixes)
+    header = terms.header(prefixes)
+    graphs = named_text() if named_text is not None else _named_graphs(terms, named)
+    first = "{\n" + "\n".join(blocks) + "}\n" if blocks else ""
+    return header + "\n".join(blocks), header + "\n".join(part for part in (first, graphs) if part)
 
 
-def _trig(terms: Terms, default_blocks: list[str], named: Mapping[str, Iterable[Triple]],
-          prefixes: Mapping[str, str]) -> str:
+def trig_named_graphs(named: Mapping[str, Iterable[Triple]], prefixes: Mapping[str, str]) -> str:
+    """The named graphs of a TriG file (what follows its default graph)."""
+    return _named_graphs(Terms(prefixes), named)
+
+
+def _named_graphs(terms: Terms, named: Mapping[str, Iterable[Triple]]) -> str:
     parts = []
-    for name, triples in [("", None), *sorted(named.items(), key=lambda item: str(item[0]))]:
-        blocks = default_blocks if triples is None else _blocks(terms, triples)
+    for name, triples in sorted(named.items(), key=lambda item: str(item[0])):
+        blocks = _blocks(terms, triples)
         if blocks:
-            head = f"{terms.ref(name)} {{" if name else "{"
-            parts.append(head + "\n" + "\n".join(blocks) + "}\n")
-    return terms.header(prefixes) + "\n".join(parts)
+            parts.append(f"{terms.ref(name)} {{\n" + "\n".join(blocks) + "}\n")
+    return "\n".join(parts)
