@@ -373,6 +373,13 @@ def test_one_line_article_head(text, title, authors, publisher):
     assert article.text.startswith(("某公司", "北京时间"))
 
 
+def test_a_display_headline_repeating_the_title_after_a_mark_is_dropped():
+    [article] = articles_of(f"央行加息压力渐增 ◆央行“加息”压力渐增证券时报记者 王五本报讯 {BODY}", "line-1.txt")
+    assert (article.title, article.authors, article.publisher) == ("央行加息压力渐增", ("王五",), "证券时报")
+    [kept] = articles_of(f"新品发布 ◆ 价格下调证券时报记者 王五本报讯 {BODY}", "line-1.txt")
+    assert kept.title == "新品发布 ◆ 价格下调"  # no repeat: the mark is part of the title
+
+
 @pytest.mark.parametrize(
     ("tail", "authors", "publisher"),
     [

@@ -110,7 +110,19 @@ def _split_lines(text: str) -> list[_Line]:
 
 
 def _clean_title(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("**", "")).strip()
+    """One-spaced, without markdown bold, and without a display headline that repeats the title
+    after a mark ('标题 ◆“标题”'), as pages print one above the other."""
+    text = re.sub(r"\s+", " ", text.replace("**", "")).strip()
+    if (mark := _REPEAT_MARK.search(text)) and _letters(text[mark.end():]) == _letters(text[: mark.start()]):
+        return text[: mark.start()]
+    return text
+
+
+_REPEAT_MARK = re.compile(r"\s*[◆◇■□●○▲△★☆▶►]\s*")
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^\w]", "", text)
 
 
 class _PageReader:
