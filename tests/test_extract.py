@@ -341,3 +341,9 @@ def test_indirect_speech_opening_with_an_organization_comments_on_it():
     comments = [f for f in facts if f.predicate == "commentsOn"]
     assert [(f.subject, f.object) for f in comments] == [("张建国", "八国集团")]
     assert comments[0].confidence <= 0.6  # weaker evidence than a named product or a quote
+
+
+def test_a_product_in_the_speakers_own_description_is_not_what_he_comments_on():
+    text = "华信优选基金拟任基金经理李明认为，降息为市场提供了宽松的环境。对于华信优选基金，王芳表示很看好。"
+    pairs = triples(run(text), "commentsOn")
+    assert ("李明", "华信优选基金") not in pairs and ("王芳", "华信优选基金") in pairs

@@ -104,12 +104,15 @@ def _speaker(ctx: ArticleContext, sentence: Sentence, quotes) -> tuple[Mention |
     return None, 0.0
 
 
-def _targets(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list[Mention]:
-    """What the speaker comments on: the products named in the sentence, else in its paragraph."""
+def _targets(ctx: ArticleContext, sentence: Sentence, speaker: Mention | str) -> list[Mention]:
+    """What the speaker comments on: the products named in the sentence, else in its paragraph.
+    Not a product in the speaker's own description ('X基金拟任基金经理李四表示': his fund)."""
     text = ctx.article.text
+    speaker_name = speaker.text if isinstance(speaker, Mention) else speaker
     products = [
         m for m in of_type(sentence.mentions, "Product")
         if m.text != speaker_name and not OWN_PRODUCT.search(text[max(sentence.start, m.start - 8) : m.start])
+        and not _describes(text, m, speaker)
     ]
     if products:
         return _unique(products)[:2]
@@ -124,6 +127,13 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list
     return _unique([m for m in in_paragraph if m.text in title])[:1]
 
 
+def _describes(text: str, mention: Mention, speaker: Mention | str) -> bool:
+    """`mention` is in the phrase that introduces the speaker: before the name, same clause."""
+    return isinstance(speaker, Mention) and mention.end <= speaker.start and not CLAUSE_BREAK.search(
+        text, mention.end, speaker.start)
+
+
+CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?“”]")
 # '…指出，<org>去年…' / '…强调，公司希望…': the organization the reported clause opens with.
 REPORTED_CLAUSE = re.compile(rf"(?:{SPEECH.pattern})[，,:：]\s*(?:(该|本)?公司)?")
 
@@ -163,7 +173,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         speaker_type = speaker.label if isinstance(speaker, Mention) else "Person"
         if speaker_type == "Person":
             ctx.last_speaker = name
-        targets = _targets(ctx, sentence, name)
+        targets = _targets(ctx, sentence, speaker)
         if not targets:  # weaker evidence: the organization the reported words open with
             targets = _topic_of_what_is_said(ctx, sentence, name)
             confidence = min(confidence, 0.6)
