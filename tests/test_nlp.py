@@ -67,6 +67,15 @@ def test_list_members_become_organizations(nlp):
     assert {"比亚迪", "长安汽车"} <= names
 
 
+def test_members_of_a_list_of_organizations_are_organizations_whatever_lac_tagged_them(nlp):
+    """Short firm names LAC takes for people (大成) or places (东吴) are organizations in a list
+    its category noun calls firms; a list of people stays people."""
+    found = dict(ents(nlp, "有国海富兰克林、东吴、景顺长城、大成等4家基金公司发布了公告。"))
+    assert {found.get(n) for n in ("国海富兰克林", "东吴", "景顺长城", "大成")} == {"Organization"}
+    people = dict(ents(nlp, "会上，张三、李四和王五等专家发言。"))
+    assert {people.get(n) for n in ("张三", "李四", "王五")} == {"Person"}
+
+
 def test_generic_acronyms_are_not_entities(nlp):
     found = ents(nlp, "AI和AIGC推动GDP增长,PMI回升。")
     assert not any(name in ("AI", "AIGC", "GDP", "PMI") for name, _ in found)

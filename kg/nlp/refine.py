@@ -198,7 +198,7 @@ CATEGORY_NOUNS = ("企业", "公司", "车企", "厂商", "运营商", "机构",
 CATEGORY_BEFORE_LIST = re.compile(r"(企业|公司|车企|厂商|机构|品牌|上市公司)(包括|如|有|是|为|像|例如|比如)[：:]?$")
 LIST_DELIMITERS = ("、", "和", "及", "以及", "与")
 _COUNTED = re.compile(r"[\d一二三四五六七八九十两几]+[家个所只]")
-NAME_TAGS = ("n", "nz", "ORG", "LOC", "an", "xc", "s", "vn", "nw")
+NAME_TAGS = ("n", "nz", "ORG", "LOC", "PER", "an", "xc", "s", "vn", "nw")
 
 
 @Language.component("kg_coordination")
