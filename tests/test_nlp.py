@@ -182,3 +182,10 @@ def test_a_name_cut_before_a_one_character_verb_and_no_name_from_a_time_word():
     assert "李自学" in names
     names = {e.text for e in get_nlp()("华信科技总经理王刚才表示同意。").ents}
     assert "王刚才" not in names
+
+
+def test_a_title_cited_as_a_source_is_a_news_outlet(nlp):
+    """'据瑞典《每日新闻》26日报道': a place may precede the paper and a date follow it; a law cited
+    with 根据 is no outlet."""
+    found = dict(ents(nlp, "据瑞典《每日新闻》26日报道，当地基金升值。根据《合同法》规定，合同有效。"))
+    assert found.get("每日新闻") == "MediaOutlet" and found.get("合同法") != "MediaOutlet"

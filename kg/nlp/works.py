@@ -19,9 +19,15 @@ RANKING_WORDS = ("名单", "榜单", "排行榜", "榜", "排名", "强")
 
 
 def _cited_as_source(text: str, start: int, end: int) -> bool:
-    """'据《X》报道', '来源：《X》', '《X》记者': the title names a news outlet."""
-    return re.search(r"(据|来源[：:]?|来自|援引|转引自)$", text[max(0, start - 4) : start]) is not None or \
-        re.match(r"(报道|消息|记者|援引|发表|刊文|刊登)", text[end : end + 3]) is not None
+    """'据《X》报道', '据瑞典《X》26日报道', '来源：《X》', '《X》记者': the title names a news outlet."""
+    return _SOURCE_BEFORE.search(text, max(0, start - 8), start) is not None or \
+        _SOURCE_AFTER.match(text, end) is not None
+
+
+# The country or city of a paper may stand between 据 and its name; a date between it and 报道.
+_SOURCE_BEFORE = re.compile(r"(?:(?<![根依证占数])据[\u4e00-\u9fff]{0,4}|来源[：:]?|来自|援引|转引自)$")
+_SOURCE_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|日前|近日|当天|今天|昨天)?"
+                           r"(?:报道|消息|记者|援引|发表|刊文|刊登)")
 
 
 @Language.component("kg_titles")
