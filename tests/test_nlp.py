@@ -2,8 +2,9 @@
 
 import pytest
 
-from kg.nlp.components import is_person_name, org_type
+from kg.nlp.components import org_type
 from kg.nlp.lac_tokenizer import chunks
+from kg.nlp.names import is_person_name
 from kg.nlp.pipeline import build_nlp, get_nlp
 
 
@@ -189,3 +190,10 @@ def test_a_title_cited_as_a_source_is_a_news_outlet(nlp):
     with 根据 is no outlet."""
     found = dict(ents(nlp, "据瑞典《每日新闻》26日报道，当地基金升值。根据《合同法》规定，合同有效。"))
     assert found.get("每日新闻") == "MediaOutlet" and found.get("合同法") != "MediaOutlet"
+
+
+def test_a_name_lac_cut_after_its_surname_is_joined_after_a_title(nlp):
+    """'总经理张/PER 在荣/p 向记者表示': a surname LAC saw start a name, and the word it cut off."""
+    found = dict(ents(nlp, "新展银行直投业务总经理张在荣向记者表示，银行要建立防火墙。"))
+    assert found.get("张在荣") == "Person"
+    assert "张表示" not in dict(ents(nlp, "公司董事长张表示，今年业绩增长。"))

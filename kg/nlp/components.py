@@ -15,16 +15,7 @@ from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .lexicon import (
-    AMBIGUOUS_SURNAMES,
-    COMPOUND_SURNAMES,
-    GENERIC_NAMES,
-    ORG_SUFFIXES,
-    ROLE_HEADS,
-    SINGLE_SURNAMES,
-    SPEECH_VERBS,
-    STRONG_ORG_SUFFIXES,
-)
+from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, STRONG_ORG_SUFFIXES
 
 ORG_LABELS = {"Organization", "Company", "ResearchInstitute", "GovernmentAgency", "Association", "MediaOutlet"}
 PRODUCT_LABELS = {"Product", "AIModel", "Vehicle"}
@@ -97,108 +88,6 @@ def org_type(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix):
             return fine
     return "Organization"
-
-
-HONORIFICS = ("先生", "女士", "小姐")
-_HAN_2_4 = re.compile(r"[\u4e00-\u9fff]{2,4}")
-
-
-def is_person_name(name: str) -> bool:
-    if "·" in name or "•" in name:
-        return len(name) >= 3
-    if not _HAN_2_4.fullmatch(name):
-        return False
-    if name[:2] in COMPOUND_SURNAMES:
-        return len(name) >= 3
-    return name[0] in SINGLE_SURNAMES
-
-
-@Language.component("kg_person_names")
-def person_names(doc: Doc) -> Doc:
-    """Join a surname LAC split off (关 + 小勇) and drop PER spans that are not names."""
-    spans, drop = [], set()
-    for ent in doc.ents:
-        if ent.label_ != "Person":
-            continue
-        text = ent.text
-        prev = doc[ent.start - 1] if ent.start > 0 else None
-        if (
-            prev is not None
-            and len(text) <= 2
-            and prev.text in SINGLE_SURNAMES
-            and prev.text not in AMBIGUOUS_SURNAMES
-            and prev.tag_ not in ("w", "p", "c", "u", "r", "m")
-            and not (prev.i > 0 and re.match(r"[\u4e00-\u9fff]", doc[prev.i - 1].text[-1:] or "")
-                     and doc[prev.i - 1].tag_ not in ("n", "ORG", "LOC", "w"))
-        ):
-            spans.append(Span(doc, prev.i, ent.end, label="Person"))
-        elif ent.start >= 2 and doc[ent.start - 1].text in ("·", "•") and \
-                re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,6}", doc[ent.start - 2].text):
-            spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))
-        elif text.endswith(HONORIFICS) and ent.end - ent.start >= 2 and doc[ent.end - 1].text in HONORIFICS:
-            spans.append(Span(doc, ent.start, ent.end - 1, label="Person"))
-        elif not is_person_name(text):
-            drop.add((ent.start, ent.end))
-    if drop:
-        doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
-    spans.extend(_names_after_roles(doc))
-    if spans:
-        merge_ents(doc, spans)
-    return doc
-
-
-# What may follow a name written after a job title: '董事长张建国先生,' / '总经理张建国表示'.
-AFTER_NAME = set(HONORIFICS) | set(SPEECH_VERBS) | set("，,、。；;：:") | {"等", "分别", "同志"}
-# Single characters LAC leaves after a name that are no part of one ('张三等', '李四们').
-NOT_NAME_TAIL = set("等们说称的了在和与及向对将已也都又再曾才就还均")
-HAN = re.compile(r"[\u4e00-\u9fff]+")
-_HAN_1 = re.compile(r"[\u4e00-\u9fff]")
-_NOT_IN_NAMES = ("v", "f", "p", "u", "c", "d", "r", "q", "m", "t", "TIME")  # tags of words no name holds
-
-
-def _names_after_roles(doc: Doc) -> list[Span]:
-    """Names LAC missed or cut short right after a job title ('校长易前进分别', '总经理李克难表示').
-
-    A title is very often followed by the holder's name: a 2-4 character run there that
-    starts with a surname and ends before a speech verb, honorific or clause break is one."""
-    spans = []
-    words = words_of(doc)
-    texts, tags, n = words.texts, words.tags, len(words.texts)
-    ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
-    for i in range(n - 2):
-        if not texts[i].endswith(ROLE_HEADS) or i in ent_at:
-            continue
-        start = i + 1
-        ent = ent_at.get(start)
-        if ent is not None and ent.label_ == "Person" and ent.start == start and len(ent.text) == 2:
-            # '李克/PER 难/ad 表示': a name cut one character short.
-            tail, after = ent.end, ent.end + 1
-            # '李自/PER 学/v 作/v': a one-character "verb" right before a verb ends the name, too;
-            # '潘鑫/PER 军/n 金秋/TIME': a caption runs on into a date.
-            if (after < n and tail not in ent_at and len(texts[tail]) == 1
-                    and _HAN_1.fullmatch(texts[tail]) and texts[tail] not in NOT_NAME_TAIL
-                    and (tags[tail] in ("n", "a", "ad", "an") or (tags[tail] == "v" and tags[after] == "v"))
-                    and (texts[after] in AFTER_NAME or tags[after] in ("v", "TIME"))):
-                spans.append(Span(doc, start, ent.end + 1, label="Person"))
-            continue
-        if ent is not None:
-            continue
-        text, end = "", start
-        while end < n and end not in ent_at and len(text) < 4 and HAN.fullmatch(texts[end]):
-            text += texts[end]
-            end += 1
-            if end < n and texts[end] in AFTER_NAME and 2 <= len(text) <= 4:
-                break
-        else:
-            continue
-        # One word LAC knows ('普遍', '任期') is a word; a three-character one it mis-tags is a name.
-        single_word = end - start == 1 and (len(text) < 3 or tags[start] not in ("a", "ad", "an", "d", "nr"))
-        function_word = any(tag in _NOT_IN_NAMES for tag in tags[start:end])
-        if end - start > 1 and function_word:  # '博士毕业后': a verb phrase, not a split name
-            continue
-        if is_person_name(text) and text[0] not in AMBIGUOUS_SURNAMES and not single_word and len(text) <= 3:
-            spans.append(Span(doc, start, end, label="Person"))
-    return spans
 
 
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{1,8}[)）]")
