@@ -6,12 +6,14 @@ from kg.nlp.generic import is_generic_org
 from kg.nlp.pipeline import get_nlp
 
 
-@pytest.mark.parametrize("name", ["信托公司", "基金管理公司", "中资商业银行", "上市公司", "中小板公司", "科技公司"])
+@pytest.mark.parametrize("name", ["信托公司", "基金管理公司", "中资商业银行", "上市公司", "中小板公司", "科技公司",
+                                  "非银行系基金公司", "留学咨询公司", "房地产公司"])
 def test_category_phrases_are_generic(name):
     assert is_generic_org(name)
 
 
-@pytest.mark.parametrize("name", ["招商银行", "北京农村商业银行", "中国银行", "工商银行", "华为公司", "国投公司"])
+@pytest.mark.parametrize("name", ["招商银行", "北京农村商业银行", "中国银行", "工商银行", "华为公司", "国投公司",
+                                  "麦肯锡咨询公司", "万科房地产公司"])
 def test_names_are_not_generic(name):
     assert not is_generic_org(name)
 
