@@ -36,3 +36,11 @@ def test_an_ethnic_group_is_no_organization():
 
 def test_a_brand_ending_like_an_ethnic_group_is_not_one():
     assert not is_generic_org("魅族")
+
+
+def test_an_organization_glued_to_the_name_of_its_speaker_is_split():
+    """'国家发改委能源研究所康艳兵/ORG 告诉记者': the institute and the person who speaks for it."""
+    doc = get_nlp()("国家发改委能源研究所康艳兵告诉记者，任务不轻。中国邮政集团公司发布公告。")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("康艳兵", "Person") in found and "国家发改委能源研究所" in {text for text, _ in found}
+    assert "中国邮政集团公司" in {text for text, _ in found}  # ends like an organization: kept whole

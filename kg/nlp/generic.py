@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import ORG_LABELS, words_of
+from .lexicon import SPEECH_VERBS
+from .names import is_person_name
 
 GENERIC_MODIFIERS = (
     "中资", "外资", "合资", "独资", "国有", "国内", "海外", "境外", "境内", "大型", "中型", "小型", "中小型", "中小",
@@ -67,22 +69,59 @@ def split_counts(doc: Doc) -> Doc:
     if not _COUNT_IN_TEXT.search(doc.text):  # most documents: nothing to look at token by token
         return doc
     texts = words_of(doc).texts
-    cuts = [(doc[i], m) for i, text in enumerate(texts) if text[-1:] in _COUNTERS
+    cuts = [(i, m.group(1), m.group(2), "m") for i, text in enumerate(texts) if text[-1:] in _COUNTERS
             and (m := _NAME_AND_COUNT.fullmatch(text))]
+    _split_tokens(doc, cuts, None)
+    return doc
+
+
+# '国家发改委能源研究所康艳兵/ORG 告诉记者': an organization's name glued to the person speaking for it.
+_ORG_PART = re.compile(
+    r"[\u4e00-\u9fff]{2,}?(?:研究所|研究院|研究中心|有限公司|公司|集团|银行|协会|学会|大学|学院|委员会|基金会"
+    r"|事务所|中心|研究会)")
+
+
+@Language.component("kg_split_glued_names")
+def split_glued_names(doc: Doc) -> Doc:
+    """Split an organization LAC glued to the name after it, when a verb follows the name:
+    the organization keeps its part, the name becomes a Person."""
+    words = words_of(doc)
+    texts, tags = words.texts, words.tags
+    cuts = []
+    for i, text in enumerate(texts[:-1]):
+        if tags[i] != "ORG" or not (tags[i + 1] == "v" or texts[i + 1] in SPEECH_VERBS) or _ORG_PART.fullmatch(text):
+            continue  # a name that ends like an organization ('中国邮政集团公司') is one
+        for size in (3, 2):  # the person's name: three characters when it can be, else two
+            match = _ORG_PART.fullmatch(text[:-size]) and is_person_name(text[-size:])
+            if match and len(text) - size >= 4:
+                cuts.append((i, text[:-size], text[-size:], "PER"))
+                break
+    _split_tokens(doc, cuts, "Person")
+    return doc
+
+
+def _split_tokens(doc: Doc, cuts: list[tuple[int, str, str, str]], second_label: str | None) -> None:
+    """Split token i into (first, second) for each cut, the second part tagged as given. An entity
+    over a split token keeps the first part; `second_label`: the second part becomes one too."""
     if not cuts:
-        return doc
+        return
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    tokens = [(doc[i], first, second, tag) for i, first, second, tag in cuts]
     with doc.retokenize() as retokenizer:
-        for token, match in cuts:
-            tags = [doc.vocab.strings.add(token.tag_), doc.vocab.strings.add("m")]
-            retokenizer.split(token, [match.group(1), match.group(2)], heads=[(token, 0), (token, 0)],
-                              attrs={"TAG": tags})
+        for token, first, second, tag in tokens:
+            tags = [doc.vocab.strings.add(token.tag_), doc.vocab.strings.add(tag)]
+            retokenizer.split(token, [first, second], heads=[(token, 0), (token, 0)], attrs={"TAG": tags})
+    glued = {(token.idx, token.idx + len(first) + len(second)): len(first) for token, first, second, _ in tokens}
     ents = []
     for start, end, label in spans:
-        span = doc.char_span(start, end, label=label)
-        if span is not None and (glued := _NAME_AND_COUNT.fullmatch(span.text)):
-            span = doc.char_span(start, start + len(glued.group(1)), label=label)
+        cut = next((start + size for (a, b), size in glued.items() if a >= start and b == end), None)
+        span = doc.char_span(start, cut if cut is not None else end, label=label)
         if span is not None:
             ents.append(span)
-    doc.ents = ents
-    return doc
+    if second_label is not None:
+        taken = {i for e in ents for i in range(e.start, e.end)}
+        for token, first, second, _ in tokens:
+            part = doc.char_span(token.idx + len(first), token.idx + len(first) + len(second), label=second_label)
+            if part is not None and not taken & set(range(part.start, part.end)):
+                ents.append(part)
+    doc.ents = sorted(ents, key=lambda e: e.start)

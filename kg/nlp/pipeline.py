@@ -13,6 +13,7 @@ from . import PIPELINE_VERSION, components, consistency, generic, lac_tokenizer,
 COMPONENTS = (
     "kg_sentences",
     "kg_split_counts",
+    "kg_split_glued_names",
     "kg_person_names",
     "kg_org_heads",
     "kg_titles",
