@@ -44,3 +44,9 @@ def test_an_organization_glued_to_the_name_of_its_speaker_is_split():
     found = {(e.text, e.label_) for e in doc.ents}
     assert ("康艳兵", "Person") in found and "国家发改委能源研究所" in {text for text, _ in found}
     assert "中国邮政集团公司" in {text for text, _ in found}  # ends like an organization: kept whole
+
+
+def test_a_sites_dateline_glued_to_its_name_is_split_off():
+    doc = get_nlp()("球队获胜新浪体育讯记者高嵩报道 北京时间4月17日，热火获胜。腾讯记者王五报道。")
+    names = {e.text for e in doc.ents}
+    assert "新浪体育" in names and "新浪体育讯" not in names and "腾讯" in names

@@ -84,7 +84,8 @@ _ORG_PART = re.compile(
 @Language.component("kg_split_glued_names")
 def split_glued_names(doc: Doc) -> Doc:
     """Split an organization LAC glued to the name after it, when a verb follows the name:
-    the organization keeps its part, the name becomes a Person."""
+    the organization keeps its part, the name becomes a Person. A site's dateline ('讯') glued
+    to its name before a reporter or a date is split off too."""
     words = words_of(doc)
     texts, tags = words.texts, words.tags
     cuts = []
@@ -97,7 +98,17 @@ def split_glued_names(doc: Doc) -> Doc:
                 cuts.append((i, text[:-size], text[-size:], "PER"))
                 break
     _split_tokens(doc, cuts, "Person")
+    words = words_of(doc)
+    texts, tags = words.texts, words.tags
+    datelines = [(i, m.group(1), m.group(2), "w") for i, text in enumerate(texts[:-1])
+                 if tags[i] == "ORG" and (m := _OUTLET_DATELINE.fullmatch(text))
+                 and (texts[i + 1] == "记者" or tags[i + 1] == "TIME" or texts[i + 1].isspace())]
+    _split_tokens(doc, datelines, None)
     return doc
+
+
+# '新浪体育讯/ORG 记者', '新浪体育讯驻美/ORG 记者': a site's dateline glued to its name.
+_OUTLET_DATELINE = re.compile(r"([\u4e00-\u9fff]{3,})(讯(?:驻[\u4e00-\u9fff]{1,3})?)")
 
 
 def _split_tokens(doc: Doc, cuts: list[tuple[int, str, str, str]], second_label: str | None) -> None:
