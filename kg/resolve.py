@@ -176,7 +176,7 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
             if not 2 <= len(short) <= 6:
                 continue
             longer = [n for n in names if len(n) > len(short) and not n.endswith(UNIT_ENDINGS)
-                      and (n.startswith(short) or _contracts(short, n))]
+                      and not is_unit_of(short, n) and (n.startswith(short) or _contracts(short, n))]
             if not longer:
                 continue
             top = max(longer, key=lambda n: (len(n), n))
@@ -265,12 +265,24 @@ def _contracts(short: str, longer: str) -> bool:
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+# Heads that end a whole institution's name: what follows one names a part of it.
+INSTITUTION_HEADS = ("局", "部", "委员会", "委", "厅", "署", "院", "大学", "学院", "银行", "集团", "公司", "协会",
+                     "学会", "政府", "中心")
+_LEGAL_FORM = re.compile(r"(?:股份|控股)?(?:有限)?(?:责任)?公司|(?:集团)?(?:股份)?有限公司")
+
+
+def is_unit_of(short: str, longer: str) -> bool:
+    """'国家体育总局' begins '国家体育总局水上运动管理中心': a whole institution's name (it ends with a
+    head such as 局, 银行, 公司) followed by more than a legal form names a unit of it, not it."""
+    rest = longer[len(short):]
+    return (longer.startswith(short) and bool(rest) and short.endswith(INSTITUTION_HEADS)
+            and not _LEGAL_FORM.fullmatch(rest))
 
 
 def _abbreviates(short: str, longer: tuple[str, str], articles: dict[tuple[str, str], set[str]]) -> bool:
     """A short organization name that begins a longer one used in the same article refers to it."""
     coarse, norm = longer
-    if norm.endswith(SUBUNIT_SUFFIXES):  # 某证券 and 某证券研究所 are two organizations
+    if norm.endswith(SUBUNIT_SUFFIXES) or is_unit_of(short, norm):  # 某证券 and 某证券研究所 are two
         return False
     return coarse == "Organization" and len(short) >= 2 and norm.startswith(short) and bool(
         articles.get((coarse, short), set()) & articles.get(longer, set())

@@ -119,3 +119,14 @@ def test_short_forms_worked_out_article_by_article_resolve_the_same():
         parts.update(local_long_forms({article: article_mentions}))
     assert parts == local_long_forms(mentions) == {("a-1", "信达"): "信达澳银基金公司", ("a-2", "信达"): "信达证券"}
     assert resolve(mentions, [], parts).entities == resolve(mentions, []).entities
+
+
+def test_a_whole_institution_is_not_merged_into_a_unit_of_it():
+    """国家体育总局 and 国家体育总局水上运动管理中心 in one article are two organizations; a legal form
+    after a name (招商银行股份有限公司) is the same one."""
+    mentions = {"a-1": [mention("国家体育总局水上运动管理中心", "Organization"),
+                        mention("国家体育总局", "GovernmentAgency", 20),
+                        mention("招商银行股份有限公司", "Company", 30), mention("招商银行", "Company", 45)]}
+    names = {e.name: e.aliases for e in resolve(mentions, []).entities}
+    assert {"国家体育总局", "国家体育总局水上运动管理中心"} <= set(names)
+    assert names["招商银行股份有限公司"] == {"招商银行"}
