@@ -197,3 +197,8 @@ def test_a_name_lac_cut_after_its_surname_is_joined_after_a_title(nlp):
     found = dict(ents(nlp, "新展银行直投业务总经理张在荣向记者表示，银行要建立防火墙。"))
     assert found.get("张在荣") == "Person"
     assert "张表示" not in dict(ents(nlp, "公司董事长张表示，今年业绩增长。"))
+
+
+def test_a_centre_completes_the_organization_name_before_it(nlp):
+    found = dict(ents(nlp, "广州留学人员服务管理中心出国部项目总监张国华告诉记者。购物中心人很多。"))
+    assert found.get("广州留学人员服务管理中心") == "Organization" and "购物中心" not in found

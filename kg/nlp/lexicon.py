@@ -51,6 +51,8 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     # Schools and hospitals: organizations with no finer type in the guide.
     ("中学", "Organization"), ("小学", "Organization"), ("学校", "Organization"), ("幼儿园", "Organization"),
     ("医院", "Organization"),
+    # A centre: only after what is already an organization's name (服务管理中心), never on its own strength.
+    ("中心", "Organization"),
 )
 # Suffixes strong enough to make an organization name out of the words before them.
 STRONG_ORG_SUFFIXES = (
