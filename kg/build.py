@@ -47,7 +47,7 @@ class BuildResult:
 
 
 def assemble(documents: list[DocumentResult], min_confidence: float = 0.0,
-             short_forms: dict[tuple[str, str], str] | None = None) -> nx.MultiDiGraph:
+             short_forms: dict[tuple[str, str, str], str] | None = None) -> nx.MultiDiGraph:
     """Resolve entities across all documents and build the one graph of the build
     (`short_forms`: see `resolve`)."""
     mentions: dict[str, list[Mention]] = {}
@@ -93,7 +93,7 @@ def build(
     def task(index: int) -> tuple:
         return index, slots[index], options, segmenter, str(store.folder) if store else None, keys[index]
 
-    short_forms: dict[tuple[str, str], str] = {}  # resolution's per-article part, done as documents arrive
+    short_forms: dict[tuple[str, str, str], str] = {}  # resolution's per-article part, done as documents arrive
 
     def arrived(index: int, outcome: DocumentResult | Failure, from_cache: bool = False) -> None:
         outcomes[index] = outcome

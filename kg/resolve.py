@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
-from .nlp.lexicon import LEGAL_FORMS, SUBUNIT_SUFFIXES
+from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
 INDUSTRY_WORDS = ("基金管理", "基金", "证券", "集团", "控股", "管理", "投资")
@@ -86,7 +86,7 @@ class Resolution:
 
 
 def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact],
-            short_forms: dict[tuple[str, str], str] | None = None) -> Resolution:
+            short_forms: dict[tuple[str, str, str], str] | None = None) -> Resolution:
     """Group every name the build uses into entities, and point the facts at them.
 
     `short_forms`: `local_long_forms` of these mentions when the caller has it already (a build
@@ -97,7 +97,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact],
 
     def full(name: str, coarse: str, article: str | None) -> str:
         """The name a short form stands for in its article (信达 -> 信达澳银基金公司 there)."""
-        return local.get((article, normalize_name(name)), name) if coarse == "Organization" else name
+        return local.get((article, coarse, normalize_name(name)), name)
 
     def add(name: str, type_: str, article: str | None, counts: bool) -> None:
         coarse = coarse_type(type_)
@@ -164,13 +164,22 @@ def article_of(fact: Fact) -> str | None:
 UNIT_ENDINGS = (*SUBUNIT_SUFFIXES, "分行", "支行", "营业部", "部")
 
 
-def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tuple[str, str], str]:
-    """(article, normalized short name) -> the one longer organization name it abbreviates or
-    contracts in that article: a short name means one firm in one article and may mean another
-    firm elsewhere (信达 for 信达澳银基金 here, for 信达证券 there). Article by article: the
-    result for a build is the union of its documents' results."""
+def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tuple[str, str, str], str]:
+    """(article, coarse type, normalized short name) -> the one longer name it stands for in that
+    article. An organization's short name abbreviates or contracts it: a short name means one
+    firm in one article and may mean another firm elsewhere (信达 for 信达澳银基金 here, for
+    信达证券 there). A product's model code stands for the one brand + model product of the
+    article that ends with it (ST500 for 三星ST500). Article by article: the result for a build
+    is the union of its documents' results."""
     local = {}
     for article, mentions in mentions_by_article.items():
+        models: dict[str, set[str]] = defaultdict(set)
+        for m in mentions:
+            if coarse_type(m.label) == "Product" and (model := BRAND_AND_CODE.fullmatch(m.text.strip())):
+                models[normalize_name(model.group(2))].add(m.text.strip())
+        for code, products in models.items():
+            if len(products) == 1:
+                local[(article, "Product", code)] = products.pop()
         names = {normalize_name(m.text): m.text.strip() for m in mentions if coarse_type(m.label) == "Organization"}
         for short in names:
             if not 2 <= len(short) <= 6:
@@ -181,7 +190,7 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
                 continue
             top = max(longer, key=lambda n: (len(n), n))
             if all(top.startswith(n) for n in longer):  # one family: 信达澳银基金 and 信达澳银基金公司
-                local[(article, short)] = names[top]
+                local[(article, "Organization", short)] = names[top]
     return local
 
 

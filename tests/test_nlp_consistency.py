@@ -31,3 +31,8 @@ def test_latin_name_inside_a_longer_word_is_not_tagged():
     text = "Sora is not Soraya."
     matches = list(re.finditer("Sora", text))
     assert [_stands_alone(text, m, "Sora") for m in matches] == [True, False]
+
+
+def test_the_model_code_of_a_brand_and_model_product_is_that_product_where_it_recurs():
+    doc = get_nlp()("新品三星ST500很超值 【行情】ST500是三星推出的一款时尚数码相机。")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "ST500"] == [("ST500", "Product")]

@@ -117,7 +117,8 @@ def test_short_forms_worked_out_article_by_article_resolve_the_same():
     parts = {}
     for article, article_mentions in mentions.items():
         parts.update(local_long_forms({article: article_mentions}))
-    assert parts == local_long_forms(mentions) == {("a-1", "信达"): "信达澳银基金公司", ("a-2", "信达"): "信达证券"}
+    assert parts == local_long_forms(mentions) == {
+        ("a-1", "Organization", "信达"): "信达澳银基金公司", ("a-2", "Organization", "信达"): "信达证券"}
     assert resolve(mentions, [], parts).entities == resolve(mentions, []).entities
 
 
@@ -130,3 +131,11 @@ def test_a_whole_institution_is_not_merged_into_a_unit_of_it():
     names = {e.name: e.aliases for e in resolve(mentions, []).entities}
     assert {"国家体育总局", "国家体育总局水上运动管理中心"} <= set(names)
     assert names["招商银行股份有限公司"] == {"招商银行"}
+
+
+def test_a_model_code_is_the_brand_and_model_product_of_its_article():
+    mentions = {"a-1": [mention("三星ST500", "Product"), mention("ST500", "Product", 20)],
+                "a-2": [mention("ST500", "Product")]}  # no brand named there: stays apart
+    found = sorted((e.name, sorted(e.aliases), sorted(e.articles)) for e in resolve(mentions, []).entities)
+    assert found == [("ST500", [], ["a-2"]), ("三星ST500", ["ST500"], ["a-1"])]
+    assert local_long_forms(mentions) == {("a-1", "Product", "st500"): "三星ST500"}  # keys are normalized

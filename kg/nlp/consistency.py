@@ -5,7 +5,7 @@ LAC tags a name in one sentence and misses it in the next ('原南方基金副�
 always means the same thing, so every further occurrence of a recognised Person or
 organization name that lines up with token boundaries and touches no other entity is
 tagged with the label the name already has there (the label-consistency heuristic of
-document-level NER).
+document-level NER). A brand + model product's model code alone is the product too.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import ORG_LABELS
+from .components import ORG_LABELS, PRODUCT_LABELS
+from .lexicon import BRAND_AND_CODE
 
 PROPAGATED = ORG_LABELS | {"Person"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -27,8 +28,12 @@ MIN_CHARS = 2
 def repeated_names(doc: Doc) -> Doc:
     labels: dict[str, Counter] = defaultdict(Counter)
     for ent in doc.ents:
-        if ent.label_ in PROPAGATED and len(ent.text) >= MIN_CHARS and ent.text.strip() == ent.text:
+        if ent.text.strip() != ent.text or len(ent.text) < MIN_CHARS:
+            continue
+        if ent.label_ in PROPAGATED:
             labels[ent.text][ent.label_] += 1
+        elif ent.label_ in PRODUCT_LABELS and (model := BRAND_AND_CODE.fullmatch(ent.text)):
+            labels[model.group(2)][ent.label_] += 1  # '三星ST500', then 'ST500是三星推出的…'
     if not labels:
         return doc
     text = doc.text

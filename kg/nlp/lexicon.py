@@ -7,6 +7,8 @@ classes of Chinese grammar and business writing, listed here by hand and kept ge
 
 from __future__ import annotations
 
+import re
+
 SINGLE_SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
     "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
@@ -107,3 +109,8 @@ DEVICE_NOUNS = (
     "平板电脑", "耳机", "音箱", "手表", "手环", "电视", "显示器", "投影仪", "路由器", "处理器", "芯片", "显卡",
     "主板", "硬盘", "游戏机", "无人机", "机器人", "汽车", "轿车", "新车", "车型", "机型", "新机", "打印机", "服务器",
 )
+
+# A device's name: the maker's brand, then a model code with a letter and a digit (尼康S570, 小米MIX4).
+BRAND = r"[\u4e00-\u9fff]{2,4}"
+CODE = r"(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{0,15}"
+BRAND_AND_CODE = re.compile(f"({BRAND})({CODE})")

@@ -16,11 +16,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, merge_ents, words_of
-from .lexicon import DEVICE_NOUNS
+from .lexicon import BRAND, BRAND_AND_CODE, CODE, DEVICE_NOUNS
 
-BRAND = r"[\u4e00-\u9fff]{2,4}"
-CODE = r"(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{0,15}"
-BRAND_AND_CODE = re.compile(f"({BRAND})({CODE})")
 CODE_ONLY = re.compile(CODE)
 DIGITS = re.compile(r"\d{1,4}")
 SUFFIX = re.compile(r"[A-Z]{1,3}|Pro|Max|Plus|Ultra|Mini|Lite|SE")
