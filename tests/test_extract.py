@@ -347,3 +347,10 @@ def test_a_product_in_the_speakers_own_description_is_not_what_he_comments_on():
     text = "华信优选基金拟任基金经理李明认为，降息为市场提供了宽松的环境。对于华信优选基金，王芳表示很看好。"
     pairs = triples(run(text), "commentsOn")
     assert ("李明", "华信优选基金") not in pairs and ("王芳", "华信优选基金") in pairs
+
+
+def test_a_product_released_by_its_own_brand_through_qi():
+    """'富士F60是其推出的一款卡片相机': 其 is the maker, the brand its name begins with."""
+    pairs = triples(run("【行情】富士F60是其推出的一款中高端卡片相机。"), "releases")
+    assert ("富士", "富士F60") in pairs
+

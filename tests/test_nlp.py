@@ -202,3 +202,8 @@ def test_a_name_lac_cut_after_its_surname_is_joined_after_a_title(nlp):
 def test_a_centre_completes_the_organization_name_before_it(nlp):
     found = dict(ents(nlp, "广州留学人员服务管理中心出国部项目总监张国华告诉记者。购物中心人很多。"))
     assert found.get("广州留学人员服务管理中心") == "Organization" and "购物中心" not in found
+
+
+def test_a_web_address_is_no_product(nlp):
+    found = dict(ents(nlp, "【ZOL-七天在线 it7t.com】ST500是三星推出的一款时尚数码相机。"))
+    assert "it7t.com" not in found

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
+from ..nlp.lexicon import BRAND_AND_CODE
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type
 from .normalize import parse_date
 
@@ -104,6 +105,8 @@ def _described_release(ctx: ArticleContext, sentence: Sentence, verb_at: int, ve
     text = ctx.article.text
     if not re.match(r"(?:了)?(?:不久)?的", text[verb_end : verb_end + 4]):
         return []
+    if own := _released_by_its_brand(ctx, sentence, verb_at):
+        return own
     orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= verb_at]
     if not orgs or re.search(r"[，,。；;]", text[orgs[-1].end : verb_at]) or verb_at - orgs[-1].end > 12:
         return []
@@ -114,6 +117,24 @@ def _described_release(ctx: ArticleContext, sentence: Sentence, verb_at: int, ve
     date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
     return [ctx.fact(org, "Organization", "releases", products[-1], products[-1].label, sentence, "releases", 0.7,
                      date=date)]
+
+
+# '<product>是其(最近)推出的一款…': 其 is the maker, whose brand begins the product's name.
+BY_ITS_MAKER = re.compile(r"^\s*是其(?:在)?(?:最近|最新|刚刚|新近|近日|日前|今年|年初|此前)?$")
+
+
+def _released_by_its_brand(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> list[Fact]:
+    """'富士F60是其推出的一款卡片相机': released by 富士, the brand of the brand + model name."""
+    text = ctx.article.text
+    products = [m for m in sentence.mentions if coarse(m.label) == "Product" and m.end <= verb_at]
+    if not products or not BY_ITS_MAKER.match(text[products[-1].end : verb_at]):
+        return []
+    product = products[-1]
+    model = BRAND_AND_CODE.fullmatch(product.text)
+    if model is None:
+        return []
+    brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company", "releases")
+    return [ctx.fact(brand, "Organization", "releases", product, product.label, sentence, "releases", 0.6)]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -56,6 +56,9 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+_WEB_ADDRESS = re.compile(r"^www\.|\.(?:com|cn|net|org|gov|edu|cc|tv|io|hk)$", re.IGNORECASE)
+
+
 @Language.component("kg_latin_names")
 def latin_names(doc: Doc) -> Doc:
     """Latin and mixed names (DeepMind, Deep Mind, Gemini, GPT-4): product or organization by context.
@@ -84,8 +87,8 @@ def latin_names(doc: Doc) -> Doc:
     for start, end in runs:
         name = doc[start:end].text
         key = name.replace(" ", "").lower()
-        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES:
-            continue
+        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _WEB_ADDRESS.search(name):
+            continue  # a term, or a site's address (it7t.com): no product
         if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
             continue
         if "Product" in cues[key]:
