@@ -207,3 +207,8 @@ def test_a_centre_completes_the_organization_name_before_it(nlp):
 def test_a_web_address_is_no_product(nlp):
     found = dict(ents(nlp, "【ZOL-七天在线 it7t.com】ST500是三星推出的一款时尚数码相机。"))
     assert "it7t.com" not in found
+
+
+def test_a_quoted_name_right_after_its_kind_is_a_launched_product(nlp):
+    found = dict(ents(nlp, "今天分享的是新浪网新推出的创新产品“微博”。公司推出了“回馈”活动。"))
+    assert found.get("微博") == "Product" and found.get("回馈") != "Product"

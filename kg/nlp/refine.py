@@ -138,9 +138,15 @@ FUND_STYLE = re.compile(r"(混合型|股票型|债券型|指数型|货币型|货
 RELEASE_BEFORE = re.compile(r"(推出|发布|上市|亮相|发售|发行|面世)[^，,。；;]{0,24}$")
 
 
+# 「…」 names what was launched; “…” does too right after the kind of thing ('推出的创新产品“微博”').
+_QUOTED_NAME = re.compile(r"[「『“]([^「」『』“”\n]{2,40})[」』”]")
+_KIND_BEFORE_QUOTE = re.compile(r"(?:产品|应用|软件|客户端|平台|服务|游戏|手机|系统|APP|App|app)$")
+
+
 @Language.component("kg_funds_and_quoted_products")
 def funds_and_quoted_products(doc: Doc) -> Doc:
-    """Named funds ('<firm><style>基金': 某某增长混合型基金) are products, as is a 「…」 name launched."""
+    """Named funds ('<firm><style>基金': 某某增长混合型基金) are products, as is a 「…」 name launched
+    (or a “…” one named right after its kind: 新推出的创新产品“微博”)."""
     spans = []
     for i, text in enumerate(words_of(doc).texts):
         if not text.endswith("基金"):
@@ -161,8 +167,11 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
         if len(stem) >= 2 and not FUND_STYLE.fullmatch(stem):
             spans.append(Span(doc, start, token.i + 1, label="Product"))
     text = words_of(doc).text  # doc.text
-    for match in re.finditer(r"[「『]([^「」『』\n]{2,40})[」』]", text):
-        if RELEASE_BEFORE.search(text[max(0, match.start() - 25) : match.start()]):
+    for match in _QUOTED_NAME.finditer(text):
+        before = text[max(0, match.start() - 25) : match.start()]
+        if match.group(0)[0] == "“" and not _KIND_BEFORE_QUOTE.search(before):
+            continue  # “…” quotes speech and stresses words: a name only right after its kind
+        if RELEASE_BEFORE.search(before):
             span = doc.char_span(match.start(1), match.end(1), label="Product", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
