@@ -207,6 +207,8 @@ def test_a_centre_completes_the_organization_name_before_it(nlp):
 def test_a_web_address_is_no_product(nlp):
     found = dict(ents(nlp, "【ZOL-七天在线 it7t.com】ST500是三星推出的一款时尚数码相机。"))
     assert "it7t.com" not in found
+    found = dict(ents(nlp, "美国国务院推出新的J1签证项目网页http://j1visa.state.gov。"))
+    assert not any("j1visa" in name for name in found)
 
 
 def test_a_quoted_name_right_after_its_kind_is_a_launched_product(nlp):

@@ -59,6 +59,16 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
 _WEB_ADDRESS = re.compile(r"^www\.|\.(?:com|cn|net|org|gov|edu|cc|tv|io|hk)$", re.IGNORECASE)
 
 
+def _in_web_address(doc: Doc, start: int, end: int) -> bool:
+    name = doc[start:end].text
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    before, after = doc.text[max(0, first - 1) : first], doc.text[last : last + 40]
+    return bool(_WEB_ADDRESS.search(name)) or before in ("/", "@") or _DOMAIN_AFTER.match(after) is not None
+
+
+_DOMAIN_AFTER = re.compile(r"(?:\.[A-Za-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|cc|tv|io|hk)\b", re.IGNORECASE)
+
+
 @Language.component("kg_latin_names")
 def latin_names(doc: Doc) -> Doc:
     """Latin and mixed names (DeepMind, Deep Mind, Gemini, GPT-4): product or organization by context.
@@ -87,8 +97,8 @@ def latin_names(doc: Doc) -> Doc:
     for start, end in runs:
         name = doc[start:end].text
         key = name.replace(" ", "").lower()
-        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _WEB_ADDRESS.search(name):
-            continue  # a term, or a site's address (it7t.com): no product
+        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _in_web_address(doc, start, end):
+            continue  # a term, or (part of) a site's address (it7t.com, http://j1visa.state.gov): no product
         if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
             continue
         if "Product" in cues[key]:
