@@ -354,3 +354,8 @@ def test_a_product_released_by_its_own_brand_through_qi():
     pairs = triples(run("【行情】富士F60是其推出的一款中高端卡片相机。"), "releases")
     assert ("富士", "富士F60") in pairs
 
+
+
+def test_appointed_with_ren():
+    pairs = triples(run("1月15日宝盈基金聘任胡东良任公司副总经理。"), "holdsPositionAt")
+    assert ("胡东良", "宝盈基金") in pairs

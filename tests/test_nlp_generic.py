@@ -50,3 +50,9 @@ def test_a_sites_dateline_glued_to_its_name_is_split_off():
     doc = get_nlp()("球队获胜新浪体育讯记者高嵩报道 北京时间4月17日，热火获胜。腾讯记者王五报道。")
     names = {e.text for e in doc.ents}
     assert "新浪体育" in names and "新浪体育讯" not in names and "腾讯" in names
+
+
+def test_a_name_glued_to_the_verb_of_its_appointment_is_a_person():
+    """'聘任胡东良任/ORG 公司副总经理': the person, then 任."""
+    doc = get_nlp()("1月15日宝盈基金聘任胡东良任公司副总经理。")
+    assert ("胡东良", "Person") in {(e.text, e.label_) for e in doc.ents}

@@ -331,7 +331,7 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
     before = text[max(sentence.start, person.start - 8) : person.start]
     after = text[person.end : sentence.end]
     if APPOINT_PERSON.search(before):
-        match = re.match(rf"{HONORIFIC}?(?:为|担任|出任)(?:公司|该公司)?([^，,。；;]{{2,16}})", after)
+        match = re.match(rf"{HONORIFIC}?(?:为|担任|出任|任)(?:公司|该公司)?([^，,。；;]{{2,16}})", after)
         roles = parse_roles(match.group(1)) if match else None
         org = _last_org(ctx, person.start)
         named = match and next((m for m in sentence.mentions if m.start == person.end + match.start(1)

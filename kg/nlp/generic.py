@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import ORG_LABELS, words_of
-from .lexicon import SPEECH_VERBS
+from .lexicon import ROLE_HEADS, SPEECH_VERBS
 from .names import is_person_name
 
 GENERIC_MODIFIERS = (
@@ -97,7 +97,12 @@ def split_glued_names(doc: Doc) -> Doc:
             if match and len(text) - size >= 4:
                 cuts.append((i, text[:-size], text[-size:], "PER"))
                 break
+    # '聘任胡东良任/ORG 公司副总经理': a name glued to the verb that gives it a post.
+    appointed = [(i, m.group(1), m.group(2), "v") for i, text in enumerate(texts[:-1])
+                 if tags[i] == "ORG" and (m := _NAME_AND_POST_VERB.fullmatch(text)) and is_person_name(m.group(1))
+                 and (texts[i + 1] in ("公司", "该公司", "本公司") or texts[i + 1].endswith(ROLE_HEADS))]
     _split_tokens(doc, cuts, "Person")
+    _split_tokens(doc, appointed, None, first_as=("PER", "Person"))
     words = words_of(doc)
     texts, tags = words.texts, words.tags
     datelines = [(i, m.group(1), m.group(2), "w") for i, text in enumerate(texts[:-1])
@@ -107,25 +112,31 @@ def split_glued_names(doc: Doc) -> Doc:
     return doc
 
 
+_NAME_AND_POST_VERB = re.compile(r"([\u4e00-\u9fff]{2,3})(任|为|出任|担任)")
 # '新浪体育讯/ORG 记者', '新浪体育讯驻美/ORG 记者': a site's dateline glued to its name.
 _OUTLET_DATELINE = re.compile(r"([\u4e00-\u9fff]{3,})(讯(?:驻[\u4e00-\u9fff]{1,3})?)")
 
 
-def _split_tokens(doc: Doc, cuts: list[tuple[int, str, str, str]], second_label: str | None) -> None:
+def _split_tokens(doc: Doc, cuts: list[tuple[int, str, str, str]], second_label: str | None,
+                  first_as: tuple[str, str] | None = None) -> None:
     """Split token i into (first, second) for each cut, the second part tagged as given. An entity
-    over a split token keeps the first part; `second_label`: the second part becomes one too."""
+    over a split token keeps the first part (`first_as`: (tag, label) it takes instead);
+    `second_label`: the second part becomes an entity too."""
     if not cuts:
         return
     spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     tokens = [(doc[i], first, second, tag) for i, first, second, tag in cuts]
     with doc.retokenize() as retokenizer:
         for token, first, second, tag in tokens:
-            tags = [doc.vocab.strings.add(token.tag_), doc.vocab.strings.add(tag)]
+            first_tag = first_as[0] if first_as else token.tag_
+            tags = [doc.vocab.strings.add(first_tag), doc.vocab.strings.add(tag)]
             retokenizer.split(token, [first, second], heads=[(token, 0), (token, 0)], attrs={"TAG": tags})
     glued = {(token.idx, token.idx + len(first) + len(second)): len(first) for token, first, second, _ in tokens}
     ents = []
     for start, end, label in spans:
         cut = next((start + size for (a, b), size in glued.items() if a >= start and b == end), None)
+        if cut is not None and first_as:
+            label = first_as[1]
         span = doc.char_span(start, cut if cut is not None else end, label=label)
         if span is not None:
             ents.append(span)
