@@ -184,12 +184,13 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
         for short in names:
             if not 2 <= len(short) <= 6:
                 continue
-            longer = [n for n in names if len(n) > len(short) and not n.endswith(UNIT_ENDINGS)
+            longer = [n for n in names if len(n) >= len(short) + 2 and not n.endswith(UNIT_ENDINGS)
                       and not is_unit_of(short, n) and (n.startswith(short) or _contracts(short, n))]
             if not longer:
                 continue
             top = max(longer, key=lambda n: (len(n), n))
-            if all(top.startswith(n) for n in longer):  # one family: 信达澳银基金 and 信达澳银基金公司
+            # One family: 信达澳银基金 and 信达澳银基金公司; 国家外汇局 and 国家外汇管理局.
+            if all(top.startswith(n) or _contracts(n, top) for n in longer):
                 local[(article, "Organization", short)] = names[top]
     return local
 

@@ -139,3 +139,13 @@ def test_a_model_code_is_the_brand_and_model_product_of_its_article():
     found = sorted((e.name, sorted(e.aliases), sorted(e.articles)) for e in resolve(mentions, []).entities)
     assert found == [("ST500", [], ["a-2"]), ("三星ST500", ["ST500"], ["a-1"])]
     assert local_long_forms(mentions) == {("a-1", "Product", "st500"): "三星ST500"}  # keys are normalized
+
+
+def test_a_contraction_joins_a_family_of_long_forms_and_a_one_character_longer_name_is_no_long_form():
+    """外汇局 with 国家外汇局 and 国家外汇管理局 in one article: all one agency; LAC's '上外汇局'
+    (总体上 + 外汇局) is one character longer, no full name of it."""
+    mentions = {"a-1": [mention("国家外汇管理局", "GovernmentAgency"), mention("国家外汇局", "GovernmentAgency", 10),
+                        mention("外汇局", "GovernmentAgency", 20), mention("上外汇局", "Organization", 30)]}
+    assert local_long_forms(mentions)[("a-1", "Organization", "外汇局")] == "国家外汇管理局"
+    names = {e.name: e.aliases for e in resolve(mentions, []).entities}
+    assert {"外汇局", "国家外汇局"} <= names["国家外汇管理局"]
