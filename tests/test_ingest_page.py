@@ -373,6 +373,11 @@ def test_one_line_article_head(text, title, authors, publisher):
     assert article.text.startswith(("某公司", "北京时间"))
 
 
+def test_a_byline_name_glued_to_a_time_word_ends_before_it():
+    [article] = articles_of(f"稳定仓位 持股以静制动⊙本报记者 周宏牛年第一期月报今日亮相。{MORE}", "line-1.txt")
+    assert article.authors == ("周宏",)
+
+
 def test_a_display_headline_repeating_the_title_after_a_mark_is_dropped():
     [article] = articles_of(f"央行加息压力渐增 ◆央行“加息”压力渐增证券时报记者 王五本报讯 {BODY}", "line-1.txt")
     assert (article.title, article.authors, article.publisher) == ("央行加息压力渐增", ("王五",), "证券时报")

@@ -53,6 +53,9 @@ _TAIL_JUNK_RE = re.compile(
 )
 
 
+_TIME_WORD = re.compile("[鼠牛虎兔龙蛇马羊猴鸡狗猪]年|年[初底末中内]|月[初底末中]")
+
+
 def _name_length(run: str, text: str) -> int:
     """Length of the personal name a run of Han characters glued to body text starts with, or 0."""
     base = 2 if run[:2] in COMPOUND_SURNAMES else 1
@@ -61,7 +64,8 @@ def _name_length(run: str, text: str) -> int:
     if len(run) == base + 1:
         return base + 1
     after_short = run[base + 1:base + 3]
-    if after_short in BODY_STARTS or run[base + 1] in "说称在从对向于和与及等" or text.count(after_short) > 1:
+    if (after_short in BODY_STARTS or run[base + 1] in "说称在从对向于和与及等" or text.count(after_short) > 1
+            or _TIME_WORD.match(after_short)):  # '周宏牛年第一期…': 牛年 opens the body
         return base + 1
     return base + 2
 
