@@ -359,3 +359,10 @@ def test_a_product_released_by_its_own_brand_through_qi():
 def test_appointed_with_ren():
     pairs = triples(run("1月15日宝盈基金聘任胡东良任公司副总经理。"), "holdsPositionAt")
     assert ("胡东良", "宝盈基金") in pairs
+
+
+def test_located_in_described_and_with_a_kind_before_the_name():
+    text = ("小米公司是一家位于北京的科技公司。据悉，这家位于上海浦东的芯片企业中芯国际将扩产。"
+            "总部在杭州的阿里巴巴集团宣布裁员。")
+    pairs = triples(run(text), "locatedIn")
+    assert {("小米公司", "北京"), ("中芯国际", "上海浦东"), ("阿里巴巴集团", "杭州")} <= pairs

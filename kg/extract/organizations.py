@@ -9,7 +9,11 @@ from ..nlp.components import org_type
 from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
 from .context import ArticleContext, of_type
 
-LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在)$")
+LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在|总部在)$")
+# '位于<place>的芯片企业<org>': a kind of organization between 的 and the name.
+KIND_BEFORE_NAME = re.compile(r"^的[\u4e00-\u9fff]{0,6}(?:企业|公司|集团|银行|机构|厂商|品牌|商家|学校|大学|医院)$")
+# '<org>是一家位于<place>的…': the organization the sentence describes.
+DESCRIBED_AS_LOCATED = re.compile(r"^(?:是|为)(?:一家|一个|一所|全球|国内)*(?:总部)?(?:位于|地处|坐落于|设在|在)$")
 # The name opening a clause: '<name>由…孵化'.
 CLAUSE_START_NAME = re.compile(r"(?:^|[，,；;：:])\s*([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
 HEADQUARTERS_BEFORE = re.compile(
@@ -28,10 +32,16 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         for place in places:
             # '位于<place>的<org>'
             if LOCATED_BEFORE.search(text[max(sentence.start, place.start - 6) : place.start]):
-                following = [o for o in orgs if o.start >= place.end and text[place.end : o.start] in ("的", "")]
+                following = [o for o in orgs if o.start >= place.end and (text[place.end : o.start] in ("的", "")
+                             or KIND_BEFORE_NAME.match(text[place.end : o.start]))]
                 for org in following[:1]:
                     facts.append(ctx.fact(org, "Organization", "locatedIn", place, "Location", sentence,
                                           "location", 0.85))
+                described = [o for o in orgs if o.end <= place.start
+                             and DESCRIBED_AS_LOCATED.match(text[o.end : place.start])]
+                if not following and described and text[place.end : place.end + 1] == "的":
+                    facts.append(ctx.fact(described[-1], "Organization", "locatedIn", place, "Location", sentence,
+                                          "location", 0.8))
             # '<org>位于<place>', '<org>，…，总部设在<place>', '<org>…所在地<place>'
             cue = HEADQUARTERS_BEFORE.search(text[max(sentence.start, place.start - 8) : place.start])
             preceding = [o for o in orgs if o.end <= place.start]
