@@ -50,6 +50,8 @@ def test_a_sites_dateline_glued_to_its_name_is_split_off():
     doc = get_nlp()("球队获胜新浪体育讯记者高嵩报道 北京时间4月17日，热火获胜。腾讯记者王五报道。")
     names = {e.text for e in doc.ents}
     assert "新浪体育" in names and "新浪体育讯" not in names and "腾讯" in names
+    names = {e.text for e in get_nlp()("他爆发了新浪体育讯106比100，吉林队获胜。中兴通讯北京分公司发布公告。").ents}
+    assert "新浪体育讯" not in names and "中兴通讯北京分公司" in names
 
 
 def test_a_name_glued_to_the_verb_of_its_appointment_is_a_person():

@@ -85,7 +85,7 @@ _ORG_PART = re.compile(
 def split_glued_names(doc: Doc) -> Doc:
     """Split an organization LAC glued to the name after it, when a verb follows the name:
     the organization keeps its part, the name becomes a Person. A site's dateline ('讯') glued
-    to its name before a reporter or a date is split off too."""
+    to its name is split off too (not the 讯 of words such as 通讯, 资讯)."""
     words = words_of(doc)
     texts, tags = words.texts, words.tags
     cuts = []
@@ -106,15 +106,14 @@ def split_glued_names(doc: Doc) -> Doc:
     words = words_of(doc)
     texts, tags = words.texts, words.tags
     datelines = [(i, m.group(1), m.group(2), "w") for i, text in enumerate(texts[:-1])
-                 if tags[i] == "ORG" and (m := _OUTLET_DATELINE.fullmatch(text))
-                 and (texts[i + 1] == "记者" or tags[i + 1] == "TIME" or texts[i + 1].isspace())]
+                 if tags[i] in ("ORG", "nz") and (m := _OUTLET_DATELINE.fullmatch(text))]
     _split_tokens(doc, datelines, None)
     return doc
 
 
 _NAME_AND_POST_VERB = re.compile(r"([\u4e00-\u9fff]{2,3})(任|为|出任|担任)")
-# '新浪体育讯/ORG 记者', '新浪体育讯驻美/ORG 记者': a site's dateline glued to its name.
-_OUTLET_DATELINE = re.compile(r"([\u4e00-\u9fff]{3,})(讯(?:驻[\u4e00-\u9fff]{1,3})?)")
+# '新浪体育讯/ORG 记者', '新浪体育讯驻美/ORG 记者', '新浪体育讯/ORG 106比100': a dateline glued to a name.
+_OUTLET_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,}[^通资快电简喜音传审问闻死短视彩])(讯(?:驻[\u4e00-\u9fff]{1,3})?)")
 
 
 def _split_tokens(doc: Doc, cuts: list[tuple[int, str, str, str]], second_label: str | None,
