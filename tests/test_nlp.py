@@ -214,3 +214,11 @@ def test_a_web_address_is_no_product(nlp):
 def test_a_quoted_name_right_after_its_kind_is_a_launched_product(nlp):
     found = dict(ents(nlp, "今天分享的是新浪网新推出的创新产品“微博”。公司推出了“回馈”活动。"))
     assert found.get("微博") == "Product" and found.get("回馈") != "Product"
+
+
+def test_a_bracket_lac_glued_to_a_word_is_a_token_and_the_legal_form_joins_the_name(nlp):
+    """'西门子 （ 中国）有限公司/LOC': the bracket is cut off, and '<name>（<place>）有限公司' is one
+    company, also right before a title ('…有限公司总裁张三')."""
+    found = dict(ents(nlp, "西门子（中国）有限公司发布公告。微软（中国）有限公司总裁张亚勤表示欢迎。"))
+    assert found.get("西门子（中国）有限公司") == "Company" and found.get("微软（中国）有限公司") == "Company"
+    assert "中国）有限公司" not in found

@@ -135,11 +135,13 @@ def org_names(doc: Doc) -> Doc:
                 j = after_paren
                 continue
             text = texts[j]
-            if tags[j] in ("n", "nz", "ORG", "vn", "an") and not text.isspace() and len(text) <= 6:
+            if tags[j] in ("n", "nz", "ORG", "vn", "an") and not text.isspace() and (
+                    len(text) <= 6 or text.endswith(STRONG_ORG_SUFFIXES)):
                 if text in NOT_ORG_SUFFIXES or (j > start and _DEPARTMENT.fullmatch(text)):
                     break
-                if _role_word_follows(texts, j, n) and ent is not None and ent.label_ in ORG_LABELS:
-                    break  # '信达证券/ORG 基金 分析师': the firm, then the role 基金分析师
+                if (_role_word_follows(texts, j, n) and ent is not None and ent.label_ in ORG_LABELS
+                        and not text.endswith(STRONG_ORG_SUFFIXES)):
+                    break  # '信达证券/ORG 基金 分析师': the firm, then the role 基金分析师 (not '有限公司 总裁')
                 if text.endswith(_SUFFIXES) or _has_org_suffix_ahead(words, j):
                     j += 1
                     continue

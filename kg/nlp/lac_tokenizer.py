@@ -66,13 +66,28 @@ def chunks(text: str) -> list[str]:
 
 
 def _split_whitespace(word: str, tag: str) -> list[tuple[str, str]]:
-    """LAC sometimes glues whitespace to a word (' 王五'); whitespace becomes its own token."""
+    """LAC sometimes glues whitespace to a word (' 王五') or a bracket to one ('中国）有限公司'):
+    whitespace and brackets become tokens of their own (tag w); after a bracket, the rest of an
+    entity word is a plain noun (the entity is the part before it)."""
+    if len(word) > 1 and _BRACKET.search(word) and not word.isspace():
+        parts, first = [], True
+        for piece in _BRACKET_OR_TEXT.findall(word):
+            if _BRACKET.fullmatch(piece):
+                parts.extend(_split_whitespace(piece, "w"))
+            else:
+                parts.extend(_split_whitespace(piece, tag if first or tag not in LAC_ENTITY_LABELS else "n"))
+                first = False
+        return [(p, "n" if t == "w" and not (p.isspace() or _BRACKET.fullmatch(p)) else t) for p, t in parts]
     if word.isspace() or word.split() == [word]:  # the usual case, without a regex per word
         return [(word, tag)]
     parts = re.findall(r"\s+|\S+", word)
     if len(parts) == 1:
         return [(word, tag)]
     return [(p, "w" if p.isspace() else tag) for p in parts]
+
+
+_BRACKET = re.compile(r"[()（）【】\[\]]")
+_BRACKET_OR_TEXT = re.compile(r"[()（）【】\[\]]|[^()（）【】\[\]]+")
 
 
 class _Decoder:
