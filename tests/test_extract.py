@@ -366,3 +366,9 @@ def test_located_in_described_and_with_a_kind_before_the_name():
             "总部在杭州的阿里巴巴集团宣布裁员。")
     pairs = triples(run(text), "locatedIn")
     assert {("小米公司", "北京"), ("中芯国际", "上海浦东"), ("阿里巴巴集团", "杭州")} <= pairs
+
+
+def test_chief_officer_titles():
+    text = "华信科技任命李明为首席财务官。华为首席技术官李四表示，5G进展顺利。"
+    pairs = triples(run(text), "holdsPositionAt")
+    assert {("李明", "华信科技"), ("李四", "华为")} <= pairs
