@@ -372,3 +372,14 @@ def test_chief_officer_titles():
     text = "华信科技任命李明为首席财务官。华为首席技术官李四表示，5G进展顺利。"
     pairs = triples(run(text), "holdsPositionAt")
     assert {("李明", "华信科技"), ("李四", "华为")} <= pairs
+
+
+def test_a_quotation_opening_with_an_organization_comments_on_it():
+    facts = run("“华信科技的芯片突破令人振奋。”中国信通院专家王五说。“英皇电影”投资了新片，王五表示期待。")
+    comments = [(f.subject, f.object) for f in facts if f.predicate == "commentsOn"]
+    assert ("王五", "华信科技") in comments and not any(o.startswith("英皇") for _, o in comments)
+
+
+def test_a_topic_phrase_opening_with_a_name_gives_the_target():
+    facts = run("对于华信科技的降价，蔚来汽车总裁李斌表示，这对行业是好事。")
+    assert ("李斌", "华信科技") in {(f.subject, f.object) for f in facts if f.predicate == "commentsOn"}

@@ -134,18 +134,28 @@ def _describes(text: str, mention: Mention, speaker: Mention | str) -> bool:
 
 
 CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?“”]")
+# '对于<X>(的…)，' / '谈及<X>，': the topic the speaker then talks about.
+TOPIC_PHRASE = re.compile(r"\s*(?:对于|关于|针对|谈及|谈到|提及|说起|就)([^，,。；;]{2,30})[，,]")
 # '…指出，<org>去年…' / '…强调，公司希望…': the organization the reported clause opens with.
 REPORTED_CLAUSE = re.compile(rf"(?:{SPEECH.pattern})[，,:：]\s*(?:(该|本)?公司)?")
 
 
 def _topic_of_what_is_said(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list[Mention]:
-    """Indirect speech about an organization: the reported clause opens with it (its name, or
-    公司 for the organization named last), as in '刘明军指出，社保基金去年出现浮亏'."""
+    """What is said is about an organization or product the sentence puts first: a topic phrase
+    ('对于特斯拉的降价，李斌表示…'), or the reported clause or quotation opens with it (its name,
+    or 公司 for the organization named last), as in '刘明军指出，社保基金去年出现浮亏'."""
+    topic = TOPIC_PHRASE.match(sentence.text)
+    if topic and speaker_name not in topic.group(1):  # the phrase opens with the topic's name
+        named = [m for m in sentence.mentions if coarse(m.label) in ("Organization", "Product")
+                 and m.start == sentence.start + topic.start(1)]
+        if named:
+            return named[:1]
+    quoted = re.match(r"\s*“(?=[^”]{8})", sentence.text)  # words said, not a quoted name (“英皇电影”)
     said = REPORTED_CLAUSE.search(sentence.text)
-    if said is None:
+    if said is None and not quoted:
         return []
-    at = sentence.start + said.end()
-    if said.group(0).endswith("公司"):  # the anaphor: the organization named last before it
+    at = sentence.start + (said.end() if said else quoted.end())
+    if said and said.group(0).endswith("公司"):  # the anaphor: the organization named last before it
         orgs = [m for m in of_type(ctx.mentions, "Organization") if m.end <= at and m.label != "MediaOutlet"]
         return [max(orgs, key=lambda m: m.end)] if orgs else []
     opening = [m for m in of_type(sentence.mentions, "Organization") if m.start == at and m.text != speaker_name

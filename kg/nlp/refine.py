@@ -97,8 +97,9 @@ def latin_names(doc: Doc) -> Doc:
     for start, end in runs:
         name = doc[start:end].text
         key = name.replace(" ", "").lower()
-        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _in_web_address(doc, start, end):
-            continue  # a term, or (part of) a site's address (it7t.com, http://j1visa.state.gov): no product
+        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _in_web_address(doc, start, end) \
+                or name in ROLE_HEADS:
+            continue  # a term, a title (CEO), or part of a site's address (it7t.com, j1visa.state.gov)
         if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
             continue
         if "Product" in cues[key]:
