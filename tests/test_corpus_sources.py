@@ -123,6 +123,7 @@ def test_tsv_record_without_a_headline_is_titled_by_category_and_line():
     ("中国最贵住宅每平19万中国最贵住宅每平19万这套天价房位于北京。", "中国最贵住宅每平19万"),
     ("干物女的情调小复式 高品质居家享受(组图)单身并无罪。", "干物女的情调小复式 高品质居家享受(组图)"),
     ("家居连锁的类金融化生存危险何在叶国靖 传说有种无足鸟。", None),
+    ("国外院校也迎新 留学生加快融入北京考试报讯 每年九月，新生入学。", "国外院校也迎新 留学生加快融入"),
     # A display headline after a mark repeats the title with quotes: the title ends at the mark.
     ("央行加息压力渐增 ◆央行“加息”压力渐增本报讯 昨日，央行表示。", "央行加息压力渐增"),
 ])

@@ -210,7 +210,8 @@ def _document_name(path: Path, record_id: str) -> str:
 # Where a THUCNews body begins right after its (unseparated) headline: a news-agency lead
 # ('新浪体育讯', '中新网4月12日电'), a byline or column marker, or a date/time lead.
 _BODY_LEAD = re.compile(
-    r"(?:新浪|搜狐|网易|凤凰网?|本报|新报|[\u4e00-\u9fff]{2}网)[\u4e00-\u9fff]{0,2}讯|中新网|中新社|新华社|新华网"
+    r"(?:新浪|搜狐|网易|凤凰网?|本报|新报|[\u4e00-\u9fff]{2}网)[\u4e00-\u9fff]{0,2}讯|[\u4e00-\u9fff]{2,4}报讯"
+    r"|中新网|中新社|新华社|新华网"
     r"|本报记者|记者|作者[：:]|编辑[：:]|导语[：:]|文/|[■⊙□●◆◇▲△▶►★☆]|[（(](?:记者|中关村在线|ZOL)|北京时间"
     r"|\d{1,2}月\d{1,2}日|日前|近日|昨日|据悉|[\u4e00-\u9fff]{0,3}消息[，,]"
 )
