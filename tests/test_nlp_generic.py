@@ -7,13 +7,14 @@ from kg.nlp.pipeline import get_nlp
 
 
 @pytest.mark.parametrize("name", ["信托公司", "基金管理公司", "中资商业银行", "上市公司", "中小板公司", "科技公司",
-                                  "非银行系基金公司", "留学咨询公司", "房地产公司"])
+                                  "非银行系基金公司", "留学咨询公司", "房地产公司", "科技有限公司", "网络游戏公司",
+                                  "综合性国立大学"])
 def test_category_phrases_are_generic(name):
     assert is_generic_org(name)
 
 
 @pytest.mark.parametrize("name", ["招商银行", "北京农村商业银行", "中国银行", "工商银行", "华为公司", "国投公司",
-                                  "麦肯锡咨询公司", "万科房地产公司"])
+                                  "麦肯锡咨询公司", "万科房地产公司", "北京大学", "国立台湾大学", "腾讯游戏公司"])
 def test_names_are_not_generic(name):
     assert not is_generic_org(name)
 
@@ -58,3 +59,14 @@ def test_a_name_glued_to_the_verb_of_its_appointment_is_a_person():
     """'聘任胡东良任/ORG 公司副总经理': the person, then 任."""
     doc = get_nlp()("1月15日宝盈基金聘任胡东良任公司副总经理。")
     assert ("胡东良", "Person") in {(e.text, e.label_) for e in doc.ents}
+
+
+def test_kinds_of_funds_are_not_funds():
+    doc = get_nlp()("交易型指数基金的规模扩大。基金债券型基金表现好。长盛同德主题增长基金增持。")
+    names = {e.text for e in doc.ents}
+    assert names == {"长盛同德主题增长基金"}
+
+
+def test_a_dateline_glued_to_the_name_after_it_is_split_off():
+    names = {e.text for e in get_nlp()("新浪体育讯约翰逊在赛后表示满意。").ents}
+    assert not any(name.startswith("新浪体育讯") for name in names)

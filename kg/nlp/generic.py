@@ -27,8 +27,12 @@ GENERIC_MODIFIERS = (
     "咨询", "中介", "留学", "房地产", "地产", "物业", "广告", "传媒", "物流", "快递", "电商", "网络", "软件",
     "医药", "汽车", "能源", "电力", "航空", "贸易", "外贸", "担保", "租赁", "理财", "直投", "创投", "风投",
     "评级", "会计师", "律师", "审计", "建筑", "装修", "家居", "旅游", "旅行", "餐饮", "教育", "培训",
+    "游戏", "网络游戏", "电子", "通信", "制造", "生产", "销售", "服务", "技术",
+    # Kinds of schools: '综合性国立大学' is any such university.
+    "综合性", "综合", "国立", "公立", "私立", "重点", "知名", "著名", "普通", "名牌", "一流", "顶尖",
 )
-GENERIC_HEADS = ("公司", "银行", "机构", "企业", "集团", "券商", "基金公司", "证券公司", "管理公司")
+GENERIC_HEADS = ("公司", "银行", "机构", "企业", "集团", "券商", "基金公司", "证券公司", "管理公司", "有限公司",
+                 "股份有限公司", "有限责任公司", "大学", "学校", "学院", "中学", "小学", "医院")
 GENERIC_ORG = re.compile(
     "^(?:" + "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)) + ")*"
     "(?:" + "|".join(sorted(GENERIC_HEADS, key=len, reverse=True)) + ")$"
@@ -113,7 +117,8 @@ def split_glued_names(doc: Doc) -> Doc:
 
 _NAME_AND_POST_VERB = re.compile(r"([\u4e00-\u9fff]{2,3})(任|为|出任|担任)")
 # '新浪体育讯/ORG 记者', '新浪体育讯驻美/ORG 记者', '新浪体育讯/ORG 106比100': a dateline glued to a name.
-_OUTLET_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,}[^通资快电简喜音传审问闻死短视彩])(讯(?:驻[\u4e00-\u9fff]{1,3})?)")
+_OUTLET_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,}?[^通资快电简喜音传审问闻死短视彩])(讯(?:驻[\u4e00-\u9fff]{1,3}"
+                              r"|[\u4e00-\u9fff·]{1,6})?)")
 
 
 def _split_tokens(doc: Doc, cuts: list[tuple[int, str, str, str]], second_label: str | None,

@@ -92,15 +92,23 @@ def fund_products(doc: Doc) -> Doc:
             form = next((f for f in COMPANY_FORMS if e.text.endswith(f)), None)
             if form and 2 <= len(e.text) - len(form) <= 6:
                 companies.add(e.text[: -len(form)])
-    changed = False
+    changed, generic = False, set()
     for k, e in enumerate(ents):
         if e.label_ not in ORG_LABELS or not e.text.endswith("基金") or e.text.endswith(COMPANY_FORMS[:3]):
             continue
         stem = e.text[:-2]
         of_a_company = any(stem.startswith(c) and len(stem) - len(c) >= 2 for c in companies)
-        if of_a_company or (len(e.text) >= 5 and FUND_KIND.search(e.text)):
+        kind = FUND_KIND.search(e.text)
+        if kind and GENERIC_FUND_WORDS.fullmatch(e.text[: kind.start()]):
+            generic.add(k)  # '交易型指数基金': a kind of fund, no fund
+        elif of_a_company or (len(e.text) >= 5 and kind):
             ents[k] = Span(doc, e.start, e.end, label="Product")
             changed = True
-    if changed:
-        doc.ents = ents
+    if changed or generic:
+        doc.ents = [e for k, e in enumerate(ents) if k not in generic]
     return doc
+
+
+# Words that say what kind a fund is, and nothing of whose it is.
+GENERIC_FUND_WORDS = re.compile(r"(?:交易型|开放式|封闭式|上市型?|债券型|股票型|混合型|指数型|货币型|基金|ETF|LOF|QDII|"
+                                r"保本型?|创新型|分级|新|老|大型|小型|同类|此类|该类|各类|这类|其他)*")

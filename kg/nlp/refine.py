@@ -175,7 +175,7 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
             continue
         while (style := FUND_STYLE.search(stem)) is not None and style.start() > 0:
             stem = stem[: style.start()]
-        if len(stem) >= 2 and not FUND_STYLE.fullmatch(stem):
+        if len(stem) >= 2 and not FUND_STYLE.fullmatch(stem) and not stem.endswith("基金"):  # 基金债券型基金
             spans.append(Span(doc, start, token.i + 1, label="Product"))
     text = words_of(doc).text  # doc.text
     for match in _QUOTED_NAME.finditer(text):
