@@ -383,3 +383,8 @@ def test_a_quotation_opening_with_an_organization_comments_on_it():
 def test_a_topic_phrase_opening_with_a_name_gives_the_target():
     facts = run("对于华信科技的降价，蔚来汽车总裁李斌表示，这对行业是好事。")
     assert ("李斌", "华信科技") in {(f.subject, f.object) for f in facts if f.predicate == "commentsOn"}
+
+
+def test_a_maker_of_products_is_a_company():
+    release = next(f for f in run("卡西欧今日发布了一款数码相机产品FS10S。") if f.predicate == "releases")
+    assert (release.subject, release.subject_type) == ("卡西欧", "Company")

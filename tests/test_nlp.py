@@ -69,10 +69,10 @@ def test_list_members_become_organizations(nlp):
 
 
 def test_members_of_a_list_of_organizations_are_organizations_whatever_lac_tagged_them(nlp):
-    """Short firm names LAC takes for people (大成) or places (东吴) are organizations in a list
-    its category noun calls firms; a list of people stays people."""
+    """Short firm names LAC takes for people (大成) or places (东吴) are organizations (companies:
+    基金公司) in a list its category noun calls firms; a list of people stays people."""
     found = dict(ents(nlp, "有国海富兰克林、东吴、景顺长城、大成等4家基金公司发布了公告。"))
-    assert {found.get(n) for n in ("国海富兰克林", "东吴", "景顺长城", "大成")} == {"Organization"}
+    assert {found.get(n) for n in ("国海富兰克林", "东吴", "景顺长城", "大成")} == {"Company"}  # 基金公司
     people = dict(ents(nlp, "会上，张三、李四和王五等专家发言。"))
     assert {people.get(n) for n in ("张三", "李四", "王五")} == {"Person"}
 
@@ -222,3 +222,9 @@ def test_a_bracket_lac_glued_to_a_word_is_a_token_and_the_legal_form_joins_the_n
     found = dict(ents(nlp, "西门子（中国）有限公司发布公告。微软（中国）有限公司总裁张亚勤表示欢迎。"))
     assert found.get("西门子（中国）有限公司") == "Company" and found.get("微软（中国）有限公司") == "Company"
     assert "中国）有限公司" not in found
+
+
+def test_members_of_a_list_of_companies_are_companies(nlp):
+    found = dict(ents(nlp, "比亚迪、长安汽车、理想汽车等车企陆续发布降价消息。中国证监会发布公告。"))
+    assert found.get("比亚迪") == "Company" and found.get("理想汽车") == "Company"
+    assert found.get("中国证监会") == "GovernmentAgency"

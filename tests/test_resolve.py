@@ -149,3 +149,4 @@ def test_a_contraction_joins_a_family_of_long_forms_and_a_one_character_longer_n
     assert local_long_forms(mentions)[("a-1", "Organization", "外汇局")] == "国家外汇管理局"
     names = {e.name: e.aliases for e in resolve(mentions, []).entities}
     assert {"外汇局", "国家外汇局"} <= names["国家外汇管理局"]
+

@@ -18,6 +18,11 @@ NAME_BEFORE_VERB = re.compile(
 )
 
 
+def maker_type(maker: Mention) -> str:
+    """A maker of products is a company unless its name says otherwise (an institute, an agency)."""
+    return "Company" if maker.label == "Organization" else maker.label
+
+
 def _subject(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention | None:
     """The organization acting: the nearest one before the verb in the sentence, or, when the
     verb opens the sentence ('开发出X,…企业Y创始人Z'), the organization the clause describes."""
@@ -53,7 +58,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             if subject is None:
                 continue
             date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
-            facts.append(ctx.fact(subject, "Organization", "releases", products[0], products[0].label, sentence,
+            facts.append(ctx.fact(subject, maker_type(subject), "releases", products[0], products[0].label, sentence,
                                   "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
         facts.extend(_on_sale(ctx, sentence))
         facts.extend(_publishes(ctx, sentence))
@@ -91,7 +96,7 @@ def _on_sale(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
             continue
         makers = [m for m in of_type(sentence.mentions, "Organization") if m.end <= product.start]
         if makers and MAKER_OF.match(text[makers[-1].end : product.start]):
-            facts.append(ctx.fact(makers[-1], "Organization", "releases", product, product.label, sentence,
+            facts.append(ctx.fact(makers[-1], maker_type(makers[-1]), "releases", product, product.label, sentence,
                                   "releases", 0.7))
     return facts
 
@@ -115,7 +120,7 @@ def _described_release(ctx: ArticleContext, sentence: Sentence, verb_at: int, ve
     if not products or not DESCRIBED_AS.match(text[products[-1].end : org.start]):
         return []
     date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
-    return [ctx.fact(org, "Organization", "releases", products[-1], products[-1].label, sentence, "releases", 0.7,
+    return [ctx.fact(org, maker_type(org), "releases", products[-1], products[-1].label, sentence, "releases", 0.7,
                      date=date)]
 
 
@@ -134,7 +139,7 @@ def _released_by_its_brand(ctx: ArticleContext, sentence: Sentence, verb_at: int
     if model is None:
         return []
     brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company", "releases")
-    return [ctx.fact(brand, "Organization", "releases", product, product.label, sentence, "releases", 0.6)]
+    return [ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence, "releases", 0.6)]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

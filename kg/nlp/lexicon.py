@@ -46,6 +46,7 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("部", "GovernmentAgency"), ("局", "GovernmentAgency"), ("厅", "GovernmentAgency"),
     ("署", "GovernmentAgency"), ("政府", "GovernmentAgency"), ("办公室", "GovernmentAgency"),
     ("法院", "GovernmentAgency"), ("检察院", "GovernmentAgency"), ("人民银行", "GovernmentAgency"),
+    ("监会", "GovernmentAgency"),  # 证监会, 银监会: a regulator's commission (监督管理委员会)
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("早报", "MediaOutlet"), ("时报", "MediaOutlet"),
     ("电讯", "MediaOutlet"), ("周刊", "MediaOutlet"), ("杂志", "MediaOutlet"), ("电视台", "MediaOutlet"),
     ("广播电台", "MediaOutlet"), ("通讯社", "MediaOutlet"), ("新闻社", "MediaOutlet"), ("参考报", "MediaOutlet"),

@@ -8,7 +8,18 @@ import spacy
 from spacy.language import Language
 
 # PIPELINE_VERSION is re-exported; the modules register the components.
-from . import PIPELINE_VERSION, components, consistency, generic, lac_tokenizer, names, products, refine, works  # noqa: F401
+from . import (  # noqa: F401
+    PIPELINE_VERSION,
+    components,
+    consistency,
+    generic,
+    lac_tokenizer,
+    lists,
+    names,
+    products,
+    refine,
+    works,
+)
 
 COMPONENTS = (
     "kg_sentences",
