@@ -3,6 +3,7 @@
 import pytest
 
 from kg.extract import extract_article
+from kg.extract.comments import stance_of
 from kg.model import Article
 from kg.nlp.pipeline import get_nlp
 
@@ -388,3 +389,11 @@ def test_a_topic_phrase_opening_with_a_name_gives_the_target():
 def test_a_maker_of_products_is_a_company():
     release = next(f for f in run("卡西欧今日发布了一款数码相机产品FS10S。") if f.predicate == "releases")
     assert (release.subject, release.subject_type) == ("卡西欧", "Company")
+
+
+@pytest.mark.parametrize(("said", "stance"), [
+    ("Mate60的销量很好", "positive"), ("设计很出色", "positive"), ("市场不是很好", "negative"),
+    ("需求疲软", "negative"), ("今年发布了新品", "neutral"),
+])
+def test_stance_of_common_evaluative_words(said, stance):
+    assert stance_of(said) == stance
