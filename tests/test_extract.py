@@ -397,3 +397,9 @@ def test_a_maker_of_products_is_a_company():
 ])
 def test_stance_of_common_evaluative_words(said, stance):
     assert stance_of(said) == stance
+
+
+def test_a_report_named_outside_quotes_as_it_is_published():
+    text = "国海证券发布的2月份投资策略报告指出，市场可能上涨。该机构发布的研究报告认为，市场向好。"
+    facts = run(text)
+    assert triples(facts, "publishes") == {("国海证券", "2月份投资策略报告")}  # 研究报告 is a kind, no name

@@ -49,9 +49,25 @@ def titles(doc: Doc) -> Doc:
         span = doc.char_span(match.start(1), match.end(1), label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
+    for match in _PUBLISHED_REPORT.finditer(text):  # a report named outside 《》, as it is published
+        name = match.group(1)
+        if not (_SPECIFIC.search(name[:-2]) or len(name) >= 10) or any(s.start_char < match.end(1) and
+                                                                        match.start(1) < s.end_char for s in spans):
+            continue
+        span = doc.char_span(match.start(1), match.end(1), label="Report")
+        if span is not None:
+            spans.append(span)
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+# '国海证券发布的2月份投资策略报告', '共同推出的最新一期QFII中国A股基金月度报告': a named report after
+# the verb that publishes it; named, not a kind (研究报告): a date, a period or a Latin name in it,
+# or a long title.
+_PUBLISHED_REPORT = re.compile(r"(?:发布|推出|发表|公布)的(?:最新一期的?|最新的?|年度)?"
+                               r"([\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:报告|白皮书|蓝皮书|月报|季报))")
+_SPECIFIC = re.compile(r"\d|[A-Za-z]|[年月季期]")
 
 
 _NUMBER_BEFORE_STRONG = re.compile(r"\d+|[百千]")
