@@ -228,3 +228,12 @@ def test_members_of_a_list_of_companies_are_companies(nlp):
     found = dict(ents(nlp, "比亚迪、长安汽车、理想汽车等车企陆续发布降价消息。中国证监会发布公告。"))
     assert found.get("比亚迪") == "Company" and found.get("理想汽车") == "Company"
     assert found.get("中国证监会") == "GovernmentAgency"
+
+
+def test_a_branch_is_no_place_and_a_firms_department_no_agency(nlp):
+    from kg.nlp.components import org_type
+
+    assert org_type("工行投资银行部") == "Organization" and org_type("商务部") == "GovernmentAgency"
+    assert org_type("证监会基金部") == "GovernmentAgency"
+    doc = nlp("工作人员不是从江西省分行选拔，尽管江西省分行也很积极。")
+    assert "Location" not in {e.label_ for e in doc.ents if e.text.endswith("分行")}

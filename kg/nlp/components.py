@@ -83,11 +83,17 @@ def merge_ents(doc: Doc, spans: list[Span]) -> None:
 
 
 def org_type(name: str) -> str:
-    """The fine organization type its suffix implies, or plain Organization."""
+    """The fine organization type its suffix implies, or plain Organization. A department of a
+    firm ('工行投资银行部') is no government agency, whatever its 部 says."""
     for suffix, fine in ORG_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
+            if fine == "GovernmentAgency" and suffix in ("部", "局") and _FIRM_IN_NAME.search(name[: -len(suffix)]):
+                return "Organization"
             return fine
     return "Organization"
+
+
+_FIRM_IN_NAME = re.compile(r"银行|公司|集团|证券|保险|工行|农行|中行|建行|交行")
 
 
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{1,8}[)）]")

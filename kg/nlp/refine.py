@@ -191,14 +191,22 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
     return doc
 
 
+BRANCH_SUFFIXES = ("分行", "支行", "分公司", "办事处", "营业部", "分局", "分院", "分会", "分校", "代表处")
+
+
 @Language.component("kg_locations")
 def locations(doc: Doc) -> Doc:
-    """Adjacent place names are one place (江苏省 苏州市 工业园区), with zone suffixes."""
+    """Adjacent place names are one place (江苏省 苏州市 工业园区), with zone suffixes; a "place" that
+    ends like a branch (江西省分行, 北京分公司) is an organization's unit."""
     spans, ents = [], list(doc.ents)
     i = 0
     while i < len(ents):
         ent = ents[i]
         if ent.label_ != "Location":
+            i += 1
+            continue
+        if ent.text.endswith(BRANCH_SUFFIXES):
+            spans.append(Span(doc, ent.start, ent.end, label="Organization"))
             i += 1
             continue
         j = i
