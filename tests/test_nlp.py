@@ -237,3 +237,8 @@ def test_a_branch_is_no_place_and_a_firms_department_no_agency(nlp):
     assert org_type("证监会基金部") == "GovernmentAgency"
     doc = nlp("工作人员不是从江西省分行选拔，尽管江西省分行也很积极。")
     assert "Location" not in {e.label_ for e in doc.ents if e.text.endswith("分行")}
+
+
+def test_markets_are_not_places(nlp):
+    found = dict(ents(nlp, "昨日沪深两市大幅上涨，港股也随之走高。"))
+    assert "沪深" not in found and "港股" not in found

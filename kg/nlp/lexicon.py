@@ -102,6 +102,8 @@ GENERIC_NAMES = {
     "Q1", "Q2", "Q3", "Q4", "H1", "H2",
     # Kinds of fund and investment programme, not anyone's product.
     "ETF", "LOF", "FOF", "QDII", "QFII", "RQFII", "REITs", "PE", "VC",
+    # Markets, not places: 沪深两市, A股.
+    "沪深", "两市", "A股", "B股", "H股", "港股", "美股", "中概股",
 }
 
 # Kinds of device a model name follows or precedes ('MP4播放器VX585HD', '魅族21手机'): a closed
