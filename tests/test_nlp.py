@@ -242,3 +242,7 @@ def test_a_branch_is_no_place_and_a_firms_department_no_agency(nlp):
 def test_markets_are_not_places(nlp):
     found = dict(ents(nlp, "昨日沪深两市大幅上涨，港股也随之走高。"))
     assert "沪深" not in found and "港股" not in found
+
+
+def test_the_state_councillor_title_names_no_organization(nlp):
+    assert "国务" not in dict(ents(nlp, "国务委员戴秉国25日抵达华盛顿。"))
