@@ -39,7 +39,7 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
          SORA_ARTICLE),
         ("周鸿祎", "Sora", ZHOU_VIEW, "positive", SORA_ARTICLE),
         ("周鸿祎", "Sora", "Sora意味着AGI的实现,将从10年缩短到1年。", "positive", SORA_ARTICLE),
-        ("孔蓉", "Sora", "Sora不仅仅是视频,更像是一个世界模拟器,它对物理规则有着较好的理解。", "neutral", SORA_ARTICLE),
+        ("孔蓉", "Sora", "Sora不仅仅是视频,更像是一个世界模拟器,它对物理规则有着较好的理解。", "positive", SORA_ARTICLE),
         ("孔蓉", "Sora", "震撼,非常惊艳,超预期。", "positive", SORA_ARTICLE),
         ("王磊", "Sora", "Sora号称现实世界模拟器,虚拟世界和物理世界令人很难分真假。", "neutral", SORA_ARTICLE),
         ("王磊", "Sora", "给我的直观感受是,视频十分逼真和清晰。", "positive", SORA_ARTICLE),
