@@ -59,10 +59,11 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
 _WEB_ADDRESS = re.compile(r"^www\.|\.(?:com|cn|net|org|gov|edu|cc|tv|io|hk)$", re.IGNORECASE)
 
 
-def _in_web_address(doc: Doc, start: int, end: int) -> bool:
+def _in_web_address(doc: Doc, text: str, start: int, end: int) -> bool:
+    """Part of a site's address (`text` is doc.text, read once: it is rebuilt on every access)."""
     name = doc[start:end].text
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-    before, after = doc.text[max(0, first - 1) : first], doc.text[last : last + 40]
+    before, after = text[max(0, first - 1) : first], text[last : last + 40]
     return bool(_WEB_ADDRESS.search(name)) or before in ("/", "@") or _DOMAIN_AFTER.match(after) is not None
 
 
@@ -94,10 +95,11 @@ def latin_names(doc: Doc) -> Doc:
         cues[key].add("_seen")
     spans = []
     ents = doc.ents if runs else ()  # read once: doc.ents makes new Spans on every access
+    text = doc.text if runs else ""
     for start, end in runs:
         name = doc[start:end].text
         key = name.replace(" ", "").lower()
-        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _in_web_address(doc, start, end) \
+        if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _in_web_address(doc, text, start, end) \
                 or name in ROLE_HEADS:
             continue  # a term, a title (CEO), or part of a site's address (it7t.com, j1visa.state.gov)
         if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
