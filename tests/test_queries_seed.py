@@ -21,6 +21,7 @@ RANKING = TOP50 = "2023-2024中国算力服务企业综合竞争力50强"
 ZHOU_SENTENCE = ("“很炸裂!”360创始人、董事长周鸿祎第一时间发布长文和视频,分享自己对Sora的独特见解和乐观判断,"
                  "“Sora意味着AGI的实现,将从10年缩短到1年。”")
 ZHOU_VIEW = "AI不一定很快颠覆所有行业,但能更多激发人的创作能力,对首当其冲的电影工业而言,不是打击,而是激发。"
+KONG_VIEW = "Sora不仅仅是视频,更像是一个世界模拟器,它对物理规则有着较好的理解。"
 
 
 def _orgs(*names: str) -> list[tuple]:
@@ -39,7 +40,7 @@ EXPECTED: dict[str, tuple[list[str], list[tuple]]] = {
          SORA_ARTICLE),
         ("周鸿祎", "Sora", ZHOU_VIEW, "positive", SORA_ARTICLE),
         ("周鸿祎", "Sora", "Sora意味着AGI的实现,将从10年缩短到1年。", "positive", SORA_ARTICLE),
-        ("孔蓉", "Sora", "Sora不仅仅是视频,更像是一个世界模拟器,它对物理规则有着较好的理解。", "positive", SORA_ARTICLE),
+        ("孔蓉", "Sora", KONG_VIEW, "positive", SORA_ARTICLE),
         ("孔蓉", "Sora", "震撼,非常惊艳,超预期。", "positive", SORA_ARTICLE),
         ("王磊", "Sora", "Sora号称现实世界模拟器,虚拟世界和物理世界令人很难分真假。", "neutral", SORA_ARTICLE),
         ("王磊", "Sora", "给我的直观感受是,视频十分逼真和清晰。", "positive", SORA_ARTICLE),
