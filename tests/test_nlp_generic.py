@@ -70,3 +70,12 @@ def test_kinds_of_funds_are_not_funds():
 def test_a_dateline_glued_to_the_name_after_it_is_split_off():
     names = {e.text for e in get_nlp()("新浪体育讯约翰逊在赛后表示满意。").ents}
     assert not any(name.startswith("新浪体育讯") for name in names)
+
+
+def test_all_kinds_of_glued_names_are_split_in_one_document():
+    """Each split renumbers the tokens after it: the later kinds of cut still find theirs."""
+    doc = get_nlp()("国家发改委能源研究所康艳兵告诉记者，任务不轻。宝盈基金聘任胡东良任公司副总经理。"
+                    "球队获胜新浪体育讯记者高嵩报道。")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert {("康艳兵", "Person"), ("胡东良", "Person"), ("高嵩", "Person")} <= found
+    assert not any(text.endswith(("任", "讯")) for text, _ in found)

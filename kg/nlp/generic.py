@@ -101,11 +101,14 @@ def split_glued_names(doc: Doc) -> Doc:
             if match and len(text) - size >= 4:
                 cuts.append((i, text[:-size], text[-size:], "PER"))
                 break
+    _split_tokens(doc, cuts, "Person")
+    # Each split renumbers the tokens after it: the next kind of cut reads the words again.
+    words = words_of(doc)
+    texts, tags = words.texts, words.tags
     # '聘任胡东良任/ORG 公司副总经理': a name glued to the verb that gives it a post.
     appointed = [(i, m.group(1), m.group(2), "v") for i, text in enumerate(texts[:-1])
                  if tags[i] == "ORG" and (m := _NAME_AND_POST_VERB.fullmatch(text)) and is_person_name(m.group(1))
                  and (texts[i + 1] in ("公司", "该公司", "本公司") or texts[i + 1].endswith(ROLE_HEADS))]
-    _split_tokens(doc, cuts, "Person")
     _split_tokens(doc, appointed, None, first_as=("PER", "Person"))
     words = words_of(doc)
     texts, tags = words.texts, words.tags
