@@ -199,7 +199,7 @@ BRANCH_SUFFIXES = ("分行", "支行", "分公司", "办事处", "营业部", "�
 @Language.component("kg_locations")
 def locations(doc: Doc) -> Doc:
     """Adjacent place names are one place (江苏省 苏州市 工业园区), with zone suffixes; a "place" that
-    ends like a branch (江西省分行, 北京分公司) is an organization's unit."""
+    ends like a branch (湖南省分行, 北京分公司) is an organization's unit."""
     spans, ents = [], list(doc.ents)
     i = 0
     while i < len(ents):
