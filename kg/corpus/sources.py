@@ -210,20 +210,23 @@ def _document_name(path: Path, record_id: str) -> str:
 # Where a THUCNews body begins right after its (unseparated) headline: a news-agency lead
 # ('新浪体育讯', '中新网4月12日电'), a byline or column marker, or a date/time lead.
 _BODY_LEAD = re.compile(
-    r"(?:新浪|搜狐|网易|凤凰网?|本报|新报|[\u4e00-\u9fff]{2}网)[\u4e00-\u9fff]{0,2}讯|[\u4e00-\u9fff]{2,4}报讯"
-    r"|中新网|中新社|新华社|新华网"
-    r"|本报记者|记者|作者[：:]|编辑[：:]|导语[：:]|文/|[■⊙□●◆◇▲△▶►★☆]|[（(](?:记者|中关村在线|ZOL)|北京时间"
+    r"(?:新浪|搜狐|网易|凤凰网?|本报|新报|[\u4e00-\u9fff]{2}网)[\u4e00-\u9fff]{0,2}讯|[\u4e00-\u9fff]{2,4}报(?:讯|报道)"
+    r"|中新网|中新社|新华社|新华网|主持人[：:]|编辑点评[：:]|编者按[：:]|[\[【]提要[\]】]"
+    r"|本报记者|记者|作者[：:]|编辑[：:]|导语[：:]|文/|[■⊙□●◆◇▲△▶►★☆【]|[（(](?:记者|中关村在线|ZOL)|北京时间"
     r"|\d{1,2}月\d{1,2}日|日前|近日|昨日|据悉|[\u4e00-\u9fff]{0,3}消息[，,]"
 )
 _PICTURE_MARK = re.compile(r"[(（](?:组图|图|视频|图文|附图)[)）]")
 TITLE_MIN, TITLE_MAX = 6, 48
+REPEAT_MIN = 4  # characters of the title the body must repeat at its start
 
 
 def split_headline(text: str) -> str | None:
     """The headline a THUCNews record starts with, or None when no body lead is found.
 
-    LAC-free: the title is the text before the first body lead between TITLE_MIN and
-    TITLE_MAX characters in, or a prefix the body repeats at once ('标题标题正文').
+    LAC-free: the title is a prefix the body repeats at once ('标题标题正文'), or the text before
+    the first body lead between TITLE_MIN and TITLE_MAX characters in, or, failing those, the
+    text before the body opens with the title's first words again. A title holds no full-width
+    comma or full stop, and an unclosed bracket or a preposition cut off from its date ends it.
     """
     head = text[: TITLE_MAX * 2]
     for size in range(TITLE_MIN, TITLE_MAX + 1):
@@ -235,10 +238,37 @@ def split_headline(text: str) -> str | None:
     for match in _BODY_LEAD.finditer(head, TITLE_MIN):
         if match.start() > TITLE_MAX:
             break
-        title = head[: match.start()].strip().strip("\u3000:：,，")
+        title = _tidy(head[: match.start()], before_date=match.group(0)[:1].isdigit())
         if len(title) >= TITLE_MIN:
             return title
+    # '《失落时空II》流行季 公测盼开启《失落时空II》是…': the body opens with the title's first words.
+    opening = head[:REPEAT_MIN]
+    again = head.find(opening, TITLE_MIN) if len(opening) == REPEAT_MIN and not opening.isspace() else -1
+    if TITLE_MIN <= again <= TITLE_MAX and not _SENTENCE_MARK.search(head, 0, again):
+        return head[:again].strip()
     return None
+
+
+_SENTENCE_MARK = re.compile(r"[，。；]")
+
+
+def _tidy(title: str, before_date: bool) -> str:
+    """'…举行(2009年' -> '…举行'; '…新坐骑在' (before 12月15日) -> '…新坐骑'; '…上半年本刊' (before
+    记者) -> '…上半年'; '…参议长中广网北京' (before 6月24日) -> '…参议长'."""
+    title = title.strip().strip("\u3000:：,，")
+    if (bracket := max(title.rfind("("), title.rfind("（"))) > 0 and not re.search(r"[)）]", title[bracket:]):
+        title = title[:bracket].rstrip()
+    title = _THIS_PAPER.sub("", title)
+    if before_date:
+        if title[-1:] in ("在", "于", "自", "从"):
+            title = title[:-1]
+        shorter = _SITE_AND_CITY.sub("", title)
+        title = shorter if len(shorter) >= TITLE_MIN else title
+    return title
+
+
+_THIS_PAPER = re.compile(r"(?:本报|本刊|本台|本网)$")
+_SITE_AND_CITY = re.compile(r"[\u4e00-\u9fff]{2}网[\u4e00-\u9fff]{0,4}$")
 
 
 def _tsv_record(source: Source, line: str) -> tuple[str, str]:
