@@ -149,7 +149,7 @@ def _paren_meta(inner: str) -> tuple[str | None, tuple[str, ...]] | None:
         return None, (spaced.group(1) + spaced.group(2),)
     if re.fullmatch(rf"[{HAN}]{{2,3}}", inner) and inner[0] in SURNAMES and inner[-1] not in "哥姐仔儿子" + inner[1]:
         return None, (inner,)  # (某某) signing off: a surname, and no pet name like 毛毛
-    tag = re.fullmatch(rf"({_OUTLET})[{HAN}]{{0,8}}报道", inner)
+    tag = re.fullmatch(rf"({_OUTLET})[{HAN}]{{0,8}}(?:报道|行情|消息)", inner)  # (中关村在线上海行情)
     return (tag.group(1), ()) if tag else None
 
 
