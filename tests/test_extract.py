@@ -403,3 +403,11 @@ def test_a_report_named_outside_quotes_as_it_is_published():
     text = "国海证券发布的2月份投资策略报告指出，市场可能上涨。该机构发布的研究报告认为，市场向好。"
     facts = run(text)
     assert triples(facts, "publishes") == {("国海证券", "2月份投资策略报告")}  # 研究报告 is a kind, no name
+
+
+def test_coordinated_organizations_publish_and_release_together():
+    facts = run("由上海证券报和华信研究中心共同推出的最新一期QFII中国A股基金月度报告显示，仓位上升。"
+                "华为与小米联合发布了Mate60手机。")
+    assert {("上海证券报", "QFII中国A股基金月度报告"), ("华信研究中心", "QFII中国A股基金月度报告")} <= triples(
+        facts, "publishes")
+    assert {("华为", "Mate60"), ("小米", "Mate60")} <= triples(facts, "releases")

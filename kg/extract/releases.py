@@ -58,8 +58,9 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             if subject is None:
                 continue
             date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
-            facts.append(ctx.fact(subject, maker_type(subject), "releases", products[0], products[0].label, sentence,
-                                  "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
+            for maker in _with_partners(ctx, sentence, subject):
+                facts.append(ctx.fact(maker, maker_type(maker), "releases", products[0], products[0].label, sentence,
+                                      "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
         facts.extend(_on_sale(ctx, sentence))
         facts.extend(_publishes(ctx, sentence))
     return facts
@@ -167,6 +168,17 @@ def _publishes(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
             start = sentence.start + named.end(1) - len(name)
             subject = ctx.add_mention(sentence, start, start + len(name), "Organization", "publishes")
         date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
-        facts.append(ctx.fact(subject, "Organization", "publishes", work, work.label, sentence, "publishes", 0.8,
-                              date=date))
+        for publisher in _with_partners(ctx, sentence, subject):
+            facts.append(ctx.fact(publisher, "Organization", "publishes", work, work.label, sentence, "publishes",
+                                  0.8, date=date))
     return facts
+
+
+def _with_partners(ctx: ArticleContext, sentence: Sentence, subject: Mention) -> list[Mention]:
+    """'由上海证券报和理柏中国共同推出的…': the organizations coordinated with the subject act too."""
+    text, acting = ctx.article.text, [subject]
+    for org in reversed([m for m in of_type(sentence.mentions, "Organization") if m.end <= subject.start]):
+        if text[org.end : acting[-1].start] not in ("和", "与", "及", "、", "以及"):
+            break
+        acting.append(org)
+    return acting
