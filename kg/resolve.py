@@ -262,6 +262,8 @@ def _contracts(short: str, longer: str) -> bool:
     acronyms are another matter), and only between names used in one article (see the caller)."""
     if not (_HAN_ONLY.fullmatch(short) and _HAN_ONLY.fullmatch(longer)) or longer.startswith(short):
         return False  # a prefix is `_abbreviates`' case, which keeps a firm apart from its institute
+    if longer.endswith(short):
+        return False  # 国务院 in 美国国务院: a place before a name makes another organization
     if longer.endswith(SUBUNIT_SUFFIXES):
         return False
     if short[0] != longer[0] and short[-1] != longer[-1]:

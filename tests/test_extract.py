@@ -411,3 +411,8 @@ def test_coordinated_organizations_publish_and_release_together():
     assert {("上海证券报", "QFII中国A股基金月度报告"), ("华信研究中心", "QFII中国A股基金月度报告")} <= triples(
         facts, "publishes")
     assert {("华为", "Mate60"), ("小米", "Mate60")} <= triples(facts, "releases")
+
+
+def test_offices_of_state():
+    pairs = triples(run("国务院副总理王岐山25日抵达华盛顿。澳门检察院检察长何超明未回应。"), "holdsPositionAt")
+    assert {("王岐山", "国务院"), ("何超明", "澳门检察院")} <= pairs

@@ -150,3 +150,10 @@ def test_a_contraction_joins_a_family_of_long_forms_and_a_one_character_longer_n
     names = {e.name: e.aliases for e in resolve(mentions, []).entities}
     assert {"外汇局", "国家外汇局"} <= names["国家外汇管理局"]
 
+
+
+def test_a_place_before_a_name_makes_another_organization():
+    """国务院 and 美国国务院 in one article: 国务院 is no contraction of 美国国务院."""
+    mentions = {"a-1": [mention("美国国务院", "GovernmentAgency"), mention("国务院", "GovernmentAgency", 20)]}
+    assert {e.name for e in resolve(mentions, []).entities} == {"美国国务院", "国务院"}
+    assert local_long_forms(mentions) == {}
