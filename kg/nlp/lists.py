@@ -36,7 +36,7 @@ def coordination(doc: Doc) -> Doc:
                 continue
             items, end = _list_around(doc, i, sent.start, sent.end)
             category = _category_follows(doc, end, sent.end) or _category_precedes(doc, items[0][0])
-            spans.extend(_complete_list(doc, items, category, ents, category in COMPANY_CATEGORIES))
+            spans.extend(_complete_list(doc, items, category, ents))
             i = max(end, i + 1)
     if spans:
         merge_ents(doc, spans)
@@ -94,10 +94,10 @@ COMPANY_CATEGORIES = {"企业", "公司", "车企", "厂商", "运营商", "银�
                       "上市公司"}
 
 
-def _complete_list(doc: Doc, items: list[tuple[int, int]], category: str, ents: list[Span],
-                   companies: bool = False) -> list[Span]:
+def _complete_list(doc: Doc, items: list[tuple[int, int]], category: str, ents: list[Span]) -> list[Span]:
     """Spans for the unlabelled members of one enumeration, when the list is clearly of organizations
     (companies, when its category says so: a member only typed Organization becomes a Company)."""
+    companies = category in COMPANY_CATEGORIES
     labels = []
     for start, end in items:
         inside = [e for e in ents if e.start >= start and e.end <= end]
