@@ -73,11 +73,14 @@ def _split_whitespace(word: str, tag: str) -> list[tuple[str, str]]:
         parts, first = [], True
         for piece in _BRACKET_OR_TEXT.findall(word):
             if _BRACKET.fullmatch(piece):
-                parts.extend(_split_whitespace(piece, "w"))
-            else:
-                parts.extend(_split_whitespace(piece, tag if first or tag not in LAC_ENTITY_LABELS else "n"))
-                first = False
-        return [(p, "n" if t == "w" and not (p.isspace() or _BRACKET.fullmatch(p)) else t) for p, t in parts]
+                parts.append((piece, "w"))
+                continue
+            piece_tag = tag if first or tag not in LAC_ENTITY_LABELS else "n"
+            if piece_tag == "w" and not piece.isspace():
+                piece_tag = "n"  # a word, once its brackets are cut off
+            parts.extend(_split_whitespace(piece, piece_tag))
+            first = False
+        return parts
     if word.isspace() or word.split() == [word]:  # the usual case, without a regex per word
         return [(word, tag)]
     parts = re.findall(r"\s+|\S+", word)
