@@ -55,6 +55,20 @@ def test_negative_stance_and_disagreement():
     assert ("张建国", "李明") in triples(facts, "disagreesWith")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("王强当即反驳了李华,称其数据有误。", {("王强", "李华")}),
+    ("宋丹丹不满张伟平言论。", {("宋丹丹", "张伟平")}),
+    ("张三否定了李四的说法。", {("张三", "李四")}),
+    ("费根透露自己不赞同阿德尔曼的部分决定。", {("费根", "阿德尔曼")}),
+    # criticising a performance, a passive, two people who merely share a sentence: no disagreement
+    ("专栏作家王伟批评了李刚的表现。", set()),
+    ("李娜曾经被王芳否定过两次作品。", set()),
+    ("在听说了阿伦对马努伤情的质疑之后,巴克利建议阿伦不要卷入口水战。", set()),
+])
+def test_disagreement_needs_the_view_or_the_person_rejected(text, expected):
+    assert triples(run(text), "disagreesWith") == expected
+
+
 def test_releases_with_date_and_publishes_report():
     facts = run("3月5日,华信科技正式发布新一代大模型天工3.0大模型。近日中国信通院发布《2024年人工智能发展白皮书》。")
     releases = by(facts, "releases", "华信科技")
@@ -71,6 +85,16 @@ def test_ranking_members_with_tiers():
     assert ranks.get("天合软件") == "挑战者"
     assert {f.object for f in facts if f.predicate == "ranksIn"} == {"2024中国云计算企业30强"}
     assert "某研究院" not in ranks
+
+
+def test_ranking_members_need_their_own_clause_or_a_list():
+    text = ("中国电子学会发布“2024中国软件企业百强榜单”。"
+            "在新一期“2024中国软件企业百强榜单”发布后,华信科技的地位必然会提升。"
+            "以下为2024中国软件企业百强榜单:天合软件股份有限公司、博远数据科技有限公司。"
+            "浪潮集团也荣获“2024中国软件企业百强榜单”称号。")
+    members = {f.subject for f in run(text) if f.predicate == "ranksIn"}
+    assert {"天合软件股份有限公司", "博远数据科技有限公司", "浪潮集团"} <= members
+    assert "华信科技" not in members and "中国电子学会" not in members
 
 
 def test_patents_with_count_growth_scope_year():

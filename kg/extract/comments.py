@@ -16,7 +16,8 @@ from .context import ArticleContext, Sentence, coarse, of_type
 QUOTE = re.compile(r"“([^“”]+)”")
 QUOTE_SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]*")
 SPEECH = re.compile("|".join(sorted(SPEECH_VERBS, key=len, reverse=True)))
-ADVERBS = r"(?:[也还则更又就都曾已再并却亦]|坚定|明确|直接|进一步|同时|随后|此前|一直|甚至|首先|再次|公开|特别|也曾)*"
+ADVERB_WORDS = r"[也还则更又就都曾已再并却亦]|坚定|明确|直接|进一步|同时|随后|此前|一直|甚至|首先|再次|公开|特别|也曾"
+ADVERBS = rf"(?:{ADVERB_WORDS})*"
 PRONOUN_SPEECH = re.compile(rf"(?:^|[，,。；;])\s*({'|'.join(THIRD_PERSON_PRONOUNS)}){ADVERBS}({SPEECH.pattern})")
 IN_VIEW = re.compile(r"在(\S{2,8}?)看来")
 # '它', '这款产品', '该模型': the sentence speaks of a product named before it.
@@ -205,25 +206,54 @@ def extract(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
-DISAGREE = re.compile(r"(并不|不|难以|无法)(认同|同意|赞同)|反驳|驳斥|质疑|批评|否定")
+# Disagreeing with a view: '并不认同', '反驳'; criticising or doubting ('批评', '质疑') counts
+# only when what is rejected is a person's view ('否定了X的说法'), not a performance.
+DISAGREE = re.compile(r"(?:并不|不太?|难以|无法|不能)(?:认同|同意|赞同|苟同)|反驳|驳斥|回击|质疑|批评|否定|不满|"
+                      r"反对")
+REJECTS_A_PERSON = ("认同", "同意", "赞同", "苟同", "反驳", "驳斥", "回击", "质疑")
+VIEW = re.compile(r"^(?:的|之)?(?:[^，,。；;]{0,4}?)(?:观点|看法|说法|言论|论断|结论|判断|意见|表态|主张|"
+                  r"言辞|发言|理论|评论|建议|预测|说辞|决定|做法|提议|指责|批评)")
+# Only adverbs between the one who disagrees and the verb ('李明并不认同', '张三则当即反驳').
+BETWEEN_SUBJECT_AND_VERB = re.compile(rf"^\s*(?:(?:表示|透露|坦言|称)?自己)?"
+                                      rf"(?:对此|就此|当即|随即|立即|马上|很快|当场|{ADVERB_WORDS})*$")
 
 
 def extract_disagreements(ctx: ArticleContext) -> list[Fact]:
-    """disagreesWith: '<A>的观点,<B>并不认同' / '<B>反驳<A>'."""
+    """disagreesWith: '<A>的观点,<B>并不认同', '<B>反驳<A>', '<B>不满<A>的言论'.
+
+    The one who disagrees stands right before the verb; the other is a person whose view
+    is named ('<A>的观点') or, for verbs that take a person, the name right after the verb.
+    """
     facts = []
     for sentence in ctx.sentences:
-        match = DISAGREE.search(sentence.text)
-        if not match:
-            continue
-        verb_at = sentence.start + match.start()
         people = [m for m in sentence.mentions if m.label == "Person"]
-        before = [p for p in people if p.end <= verb_at]
-        after = [p for p in people if p.start >= sentence.start + match.end()]
-        if not before:
-            continue
-        subject = before[-1]
-        others = [p for p in before[:-1] if p.text != subject.text] + [p for p in after if p.text != subject.text]
-        if not others:
-            continue
-        facts.append(ctx.fact(subject, "Person", "disagreesWith", others[0], "Person", sentence, "disagreement", 0.7))
+        for match in DISAGREE.finditer(sentence.text):
+            verb_at, verb_end = sentence.start + match.start(), sentence.start + match.end()
+            before = [p for p in people if p.end <= verb_at]
+            if not before:
+                continue
+            subject = before[-1]
+            text = ctx.article.text
+            passive = text[max(0, subject.start - 1) : subject.start] == "被"  # '被周董否定'
+            if passive or not BETWEEN_SUBJECT_AND_VERB.match(text[subject.end : verb_at]):
+                continue
+            other = _whose_view(ctx, people, subject, verb_end, match.group())
+            if other is not None:
+                facts.append(ctx.fact(subject, "Person", "disagreesWith", other, "Person", sentence,
+                                      "disagreement", 0.7))
+                break
     return facts
+
+
+def _whose_view(ctx: ArticleContext, people: list[Mention], subject: Mention, verb_end: int, verb: str):
+    """The person disagreed with: named right after a verb that takes a person ('反驳了李四'),
+    or whose view the sentence names ('李四的观点', '不满李四言论')."""
+    for person in people:
+        if person.text == subject.text:
+            continue
+        if person.start >= verb_end and re.fullmatch(r"了?", ctx.article.text[verb_end : person.start]):
+            if verb.endswith(REJECTS_A_PERSON) or VIEW.match(ctx.article.text[person.end : person.end + 10]):
+                return person
+        elif person.end <= subject.start and VIEW.match(ctx.article.text[person.end : person.end + 10]):
+            return person
+    return None
