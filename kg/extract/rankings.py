@@ -11,8 +11,12 @@ from .normalize import chinese_to_int
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
 TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业")
+# Beside a named list in the same sentence: '荣获“中国品牌500强”称号', '被评为…'.
+HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 # '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
 IN_THE_LIST = re.compile(r"(?:榜单|名单|榜)(?:中|上|里|之中)")
+# '以下为…获奖名单：A…B…': the members follow the colon.
+MEMBERS_FOLLOW = re.compile(r"(?:榜单|名单|排行榜|\d+强)(?:如下)?[:：]")
 RANK = re.compile(r"(?:位列|排名|排在|名列|位居)第?([一二三四五六七八九十\d]+)(?:位|名)?")
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露")
 PUBLISHER_AFTER = re.compile(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)")
@@ -62,13 +66,13 @@ def _rank_after(text: str, end: int) -> int | None:
     return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
-def _trigger_in_clause(text: str, sentence: Sentence, org: Mention) -> bool:
+def _trigger_in_clause(text: str, sentence: Sentence, org: Mention, triggers: re.Pattern = TRIGGERS) -> bool:
     """'…小米位列第三', '入选的有小米、联想': a trigger in the organization's own clause (a list
     of names separated by 、 is one clause)."""
     start = max(text.rfind(p, sentence.start, org.start) for p in "，,；;：:") + 1
     ends = [i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0]
     end = min(ends) if ends else sentence.end
-    return TRIGGERS.search(text, max(start, sentence.start), end) is not None
+    return triggers.search(text, max(start, sentence.start), end) is not None
 
 
 def extract(ctx: ArticleContext) -> list[Fact]:
@@ -89,9 +93,12 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         for org in of_type(sentence.mentions, "Organization"):
             if org.text in publishers or org.label == "MediaOutlet":
                 continue  # who publishes or reports the list is not in it
-            if not (segments or rankings or IN_THE_LIST.search(sentence.text)) \
-                    and not _trigger_in_clause(text, sentence, org):
-                continue  # a later sentence that only says 上榜条件 somewhere: not about this org
+            # Naming the list is not enough ('…推出的“X排名”中，法国大学的地位…'): the organization's
+            # own clause places it there, or the sentence lists the members.
+            listed = MEMBERS_FOLLOW.search(text, sentence.start, org.start)
+            if not (segments or listed or IN_THE_LIST.search(sentence.text) or _trigger_in_clause(text, sentence, org)
+                    or rankings and _trigger_in_clause(text, sentence, org, HONOURED)):
+                continue
             tier = next((t for s, e, t in segments if s <= org.start < e), None)
             rank = _rank_after(text, org.end)
             facts.append(ctx.fact(org, "Organization", "ranksIn", current, "Ranking", sentence, "rankings",
