@@ -224,6 +224,26 @@ def test_a_bracket_lac_glued_to_a_word_is_a_token_and_the_legal_form_joins_the_n
     assert "中国）有限公司" not in found
 
 
+def test_firm_names_run_together_are_one_company_each(nlp):
+    """A list whose line breaks were lost: LAC gives one ORG word; each registered name is a company."""
+    found = dict(ents(nlp, "获奖名单：圣象集团有限公司吴江三益建材纺织有限公司杭州明成木业有限公司"))
+    assert {"圣象集团有限公司", "吴江三益建材纺织有限公司", "杭州明成木业有限公司"} <= set(found)
+    assert not any(len(name) > 14 for name in found)
+
+
+def test_an_honorific_lac_glued_to_a_full_name_is_no_part_of_it(nlp):
+    found = dict(ents(nlp, "信息技术有限公司董事长高雨先生荣获奖项。王先生表示同意。"))
+    assert found.get("高雨") == "Person" and "高雨先生" not in found
+    assert found.get("王先生") == "Person"  # a surname alone keeps its honorific
+
+
+def test_split_glued_firms_keeps_single_names_and_branches():
+    from kg.nlp.lac_tokenizer import _split_glued_firms
+    assert _split_glued_firms("中国石油天然气股份有限公司") == ["中国石油天然气股份有限公司"]
+    assert _split_glued_firms("中国银行股份有限公司北京市分行") == ["中国银行股份有限公司北京市分行"]
+    assert _split_glued_firms("甲乙有限公司丙丁有限责任公司") == ["甲乙有限公司", "丙丁有限责任公司"]
+
+
 def test_members_of_a_list_of_companies_are_companies(nlp):
     found = dict(ents(nlp, "比亚迪、长安汽车、理想汽车等车企陆续发布降价消息。中国证监会发布公告。"))
     assert found.get("比亚迪") == "Company" and found.get("理想汽车") == "Company"

@@ -191,8 +191,29 @@ def analyse(text: str) -> list[tuple[str, str]]:
             out.append((piece, "w"))
             continue
         for word, tag in next(results):
-            out.extend(_split_whitespace(word, tag))
+            if tag == "ORG" and len(word) >= 12:
+                for firm in _split_glued_firms(word):
+                    out.extend(_split_whitespace(firm, tag))
+            elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
+                out.extend(_split_whitespace(word[:-2], tag))  # '高雨先生': the name, then its honorific
+                out.append((word[-2:], "n"))
+            else:
+                out.extend(_split_whitespace(word, tag))
     return out
+
+
+_LEGAL_FORM = re.compile(r"有限责任公司|有限公司")
+_HONORIFICS = ("先生", "女士", "小姐")
+
+
+def _split_glued_firms(word: str) -> list[str]:
+    """A list of firms whose line breaks were lost ('圣象集团有限公司吴江三益建材纺织有限公司')
+    comes as one ORG word: one word per registered name, each ending in its legal form."""
+    ends = [m.end() for m in _LEGAL_FORM.finditer(word)]
+    if len(ends) < 2 or ends[-1] != len(word):
+        return [word]
+    firms = [word[a:b] for a, b in zip([0, *ends[:-1]], ends, strict=True)]
+    return firms if all(len(firm) >= 6 for firm in firms) else [word]
 
 
 class NothingToSave:
