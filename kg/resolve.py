@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
-from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, SUBUNIT_SUFFIXES
+from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, ORG_SUFFIXES, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
 INDUSTRY_WORDS = ("基金管理", "基金", "证券", "集团", "控股", "管理", "投资")
@@ -226,6 +226,8 @@ def _merge_short_forms(
             partners = {
                 other for other in by_core[(coarse, core)] + by_core[(coarse, norm)]
                 if len(other[1]) > len(norm) and (coarse != "Organization" or _same_place(norm, core, other[1]))
+                and not (coarse == "Organization" and _another_jurisdiction(
+                    norm, core, other[1], bool(articles.get(key, set()) & articles.get(other, set()))))
             }
             partners |= {
                 other for other in by_start[(coarse, norm[:2])]
@@ -254,6 +256,23 @@ def _same_place(short: str, core: str, longer: str) -> bool:
     """阳山县国土局 is not 河南温县国土局: a short name's own place must be in the longer name."""
     place = short[: short.find(core)] if core and core in short else ""
     return not place or place in longer
+
+
+# The country Chinese news takes for granted: 证监会 is 中国证监会, 统计局 is no 澳洲统计局.
+HOME_COUNTRY = ("中国", "中华人民共和国", "我国", "国家", "全国")
+_JURISDICTION_HEADS = (*(suffix for suffix, fine in ORG_SUFFIXES if fine == "GovernmentAgency"), "院")
+
+
+def _another_jurisdiction(short: str, core: str, longer: str, same_article: bool) -> bool:
+    """A public body's place is its jurisdiction. A bare name (统计局, 国务院) is the longer one
+    with a place (杭州市统计局) only where both are used in one article, and never one of another
+    country (美国国务院: a place ending in 国 other than the home country)."""
+    if short != core or not core.endswith(_JURISDICTION_HEADS) or core not in longer:
+        return False
+    place = longer[: longer.find(core)]
+    if not place or place in HOME_COUNTRY:
+        return False
+    return not same_article or place.endswith("国")
 
 
 def _contracts(short: str, longer: str) -> bool:

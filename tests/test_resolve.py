@@ -157,3 +157,20 @@ def test_a_place_before_a_name_makes_another_organization():
     mentions = {"a-1": [mention("美国国务院", "GovernmentAgency"), mention("国务院", "GovernmentAgency", 20)]}
     assert {e.name for e in resolve(mentions, []).entities} == {"美国国务院", "国务院"}
     assert local_long_forms(mentions) == {}
+
+
+def test_a_bare_agency_name_is_no_foreign_or_other_articles_local_agency():
+    """统计局 alone is not 澳洲统计局 of another article, nor 美国国务院 with 美国 as a place; a local
+    agency named in full and then short in one article, or the home country's, is one entity."""
+    separate = {"a-1": [mention("澳洲统计局", "GovernmentAgency"), mention("澳洲", "Location", 20)],
+                "a-2": [mention("统计局", "GovernmentAgency")],
+                "a-3": [mention("美国国务院", "GovernmentAgency"), mention("国务院", "GovernmentAgency", 20),
+                        mention("美国", "Location", 40)]}
+    names = {e.name: e.aliases for e in resolve(separate, []).entities}
+    assert {"澳洲统计局", "统计局", "美国国务院", "国务院"} <= set(names)
+    joined = {"a-1": [mention("杭州市统计局", "GovernmentAgency"), mention("杭州市", "Location", 20),
+                      mention("统计局", "GovernmentAgency", 40)],
+              "a-2": [mention("中国证监会", "GovernmentAgency"), mention("中国", "Location", 20)],
+              "a-3": [mention("证监会", "GovernmentAgency")]}
+    names = {e.name: e.aliases for e in resolve(joined, []).entities}
+    assert names["杭州市统计局"] == {"统计局"} and names["中国证监会"] == {"证监会"}
