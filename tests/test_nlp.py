@@ -75,6 +75,8 @@ def test_members_of_a_list_of_organizations_are_organizations_whatever_lac_tagge
     assert {found.get(n) for n in ("国海富兰克林", "东吴", "景顺长城", "大成")} == {"Company"}  # 基金公司
     people = dict(ents(nlp, "会上，张三、李四和王五等专家发言。"))
     assert {people.get(n) for n in ("张三", "李四", "王五")} == {"Person"}
+    industries = dict(ents(nlp, "有色金属、煤炭、航运、化工等高周期性的公司的估值已处于较低的位置。"))
+    assert not {"有色金属", "煤炭", "化工"} & set(industries)  # companies *of* these industries
 
 
 def test_generic_acronyms_are_not_entities(nlp):
