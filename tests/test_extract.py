@@ -440,3 +440,15 @@ def test_coordinated_organizations_publish_and_release_together():
 def test_offices_of_state():
     pairs = triples(run("国务院副总理王岐山25日抵达华盛顿。澳门检察院检察长何超明未回应。"), "holdsPositionAt")
     assert {("王岐山", "国务院"), ("何超明", "澳门检察院")} <= pairs
+
+
+@pytest.mark.parametrize("segment, roles", [
+    ("常务副总经理", ["常务副总经理"]),
+    ("董事长、总经理", ["董事长", "总经理"]),
+    ("地板的总经理", ["总经理"]),  # '爱格地板的总经理': the name ran on to 的
+    ("讯记者", ["记者"]),  # '新浪体育讯记者': the wire's 讯
+    ("前101董事长", None),  # a number is no part of a title
+])
+def test_parse_roles(segment, roles):
+    from kg.extract.positions import parse_roles
+    assert parse_roles(segment) == roles

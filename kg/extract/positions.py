@@ -67,7 +67,7 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
     `modifiers_only`, a short department name (专家导师团导师)."""
     segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：:)）” ")
     segment = re.sub(r"(?:之一|等职位|等职务|等职|职务|职位|一职)$", "", segment)
-    segment = re.sub(r"^(?:现任|时任|新任|前任|原)", "", segment)
+    segment = re.sub(r"^(?:现任|时任|新任|前任|原|讯)", "", segment)  # '新浪体育讯记者': the wire's 讯
     if not segment or len(segment) > 24:
         return None
     roles = []
@@ -79,6 +79,13 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
             return None
         head = next(h for h in _HEADS if part.endswith(h))
         prefix = part[: -len(head)]
+        if "的" in prefix:  # '爱格地板的总经理': the organization's name runs on to 的, the role follows
+            prefix = prefix[prefix.rfind("的") + 1 :]
+            if re.sub("|".join(ROLE_MODIFIERS), "", prefix):
+                return None  # '孵化的芯片企业X创始人': more than a title after 的
+            part = prefix + head
+        if re.search(r"\d", prefix):
+            return None
         if modifiers_only and re.sub("|".join(ROLE_MODIFIERS), "", prefix):
             return None
         if len(prefix) > 8 or re.search(r"[了着过是在把被将由]", prefix):
