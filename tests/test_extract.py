@@ -452,3 +452,12 @@ def test_offices_of_state():
 def test_parse_roles(segment, roles):
     from kg.extract.positions import parse_roles
     assert parse_roles(segment) == roles
+
+
+def test_a_comment_made_at_a_launch_event_and_academic_titles():
+    """'在发布会上表示：“X…”' comments on X (发布会 is no release of the speaker's); 院士 and 律师 are roles."""
+    facts = run("小米集团董事长雷军在发布会上表示：“小米SU7将重新定义中高端轿车。”"
+                "中国科学院院士、清华大学教授姚期智认为，基础研究很重要。河南见地律师事务所律师王武江认为，此案涉嫌违法。")
+    assert ("雷军", "小米SU7") in triples(facts, "commentsOn")
+    positions = triples(facts, "holdsPositionAt")
+    assert {("姚期智", "中国科学院"), ("姚期智", "清华大学"), ("王武江", "河南见地律师事务所")} <= positions

@@ -26,7 +26,7 @@ REFERS_TO_A_PRODUCT = re.compile(r"它|(?:这|该|此)(?:款|个|种|一)?"
 # '证券时报记者 周文亮本报讯 …公告称': a reporter in a byline is not who speaks.
 REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|编辑|撰稿)\s*[:：]?\s*$")
 # A product the speaker's side made ('开发出X的…'): described, not commented on.
-OWN_PRODUCT = re.compile(r"(开发出|研发出|推出|发布|打造)[^，,。]*$")
+OWN_PRODUCT = re.compile(r"(开发出|研发出|推出|发布(?!会)|打造)[^，,。：:“]*$")  # not '在发布会上表示：“X…'
 
 POSITIVE = ("震撼", "惊艳", "超预期", "逼真", "乐观", "好消息", "看好", "划时代", "革新", "期待", "突破", "领先",
             "利好", "炸裂", "清晰", "美好", "受益", "成功", "机遇", "机会", "惊喜", "优秀", "强劲", "推动",
