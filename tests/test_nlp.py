@@ -226,6 +226,17 @@ def test_a_bracket_lac_glued_to_a_word_is_a_token_and_the_legal_form_joins_the_n
     assert "中国）有限公司" not in found
 
 
+def test_a_place_before_a_firms_title_is_a_firm(nlp):
+    """LAC tags 招商地产 a place; a firm's title (副总经理) after it says otherwise. 北京市长: a place."""
+    found = dict(ents(nlp, "招商地产副总经理杨志光、招商地产总经理助理彭良万参加了盛会。北京市长郭金龙出席。"))
+    assert found.get("招商地产") in ("Organization", "Company") and found.get("北京") == "Location"
+
+
+def test_a_latin_name_after_a_kind_of_product_is_a_product(nlp):
+    found = dict(ents(nlp, "近日，月之暗面科技有限公司推出智能助手Kimi，用户规模迅速增长。"))
+    assert found.get("Kimi") == "Product"
+
+
 def test_firm_names_run_together_are_one_company_each(nlp):
     """A list whose line breaks were lost: LAC gives one ORG word; each registered name is a company."""
     found = dict(ents(nlp, "获奖名单：圣象集团有限公司吴江三益建材纺织有限公司杭州明成木业有限公司"))

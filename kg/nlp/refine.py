@@ -14,7 +14,7 @@ from .components import CLOSE_QUOTES, LATIN_NAME, OPEN_QUOTES, ORG_LABELS, SENTE
 from .lexicon import DEVICE_NOUNS, GENERIC_NAMES, ROLE_HEADS
 
 PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "软件", "工具", "操作系统", "APP", "App",
-                      *DEVICE_NOUNS)
+                      "助手", "智能体", "浏览器", "引擎", "框架", "数据库", "客户端", "小程序", *DEVICE_NOUNS)
 # '发布Gemini', '推出了GPT-4': a release names a product.
 RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开源)了?$")
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
@@ -196,6 +196,16 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
 BRANCH_SUFFIXES = ("分行", "支行", "分公司", "办事处", "营业部", "分局", "分院", "分会", "分校", "代表处")
 
 
+# A firm's titles: a "place" right before one is a firm LAC took for a place ('招商地产副总经理').
+_FIRM_TITLE = re.compile(r"(?:常务|执行|高级)?副?(?:董事长|总经理|总裁|首席执行官|CEO|执行董事|董事总经理)")
+_DIVISION = re.compile(r"[省市县区州镇乡村国岛洲路街]$|^(?:中国|香港|澳门|台湾|内地|大陆|全国)$")
+
+
+def _firm_title_follows(doc: Doc, ent: Span) -> bool:
+    return (len(ent.text) >= 3 and not _DIVISION.search(ent.text)
+            and _FIRM_TITLE.match(doc[ent.end : ent.end + 3].text) is not None)
+
+
 @Language.component("kg_locations")
 def locations(doc: Doc) -> Doc:
     """Adjacent place names are one place (江苏省 苏州市 工业园区), with zone suffixes; a "place" that
@@ -207,7 +217,7 @@ def locations(doc: Doc) -> Doc:
         if ent.label_ != "Location":
             i += 1
             continue
-        if ent.text.endswith(BRANCH_SUFFIXES):
+        if ent.text.endswith(BRANCH_SUFFIXES) or _firm_title_follows(doc, ent):
             spans.append(Span(doc, ent.start, ent.end, label="Organization"))
             i += 1
             continue
