@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.ingest import split_page
-from kg.ingest.lines import parse_byline, parse_source_line, split_credit
+from kg.ingest.lines import parse_byline, parse_masthead, parse_source_line, split_credit
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_99323ac3ecb2cff0.txt"
 BODY = "某公司近日发布了一款新产品,引起广泛关注。"
@@ -241,6 +241,29 @@ def test_kicker_and_main_title_make_one_title():
 def test_page_header_heading_gives_way_to_the_article_title():
     [article] = articles_of(f"# 要闻\n\n## 制造业强起来步伐持续加快\n\n{BODY}\n")
     assert article.title == "制造业强起来步伐持续加快"
+
+
+def test_a_masthead_line_is_no_title_and_gives_the_page_paper_and_date():
+    """'科技日报 2024年3月6日 第05版' over plain-text articles: each is that paper's, of that date,
+    unless its own source line names another."""
+    text = (f"科技日报 2024年3月6日 星期三 第05版\n\n国产大模型加速落地\n\n■ 本报记者 刘艳\n\n{BODY}\n\n"
+            f"数字经济百强榜发布\n\n文/张明\n\n{MORE}\n\n来源：经济日报\n")
+    first, second = articles_of(text)
+    assert (first.title, first.authors, first.publisher, first.date) == ("国产大模型加速落地", ("刘艳",), "科技日报",
+                                                                         "2024-03-06")
+    assert first.text == BODY
+    assert (second.title, second.authors, second.publisher) == ("数字经济百强榜发布", ("张明",), "经济日报")
+
+
+@pytest.mark.parametrize("line, parsed", [
+    ("科技日报 2024年3月6日 第05版", ("科技日报", "2024-03-06")),
+    ("2024年3月6日 星期三 《经济日报》 第6版 要闻", ("经济日报", "2024-03-06")),
+    ("人民日报 第5版", ("人民日报", None)),
+    ("光明日报记者张三报道", None),
+    ("华为发布2024年年报", None),
+])
+def test_masthead_lines(line, parsed):
+    assert parse_masthead(line) == parsed
 
 
 def test_unmarked_title_over_a_byline_opens_an_article():

@@ -166,6 +166,32 @@ def parse_source_line(line: str) -> tuple[str | None, str | None, tuple[str, ...
     return publisher, iso_date(date_match.group(0)) if date_match else None, authors
 
 
+_OUTLET_RE = re.compile(rf"《?([{HAN}]{{2,8}}(?:日报|晚报|早报|时报|周报|商报|报|周刊))》?")
+_WEEKDAY_RE = re.compile(r"(?:星期|周|礼拜)[一二三四五六日天]")
+_EDITION_ONLY_RE = re.compile(r"第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版(?:\s*[:：]?\s*[" + HAN + r"]{2,6})?")
+
+
+def parse_masthead(line: str) -> tuple[str, str | None] | None:
+    """(outlet, ISO date) for a page's masthead line: '科技日报 2024年3月6日 星期三 第5版 要闻'.
+
+    The line names a newspaper (…报, …周刊) and a date or an edition, and nothing else
+    but a weekday and the page's section name after the edition."""
+    text = clean(line)
+    if len(text) > 40:
+        return None
+    outlet = _OUTLET_RE.search(text)
+    date_match = _DATE_RE.search(text)
+    edition = _EDITION_ONLY_RE.search(text)
+    if outlet is None or not (date_match or edition):
+        return None
+    rest = text
+    for match in sorted((m for m in (outlet, date_match, edition) if m), key=lambda m: -m.start()):
+        rest = rest[: match.start()] + " " + rest[match.end():]
+    if _WEEKDAY_RE.sub(" ", rest).strip(" |｜/／,，·-—()（）\u3000"):
+        return None
+    return outlet.group(1), iso_date(date_match.group(0)) if date_match else None
+
+
 def split_credit(paragraph: str) -> tuple[str, tuple[str, ...]] | None:
     """(caption text before the credit, photographers) when `paragraph` ends with a photo credit."""
     text = paragraph.strip()

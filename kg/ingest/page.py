@@ -22,6 +22,7 @@ from kg.ingest.lines import (
     looks_like_title,
     names_in,
     parse_byline,
+    parse_masthead,
     parse_source_line,
     split_credit,
     title_length,
@@ -69,6 +70,7 @@ class _Draft:
     ended: bool = False  # a dated source line closed it
     open: bool = False  # its last paragraph broke mid-sentence and continues in the next
     sections: dict[int, int] = field(default_factory=dict)  # heading level -> longest section title
+    masthead: tuple[str, str | None] | None = None  # (newspaper, date) of the page it is printed on
 
     @property
     def has_metadata(self) -> bool:
@@ -140,6 +142,7 @@ class _PageReader:
             self.break_gap = max(line.blanks for line in self.lines) + 1
         self.drafts: list[_Draft] = []
         self.draft: _Draft | None = None
+        self.masthead: tuple[str, str | None] | None = None
         self.broken = True  # a layout break (caption, boilerplate, source line) since the last body text
         # Index in draft.paragraphs of the paragraph the previous line added whole (not joined).
         self.last_body: int | None = None
@@ -158,6 +161,10 @@ class _PageReader:
             self._heading(line, index)
         elif is_boilerplate(line.text) or not title_length(line.text):  # furniture, rules like * * *
             self.broken = True
+        elif (masthead := self._masthead(line.text)) is not None:
+            self.masthead, self.broken = masthead, True
+            if self.draft is not None and not self.draft.paragraphs and not self.draft.authors:
+                self.draft.masthead = masthead
         elif (source := parse_source_line(line.text)) is not None:
             return self._source_line(source, index)
         elif (credit := split_credit(line.text)) is not None:
@@ -168,8 +175,17 @@ class _PageReader:
             self._body(line.text, index)
         return index + 1
 
+    def _masthead(self, text: str) -> tuple[str, str | None] | None:
+        """A page's masthead ('科技日报 2024年3月6日 第5版'): at the top of the page, or a line that is
+        no source line of the running article (a new page of the same document)."""
+        masthead = parse_masthead(text)
+        if masthead is None:
+            return None
+        top = self.draft is None or not self.draft.paragraphs
+        return masthead if top or parse_source_line(text) is None else None
+
     def _new_draft(self, title: str, level: int, start: int) -> _Draft:
-        self.draft = _Draft(title, level, start)
+        self.draft = _Draft(title, level, start, masthead=self.masthead)
         self.drafts.append(self.draft)
         return self.draft
 
@@ -300,6 +316,9 @@ class _PageReader:
                 draft.paragraphs = [p for p in draft.paragraphs if p]
             if not draft.paragraphs:
                 continue
+            if draft.masthead and draft.kind == "article":  # printed on this paper's page, on its date
+                draft.publisher = draft.publisher or draft.masthead[0]
+                draft.date = draft.date or draft.masthead[1]
             if draft.kind == "article" and not draft.title:
                 previous = next((d for d in reversed(kept) if d.kind == "article"), None)
                 if previous is not None and not draft.has_metadata:
