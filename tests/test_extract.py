@@ -461,3 +461,10 @@ def test_a_comment_made_at_a_launch_event_and_academic_titles():
     assert ("雷军", "小米SU7") in triples(facts, "commentsOn")
     positions = triples(facts, "holdsPositionAt")
     assert {("姚期智", "中国科学院"), ("姚期智", "清华大学"), ("王武江", "河南见地律师事务所")} <= positions
+
+
+def test_a_hundred_strong_list_named_by_its_report():
+    facts = run("日前，赛迪顾问发布《2024中国数字经济百强研究报告》。报告显示，华为、腾讯位列前三，比亚迪排名第八。")
+    ranks = {f.subject: f for f in facts if f.predicate == "ranksIn"}
+    assert {"华为", "腾讯", "比亚迪"} <= set(ranks)
+    assert ranks["比亚迪"].object == "2024中国数字经济百强" and ranks["比亚迪"].attributes.get("rank") == 8

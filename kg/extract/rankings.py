@@ -16,7 +16,7 @@ HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 # '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
 IN_THE_LIST = re.compile(r"(?:榜单|名单|榜)(?:中|上|里|之中)")
 # '以下为…获奖名单：A…B…': the members follow the colon.
-MEMBERS_FOLLOW = re.compile(r"(?:榜单|名单|排行榜|\d+强)(?:如下)?[:：]")
+MEMBERS_FOLLOW = re.compile(r"(?:榜单|名单|排行榜|(?:\d+|[百千])强)(?:如下)?[:：]")
 RANK = re.compile(r"(?:位列|排名|排在|名列|位居)第?([一二三四五六七八九十\d]+)(?:位|名)?")
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露")
 PUBLISHER_AFTER = re.compile(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)")
@@ -28,7 +28,7 @@ def derive_rankings(ctx: ArticleContext) -> None:
     for sentence in ctx.sentences:
         for report in [m for m in sentence.mentions if m.label == "Report"]:
             core = REPORT_SUFFIX.sub("", report.text)
-            if core != report.text and re.search(r"(\d+强|榜|名单|排行)$", core):
+            if core != report.text and re.search(r"((?:\d+|[百千])强|榜|名单|排行)$", core):
                 ctx.add_mention(sentence, report.start, report.start + len(core), "Ranking", "rankings")
 
 

@@ -38,7 +38,7 @@ def titles(doc: Doc) -> Doc:
     for match in re.finditer(r"《([^《》\n]{2,80})》", text):
         inner = match.group(1).strip()
         label = None
-        if re.search(r"(名单|榜单|排行榜|榜|\d+强)$", inner):
+        if re.search(r"(名单|榜单|排行榜|榜|(?:\d+|[百千])强)$", inner):
             label = "Ranking"
         elif any(w in inner for w in REPORT_WORDS):
             label = "Report"
@@ -71,7 +71,7 @@ _SPECIFIC = re.compile(r"\d|[A-Za-z]|[年月季期]")
 
 
 _NUMBER_BEFORE_STRONG = re.compile(r"\d+|[百千]")
-_N_STRONG = re.compile(r"\d+强")
+_N_STRONG = re.compile(r"(?:\d+|[百千])强")
 _DIGIT = re.compile(r"\d")
 _RANKING_QUALIFIERS = re.compile(r"^(\d{4}(-\d{4})?年?|第.批|国内|全国|中国)")
 
