@@ -199,6 +199,31 @@ def analyse(text: str) -> list[tuple[str, str]]:
                 out.append((word[-2:], "n"))
             else:
                 out.extend(_split_whitespace(word, tag))
+    return _rejoin_codes(out)
+
+
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
+_CODE_TAIL = re.compile(r"[.\-‐]\d[A-Za-z0-9.]*")
+_CODE_THEN_MARK = re.compile(r"([A-Za-z0-9.\-‐]*[A-Za-z0-9])([。，、；：！？”]+)")
+
+
+def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Model codes and versions LAC cut apart or glued to a mark: 'GPT' + '-4。' -> 'GPT-4' + '。',
+    'V3' + '.5' -> 'V3.5', '2.5。' -> '2.5' + '。'."""
+    if not any(c in word for word, _ in pairs for c in ".-‐"):
+        return pairs  # the usual case: nothing to rejoin
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        mark = ""
+        if (glued := _CODE_THEN_MARK.fullmatch(word)) is not None:
+            word, mark = glued.group(1), glued.group(2)
+            tag = tag if tag != "w" else "m"
+        if out and _CODE_TAIL.fullmatch(word) and _CODE.fullmatch(out[-1][0]):
+            out[-1] = (out[-1][0] + word, out[-1][1])
+        else:
+            out.append((word, tag))
+        if mark:
+            out.append((mark, "w"))
     return out
 
 
