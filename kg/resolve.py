@@ -180,6 +180,7 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
         for code, products in models.items():
             if len(products) == 1:
                 local[(article, "Product", code)] = products.pop()
+        local.update(_versioned_short_forms(article, mentions))
         names = {normalize_name(m.text): m.text.strip() for m in mentions if coarse_type(m.label) == "Organization"}
         for short in names:
             if not 2 <= len(short) <= 6:
@@ -193,6 +194,34 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
             if all(top.startswith(n) or _contracts(n, top) for n in longer):
                 local[(article, "Organization", short)] = names[top]
     return local
+
+
+_TRAILING_VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
+
+
+def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[str, str, str], str]:
+    """'星火V3.5' stands for the one product of the article with the same version whose name holds
+    the rest in order (讯飞星火认知大模型V3.5)."""
+    products = {m.text.strip() for m in mentions if coarse_type(m.label) == "Product"}
+    local = {}
+    for short in products:
+        version = _TRAILING_VERSION.search(short)
+        if version is None or version.start() < 2:
+            continue
+        longer = {p for p in products if len(p) > len(short) and p.endswith(version.group(0))
+                  and _in_order(short[: version.start()], p[: -len(version.group(0))])}
+        if len(longer) == 1:
+            local[(article, "Product", normalize_name(short))] = longer.pop()
+    return local
+
+
+def _in_order(chars: str, text: str) -> bool:
+    position = 0
+    for char in chars:
+        position = text.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _merge_short_forms(

@@ -226,6 +226,24 @@ def test_a_bracket_lac_glued_to_a_word_is_a_token_and_the_legal_form_joins_the_n
     assert "中国）有限公司" not in found
 
 
+def test_model_codes_lac_cut_or_glued_to_a_mark_are_one_word():
+    from kg.nlp.lac_tokenizer import _rejoin_codes
+    assert _rejoin_codes([("接近", "v"), ("GPT", "nz"), ("-4。", "w")]) == [("接近", "v"), ("GPT-4", "nz"), ("。", "w")]
+    assert _rejoin_codes([("模型", "n"), ("V3", "xc"), (".5", "w")]) == [("模型", "n"), ("V3.5", "xc")]
+    assert _rejoin_codes([("为", "v"), ("2.5。", "m")]) == [("为", "v"), ("2.5", "m"), ("。", "w")]
+    assert _rejoin_codes([("增长", "v"), ("-", "w"), ("3.5%", "m")]) == [("增长", "v"), ("-", "w"), ("3.5%", "m")]
+
+
+def test_a_model_named_where_it_is_released(nlp):
+    """LAC cuts new model names into pieces; after a release verb the run ending in 模型 (and its
+    version) is the name, unless it only says what kind of model it is."""
+    found = dict(ents(nlp, "科大讯飞在合肥发布讯飞星火认知大模型V3.5。刘庆峰表示：“星火V3.5已接近GPT-4。”"
+                           "阿里云发布通义千问2.5大模型。公司发布了一款多模态大模型。百度推出新一代行业大模型。"))
+    assert found.get("讯飞星火认知大模型V3.5") == "AIModel" and found.get("通义千问2.5大模型") == "AIModel"
+    assert found.get("星火V3.5") == "AIModel"  # named again by part of its name and its version
+    assert not any(name.endswith(("多模态大模型", "行业大模型")) for name in found)
+
+
 def test_a_place_before_a_firms_title_is_a_firm(nlp):
     """LAC tags 招商地产 a place; a firm's title (副总经理) after it says otherwise. 北京市长: a place."""
     found = dict(ents(nlp, "招商地产副总经理杨志光、招商地产总经理助理彭良万参加了盛会。北京市长郭金龙出席。"))

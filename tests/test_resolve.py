@@ -174,3 +174,11 @@ def test_a_bare_agency_name_is_no_foreign_or_other_articles_local_agency():
               "a-3": [mention("证监会", "GovernmentAgency")]}
     names = {e.name: e.aliases for e in resolve(joined, []).entities}
     assert names["杭州市统计局"] == {"统计局"} and names["中国证监会"] == {"证监会"}
+
+
+def test_a_model_named_by_part_of_its_name_and_its_version_is_that_model():
+    mentions = {"a-1": [mention("讯飞星火认知大模型V3.5", "AIModel"), mention("星火V3.5", "AIModel", 30),
+                        mention("GPT-4", "Product", 40)],
+                "a-2": [mention("星火V3.5", "AIModel")]}
+    names = {e.name: e.aliases for e in resolve(mentions, []).entities}
+    assert names["讯飞星火认知大模型V3.5"] == {"星火V3.5"} and "GPT-4" in names

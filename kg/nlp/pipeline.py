@@ -10,6 +10,7 @@ from spacy.language import Language
 # PIPELINE_VERSION is re-exported; the modules register the components.
 from . import (  # noqa: F401
     PIPELINE_VERSION,
+    ai_models,
     components,
     consistency,
     generic,
@@ -32,6 +33,7 @@ COMPONENTS = (
     "kg_org_names",
     "kg_latin_names",
     "kg_model_names",
+    "kg_released_models",
     "kg_brand_models",
     "kg_funds_and_quoted_products",
     "kg_fund_products",

@@ -1,0 +1,75 @@
+"""Models named where they are released: '发布讯飞星火认知大模型V3.5', '推出通义千问2.5大模型'.
+
+LAC cuts new model names into pieces of every tag (讯飞星火/n 认知/v 大/a 模型/n V3.5/xc), so
+`kg_model_names`, which walks tagged words, misses them. Right after a release verb, the
+run of name characters that ends in 模型 (and its version) is the model's name, unless
+all it says is what kind of model it is (多模态大模型, 一款行业大模型).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .components import merge_ents, words_of
+
+RELEASED_MODEL = re.compile(
+    r"(?:发布|推出|上线|开源|亮相|升级|迭代|问世)(?:了|的)?"
+    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9.\-]{0,15}?(?:大模型|模型)"
+    r"(?:\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?)?)"
+)
+# Words that say what kind of model it is, or which; they name none.
+KIND_WORDS = re.compile(
+    r"^(?:新一代|最新版?|全新|新版|首个|首款|自研|自主研发|开源|国产|原生|端侧|云端)+|"
+    r"^(?:一|这|该|此|多)[款个种套项]|"
+    r"多模态|通用|行业|垂直|视频生成|文生视频|文生图|图像生成|语音|语言|自然语言|基础|认知|推理|对话|生成式|"
+    r"人工智能|AI|千亿参数|万亿参数|百亿参数|参数|医疗|金融|教育|工业|政务|科学|气象|交通|法律|大|新|的|了"
+)
+VERSION_AT_END = re.compile(r"\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
+
+
+def model_name(name: str) -> bool:
+    """Whether a run ending in 模型 names one model: something is left once the kind words are gone."""
+    core = VERSION_AT_END.sub("", name)
+    core = re.sub(r"(?:大模型|模型)$", "", core)
+    return len(KIND_WORDS.sub("", core)) >= 2
+
+
+@Language.component("kg_released_models")
+def released_models(doc: Doc) -> Doc:
+    text = words_of(doc).text
+    if "模型" not in text:
+        return doc
+    spans = []
+    for match in RELEASED_MODEL.finditer(text):
+        name = match.group("name")
+        start = match.start("name") + name.rfind("的") + 1  # '推出了自研的盘古3.0大模型': what follows 的
+        name = text[start : match.end("name")]
+        if not model_name(name):
+            continue
+        found = [(start, match.end("name"))]
+        if (version := VERSION_AT_END.search(name)) is not None:
+            found += _short_forms(text, name[: version.start()], version.group(0).strip())
+        for start, end in found:
+            span = doc.char_span(start, end, label="AIModel", alignment_mode="expand")
+            if span is not None and span.text == text[start:end]:
+                spans.append(span)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+def _short_forms(text: str, name: str, version: str) -> list[tuple[int, int]]:
+    """Later mentions of a versioned model by part of its name and its version: '星火V3.5' for
+    讯飞星火认知大模型V3.5 (the longest run before the version that the name contains, at least two
+    characters)."""
+    found = []
+    for match in re.finditer(re.escape(version) + r"(?![\d.])", text):
+        start = match.start()
+        while start > 0 and text[start - 1 : match.start()] in name and len(text[start - 1 : match.start()]) <= 8:
+            start -= 1
+        if match.start() - start >= 2:
+            found.append((start, match.end()))
+    return found
