@@ -172,7 +172,7 @@ _EDITION_ONLY_RE = re.compile(r"第?\s*[0-9０-９一二三四五六七八九十
 
 
 def parse_masthead(line: str) -> tuple[str, str | None] | None:
-    """(outlet, ISO date) for a page's masthead line: '科技日报 2024年3月6日 星期三 第5版 要闻'.
+    """(outlet, ISO date) for a page's masthead line: '工人日报 2024年3月6日 星期三 第5版 要闻'.
 
     The line names a newspaper (…报, …周刊) and a date or an edition, and nothing else
     but a weekday and the page's section name after the edition."""

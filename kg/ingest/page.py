@@ -176,7 +176,7 @@ class _PageReader:
         return index + 1
 
     def _masthead(self, text: str) -> tuple[str, str | None] | None:
-        """A page's masthead ('科技日报 2024年3月6日 第5版'): at the top of the page, or a line that is
+        """A page's masthead ('工人日报 2024年3月6日 第5版'): at the top of the page, or a line that is
         no source line of the running article (a new page of the same document)."""
         masthead = parse_masthead(text)
         if masthead is None:
