@@ -49,7 +49,7 @@ def test_seed_authors_publishers_dates(seed):
         ("光明日报", "2024-02-22"),
         ("新华每日电讯", "2024-02-22"),
         ("经济参考报", "2024-02-19"),
-        ("工人日报", "2024-02-22"),
+        ("科技日报", "2024-02-22"),
     ]
     assert all(a.publisher is None and a.date is None for a in articles[:3])
     assert [a.context_date for a in articles] == ["2024-02-22"] * 5 + ["2024-02-19", "2024-02-22"]
@@ -176,7 +176,7 @@ def test_page_date_is_the_most_common_source_date():
     text = (
         f"## 甲文章的标题\n\n{BODY}\n\n《经济日报》2024.2.19\n\n\n"
         f"## 乙文章的标题\n\n{BODY}\n\n《光明日报》2024.2.22\n\n\n"
-        f"## 丙文章的标题\n\n{BODY}\n\n《工人日报》2024.2.22\n\n\n"
+        f"## 丙文章的标题\n\n{BODY}\n\n《科技日报》2024.2.22\n\n\n"
         f"## 丁文章的标题\n\n{MORE}\n"
     )
     dates = [(a.date, a.context_date) for a in articles_of(text)]
@@ -244,7 +244,7 @@ def test_page_header_heading_gives_way_to_the_article_title():
 
 
 def test_a_masthead_line_is_no_title_and_gives_the_page_paper_and_date():
-    """'工人日报 2024年3月6日 第05版' over plain-text articles: each is that paper's, of that date,
+    """'科技日报 2024年3月6日 第05版' over plain-text articles: each is that paper's, of that date,
     unless its own source line names another."""
     text = (f"工人日报 2024年3月6日 星期三 第05版\n\n国产大模型加速落地\n\n■ 本报记者 刘艳\n\n{BODY}\n\n"
             f"数字经济百强榜发布\n\n文/张明\n\n{MORE}\n\n来源：经济日报\n")
@@ -348,7 +348,7 @@ def test_caption_context_date_is_its_article_date():
     text = (
         f"## 甲文章的标题\n\n{BODY}\n\n工人忙碌。新华社发(吴均奇/摄)\n\n{MORE}\n\n《经济日报》2024.2.19\n\n\n"
         f"## 乙文章的标题\n\n{BODY}\n\n《光明日报》2024.2.22\n\n\n"
-        f"## 丙文章的标题\n\n{BODY}\n\n《工人日报》2024.2.22\n"
+        f"## 丙文章的标题\n\n{BODY}\n\n《科技日报》2024.2.22\n"
     )
     [caption] = captions_of(text)
     assert caption.context_date == "2024-02-19"
