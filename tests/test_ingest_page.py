@@ -244,7 +244,7 @@ def test_page_header_heading_gives_way_to_the_article_title():
 
 
 def test_a_masthead_line_is_no_title_and_gives_the_page_paper_and_date():
-    """'科技日报 2024年3月6日 第05版' over plain-text articles: each is that paper's, of that date,
+    """'工人日报 2024年3月6日 第05版' over plain-text articles: each is that paper's, of that date,
     unless its own source line names another."""
     text = (f"工人日报 2024年3月6日 星期三 第05版\n\n国产大模型加速落地\n\n■ 本报记者 刘艳\n\n{BODY}\n\n"
             f"数字经济百强榜发布\n\n文/张明\n\n{MORE}\n\n来源：经济日报\n")
