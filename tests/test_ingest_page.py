@@ -377,6 +377,13 @@ def test_news_agency_layout():
     assert [c.authors for c in captions_of(text)] == [("李四",)]
 
 
+def test_a_dateline_before_a_byline_names_the_publisher():
+    [article] = articles_of(f"## 芯片企业竞逐新赛道\n\n新华社北京3月8日电（记者张晓松 王琳）{BODY}\n")
+    assert (article.authors, article.publisher, article.text) == (("张晓松", "王琳"), "新华社", BODY)
+    [local] = articles_of(f"## 芯片企业竞逐新赛道\n\n本报讯(记者 赵六) {BODY}\n")
+    assert (local.authors, local.publisher) == (("赵六",), None)
+
+
 # --- one-line web articles: title, byline and body glued together -----------------------
 
 

@@ -170,7 +170,7 @@ class _PageReader:
         elif (credit := split_credit(line.text)) is not None:
             self._caption(*credit, index, last_body)
         elif (byline := parse_byline(line.text)) is not None:
-            self._byline(*byline, index, last_body)
+            self._byline(*byline, index, last_body, line.text)
         else:
             self._body(line.text, index)
         return index + 1
@@ -261,8 +261,9 @@ class _PageReader:
             caption = _Draft("", 0, index, [text], list(photographers), kind="caption", parent=self.draft)
             self.drafts.append(caption)
 
-    def _byline(self, authors: tuple[str, ...], rest: str, index: int, last_body: int | None) -> None:
-        """Authors for the article a byline opens; the rest of its paragraph is body text."""
+    def _byline(self, authors: tuple[str, ...], rest: str, index: int, last_body: int | None, line: str) -> None:
+        """Authors for the article a byline opens; the rest of its paragraph is body text. A dateline
+        before it names the outlet ('新华社北京3月8日电（记者 王五）': 新华社 publishes the article)."""
         draft = self.draft
         if draft is None or draft.ended:
             draft = self._new_draft("", 0, index)
@@ -275,6 +276,8 @@ class _PageReader:
             elif rest:
                 draft = self._new_draft("", 0, index)
         draft.authors.extend(authors)
+        if rest and (head := split_head(line, titled=True)) is not None:
+            draft.publisher, draft.date = draft.publisher or head[1], draft.date or head[2]
         if rest:
             self._body(rest, index, may_be_title=False)
 
