@@ -244,6 +244,20 @@ def test_a_model_named_where_it_is_released(nlp):
     assert not any(name.endswith(("多模态大模型", "行业大模型")) for name in found)
 
 
+def test_devices_named_by_kind_and_number_and_spaced_model_names(nlp):
+    found = dict(ents(nlp, "寒武纪8日发布新一代云端智能芯片思元590。华为近日推出Mate 60 Pro手机。"
+                           "苹果推出iPhone 15 Pro Max。公司发布了手机销量100万台的数据。"))
+    assert found.get("思元590") == "Product"
+    assert found.get("Mate 60 Pro") == "Product" and found.get("iPhone 15 Pro Max") == "Product"
+    assert not any(name.startswith("销量") for name in found)
+
+
+def test_a_verb_lac_ran_into_the_names_around_it_is_cut_out():
+    from kg.nlp.lac_tokenizer import analyse
+    words = [w for w, _ in analyse("科大讯飞发布讯飞星火认知大模型V3.5。")]
+    assert "发布" in words and "讯飞星火" in words
+
+
 def test_a_place_before_a_firms_title_is_a_firm(nlp):
     """LAC tags 招商地产 a place; a firm's title (副总经理) after it says otherwise. 北京市长: a place."""
     found = dict(ents(nlp, "招商地产副总经理杨志光、招商地产总经理助理彭良万参加了盛会。北京市长郭金龙出席。"))

@@ -194,6 +194,11 @@ def analyse(text: str) -> list[tuple[str, str]]:
             if tag == "ORG" and len(word) >= 12:
                 for firm in _split_glued_firms(word):
                     out.extend(_split_whitespace(firm, tag))
+            elif len(word) >= 5 and (verb := _GLUED_VERB.search(word, 1)) is not None and tag in ("v", "n", "nz"):
+                # '飞发布讯飞星火': LAC ran a verb into the names around it
+                for piece, piece_tag in ((word[: verb.start()], "n"), (verb.group(0), "v"), (word[verb.end():], "n")):
+                    if piece:
+                        out.append((piece, piece_tag))
             elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
                 out.extend(_split_whitespace(word[:-2], tag))  # '高雨先生': the name, then its honorific
                 out.append((word[-2:], "n"))
@@ -204,13 +209,14 @@ def analyse(text: str) -> list[tuple[str, str]]:
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
 _CODE_TAIL = re.compile(r"[.\-‐]\d[A-Za-z0-9.]*")
-_CODE_THEN_MARK = re.compile(r"([A-Za-z0-9.\-‐]*[A-Za-z0-9])([。，、；：！？”]+)")
+_MARKS = "。，、；：！？”"
+_CODE_THEN_MARK = re.compile(rf"([A-Za-z0-9.\-‐]*[A-Za-z0-9])([{_MARKS}]+)")
 
 
 def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Model codes and versions LAC cut apart or glued to a mark: 'GPT' + '-4。' -> 'GPT-4' + '。',
     'V3' + '.5' -> 'V3.5', '2.5。' -> '2.5' + '。'."""
-    if not any(c in word for word, _ in pairs for c in ".-‐"):
+    if not any(len(word) > 1 and (word[0] in ".-‐" or word[-1] in _MARKS) for word, _ in pairs):
         return pairs  # the usual case: nothing to rejoin
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
@@ -229,6 +235,7 @@ def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 _LEGAL_FORM = re.compile(r"有限责任公司|有限公司")
 _HONORIFICS = ("先生", "女士", "小姐")
+_GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
 
 
 def _split_glued_firms(word: str) -> list[str]:

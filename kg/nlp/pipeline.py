@@ -10,7 +10,6 @@ from spacy.language import Language
 # PIPELINE_VERSION is re-exported; the modules register the components.
 from . import (  # noqa: F401
     PIPELINE_VERSION,
-    ai_models,
     components,
     consistency,
     generic,
@@ -19,6 +18,7 @@ from . import (  # noqa: F401
     names,
     products,
     refine,
+    released,
     works,
 )
 
@@ -33,7 +33,7 @@ COMPONENTS = (
     "kg_org_names",
     "kg_latin_names",
     "kg_model_names",
-    "kg_released_models",
+    "kg_released_names",
     "kg_brand_models",
     "kg_funds_and_quoted_products",
     "kg_fund_products",

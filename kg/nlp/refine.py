@@ -27,6 +27,7 @@ _CAPITAL = re.compile(r"^[A-Z]")
 _DIGIT_FIRST = re.compile(r"^\d")
 _NUMBER = re.compile(r"\d+(\.\d+)*")
 _MODEL_TAIL = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*")
+_SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,2}")
 
 
 def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -43,6 +44,8 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
             t = texts[j]
             if t == " " and j + 1 < n and _CAPITAL.match(texts[j + 1]) and LATIN_NAME.match(texts[j + 1]):
                 j += 2
+            elif t == " " and j + 1 < n and _SERIES_NUMBER.fullmatch(texts[j + 1]):
+                j += 2  # 'Mate' + ' ' + '60', 'iPhone' + ' ' + '15': a model's number
             elif t in ("-", "‐") and j + 1 < n and _DIGIT_FIRST.match(texts[j + 1]):
                 j += 2
             elif _MODEL_TAIL.fullmatch(t) and j == i + 1:  # 'VX' + '585HD': one model code

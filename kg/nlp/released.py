@@ -1,9 +1,11 @@
-"""Models named where they are released: '发布讯飞星火认知大模型V3.5', '推出通义千问2.5大模型'.
+"""Products named where they are released: '发布讯飞星火认知大模型V3.5', '推出通义千问2.5大模型',
+'发布新一代云端智能芯片思元590'.
 
 LAC cuts new model names into pieces of every tag (讯飞星火/n 认知/v 大/a 模型/n V3.5/xc), so
 `kg_model_names`, which walks tagged words, misses them. Right after a release verb, the
 run of name characters that ends in 模型 (and its version) is the model's name, unless
-all it says is what kind of model it is (多模态大模型, 一款行业大模型).
+all it says is what kind of model it is (多模态大模型, 一款行业大模型). Likewise a device named
+by its kind and then a name with a number ('芯片思元590', '手机Mate 60').
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .components import merge_ents, words_of
+from .lexicon import DEVICE_NOUNS
 
 RELEASED_MODEL = re.compile(
     r"(?:发布|推出|上线|开源|亮相|升级|迭代|问世)(?:了|的)?"
@@ -27,6 +30,11 @@ KIND_WORDS = re.compile(
     r"多模态|通用|行业|垂直|视频生成|文生视频|文生图|图像生成|语音|语言|自然语言|基础|认知|推理|对话|生成式|"
     r"人工智能|AI|千亿参数|万亿参数|百亿参数|参数|医疗|金融|教育|工业|政务|科学|气象|交通|法律|大|新|的|了"
 )
+# '发布新一代云端智能芯片思元590': a release, the kind of device, then a name with its number.
+RELEASED_DEVICE = re.compile(
+    r"(?:发布|推出|上市|亮相|发售|量产)(?:了|的)?[^，,。；;！？]{0,12}?(?:" + "|".join(DEVICE_NOUNS) + r")"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}\d{2,4}[A-Za-z]{0,3})(?![\d.%万亿元年月日台部个件只款])"
+)
 VERSION_AT_END = re.compile(r"\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
 
 
@@ -37,11 +45,18 @@ def model_name(name: str) -> bool:
     return len(KIND_WORDS.sub("", core)) >= 2
 
 
-@Language.component("kg_released_models")
-def released_models(doc: Doc) -> Doc:
+@Language.component("kg_released_names")
+def released_names(doc: Doc) -> Doc:
     text = words_of(doc).text
-    if "模型" not in text:
-        return doc
+    spans = _devices(doc, text)
+    if "模型" in text:
+        spans += _models(doc, text)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+def _models(doc: Doc, text: str) -> list[Span]:
     spans = []
     for match in RELEASED_MODEL.finditer(text):
         name = match.group("name")
@@ -56,9 +71,16 @@ def released_models(doc: Doc) -> Doc:
             span = doc.char_span(start, end, label="AIModel", alignment_mode="expand")
             if span is not None and span.text == text[start:end]:
                 spans.append(span)
-    if spans:
-        merge_ents(doc, spans)
-    return doc
+    return spans
+
+
+def _devices(doc: Doc, text: str) -> list[Span]:
+    spans = []
+    for match in RELEASED_DEVICE.finditer(text):
+        span = doc.char_span(match.start("name"), match.end("name"), label="Product", alignment_mode="expand")
+        if span is not None and span.text == match.group("name"):
+            spans.append(span)
+    return spans
 
 
 def _short_forms(text: str, name: str, version: str) -> list[tuple[int, int]]:
