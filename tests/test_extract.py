@@ -60,6 +60,8 @@ def test_negative_stance_and_disagreement():
     ("宋丹丹不满张伟平言论。", {("宋丹丹", "张伟平")}),
     ("张三否定了李四的说法。", {("张三", "李四")}),
     ("费根透露自己不赞同阿德尔曼的部分决定。", {("费根", "阿德尔曼")}),
+    # the view reported in the sentence before ('对此'), and a hedged '并不完全认同'
+    ("华信研究院院长张建锋认为，芯片将成为基础设施。对此，清华大学教授魏少军并不完全认同。", {("魏少军", "张建锋")}),
     # criticising a performance, a passive, two people who merely share a sentence: no disagreement
     ("专栏作家王伟批评了李刚的表现。", set()),
     ("李娜曾经被王芳否定过两次作品。", set()),
@@ -111,6 +113,11 @@ def test_located_incubated_part_of():
     assert ("宏远光电科技(苏州)有限公司", "江苏省苏州市工业园区") in triples(facts, "locatedIn")
     assert ("芯原微", "清华大学") in triples(facts, "incubatedBy")
     assert ("国泰证券研究院", "国泰证券") in triples(facts, "partOf")
+
+
+def test_a_universitys_school_is_part_of_it():
+    facts = run("清华大学集成电路学院教授魏少军表示，芯片产业需要长期投入。")
+    assert ("清华大学集成电路学院", "清华大学") in triples(facts, "partOf")
 
 
 def test_document_facts_from_byline_and_source_line():

@@ -208,11 +208,12 @@ def extract(ctx: ArticleContext) -> list[Fact]:
 
 # Disagreeing with a view: '并不认同', '反驳'; criticising or doubting ('批评', '质疑') counts
 # only when what is rejected is a person's view ('否定了X的说法'), not a performance.
-DISAGREE = re.compile(r"(?:并不|不太?|难以|无法|不能)(?:认同|同意|赞同|苟同)|反驳|驳斥|回击|质疑|批评|否定|不满|"
-                      r"反对")
+DISAGREE = re.compile(r"(?:并不|不太?|难以|无法|不能)(?:完全|十分|太|很)?(?:认同|同意|赞同|苟同)|"
+                      r"反驳|驳斥|回击|质疑|批评|否定|不满|反对")
 REJECTS_A_PERSON = ("认同", "同意", "赞同", "苟同", "反驳", "驳斥", "回击", "质疑")
 VIEW = re.compile(r"^(?:的|之)?(?:[^，,。；;]{0,4}?)(?:观点|看法|说法|言论|论断|结论|判断|意见|表态|主张|"
                   r"言辞|发言|理论|评论|建议|预测|说辞|决定|做法|提议|指责|批评)")
+REFERS_TO_WHAT_WAS_SAID = re.compile(r"\s*(?:对此|对于?(?:这一?|此|该)(?:观点|看法|说法|判断|论断))")
 # Only adverbs between the one who disagrees and the verb ('李明并不认同', '张三则当即反驳').
 BETWEEN_SUBJECT_AND_VERB = re.compile(rf"^\s*(?:(?:表示|透露|坦言|称)?自己)?"
                                       rf"(?:对此|就此|当即|随即|立即|马上|很快|当场|{ADVERB_WORDS})*$")
@@ -225,8 +226,11 @@ def extract_disagreements(ctx: ArticleContext) -> list[Fact]:
     is named ('<A>的观点') or, for verbs that take a person, the name right after the verb.
     """
     facts = []
+    previous_speaker = None
     for sentence in ctx.sentences:
         people = [m for m in sentence.mentions if m.label == "Person"]
+        speaker = previous_speaker
+        previous_speaker, _ = _speaker(ctx, sentence, _quotes(sentence))
         for match in DISAGREE.finditer(sentence.text):
             verb_at, verb_end = sentence.start + match.start(), sentence.start + match.end()
             before = [p for p in people if p.end <= verb_at]
@@ -238,6 +242,9 @@ def extract_disagreements(ctx: ArticleContext) -> list[Fact]:
             if passive or not BETWEEN_SUBJECT_AND_VERB.match(text[subject.end : verb_at]):
                 continue
             other = _whose_view(ctx, people, subject, verb_end, match.group())
+            if other is None and REFERS_TO_WHAT_WAS_SAID.match(sentence.text) and isinstance(speaker, Mention) \
+                    and speaker.label == "Person" and speaker.text != subject.text:
+                other = speaker  # '张三认为，…。对此，李四并不认同': the view just reported
             if other is not None:
                 facts.append(ctx.fact(subject, "Person", "disagreesWith", other, "Person", sentence,
                                       "disagreement", 0.7))

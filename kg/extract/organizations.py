@@ -9,6 +9,7 @@ from ..nlp.components import org_type
 from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
 from .context import ArticleContext, of_type
 
+SCHOOL_SUFFIXES = ("学院", "研究生院", "书院")
 LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在|总部在)$")
 # '位于<place>的芯片企业<org>': a kind of organization between 的 and the name.
 KIND_BEFORE_NAME = re.compile(r"^的[\u4e00-\u9fff]{0,6}(?:企业|公司|集团|银行|机构|厂商|品牌|商家|学校|大学|医院)$")
@@ -121,11 +122,12 @@ def _followed_by_org(text: str, place, orgs) -> bool:
 def _part_of(ctx, sentence, org) -> list[Fact]:
     """'<parent><unit>' such as a securities firm's research institute or an association's branch."""
     name = org.text
-    if not name.endswith(SUBUNIT_SUFFIXES):
+    school = name.endswith(SCHOOL_SUFFIXES)  # '清华大学集成电路学院': a university's school
+    if not (name.endswith(SUBUNIT_SUFFIXES) or school):
         return []
     for i in range(3, len(name) - 2):
         prefix = name[:i]
-        if prefix.endswith(PARENT_SUFFIXES) and len(name) - i >= 3:
+        if (prefix.endswith("大学") if school else prefix.endswith(PARENT_SUFFIXES)) and len(name) - i >= 3:
             parent = ctx.add_mention(sentence, org.start, org.start + i, org_type(prefix), "partOf")
             return [ctx.fact(org, "Organization", "partOf", parent, parent.label, sentence, "partOf", 0.7)]
     return []
