@@ -115,6 +115,19 @@ def test_located_incubated_part_of():
     assert ("国泰证券研究院", "国泰证券") in triples(facts, "partOf")
 
 
+def test_more_new_products_and_firms_from_a_car_and_science_page():
+    """A firm's name right after a closing quote, '是由…孵化', a vehicle named after its kind, a quoted
+    name after the kind of machine built."""
+    facts = run("“今年出口量有望翻番，”蔚来汽车创始人李斌对记者表示。江淮汽车2月28日推出了全新纯电SUV钇为3。"
+                "国盾量子是由中国科学技术大学孵化的量子通信企业。")
+    assert ("李斌", "蔚来汽车") in triples(facts, "holdsPositionAt")
+    assert ("江淮汽车", "钇为3") in triples(facts, "releases")
+    assert ("国盾量子", "中国科学技术大学") in triples(facts, "incubatedBy")
+    text = "潘建伟团队成功构建了量子计算原型机“九章三号”。"
+    mentions = extract_article(Article(id="t-1", document="t.txt", title="测试", text=text), get_nlp()(text))[0]
+    assert ("九章三号", "Product") in {(m.text, m.label) for m in mentions}
+
+
 def test_a_universitys_school_is_part_of_it():
     facts = run("清华大学集成电路学院教授魏少军表示，芯片产业需要长期投入。")
     assert ("清华大学集成电路学院", "清华大学") in triples(facts, "partOf")

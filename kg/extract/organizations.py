@@ -17,6 +17,7 @@ KIND_BEFORE_NAME = re.compile(r"^的[\u4e00-\u9fff]{0,6}(?:企业|公司|集团|
 DESCRIBED_AS_LOCATED = re.compile(r"^(?:是|为)(?:一家|一个|一所|全球|国内)*(?:总部)?(?:位于|地处|坐落于|设在|在)$")
 # The name opening a clause: '<name>由…孵化'.
 CLAUSE_START_NAME = re.compile(r"(?:^|[，,；;：:])\s*([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
+COPULA_AT_END = re.compile(r"(?:也|均|都|则)?(?:是|为)$")
 HEADQUARTERS_BEFORE = re.compile(
     r"(?:总部|总部位于|总部设在|位于|地处|坐落于|坐落在|落户于?|设在|所在地|注册地|地址)[：:]?$"
 )
@@ -73,8 +74,10 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                                       sentence, "incubation", 0.8))
             elif text[incubator.start - 1 : incubator.start] == "由":
                 # '<org>由<incubator>孵化'
-                subjects = [o for o in orgs if o.end == incubator.start - 1]
-                chunk = CLAUSE_START_NAME.search(text[sentence.start : incubator.start - 1])
+                # '<org>是由<incubator>孵化的…': the copula is no part of the name
+                head = COPULA_AT_END.sub("", text[sentence.start : incubator.start - 1])
+                subjects = [o for o in orgs if o.end == sentence.start + len(head)]
+                chunk = CLAUSE_START_NAME.search(head)
                 if not subjects and chunk:
                     start = sentence.start + chunk.start(1)
                     subjects = [ctx.add_mention(sentence, start, start + len(chunk.group(1)), "Organization",

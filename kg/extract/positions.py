@@ -27,7 +27,7 @@ ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
 NAME_AFTER_CATEGORY = re.compile(
     r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$"
 )
-NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s]|\d+月|\d+日)([\u4e00-\u9fff]{2,8})$")
+NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s”」』]|\d+月|\d+日)([\u4e00-\u9fff]{2,8})$")
 # '招商基金产品部(总监)': the department is part of the title, not of the firm's name.
 TRAILING_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部$")
 ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)"

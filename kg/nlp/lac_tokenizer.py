@@ -199,6 +199,8 @@ def analyse(text: str) -> list[tuple[str, str]]:
                 for piece, piece_tag in ((word[: verb.start()], "n"), (verb.group(0), "v"), (word[verb.end():], "n")):
                     if piece:
                         out.append((piece, piece_tag))
+            elif tag in ("nz", "n") and (latin := _LATIN_THEN_HAN.fullmatch(word)) is not None:
+                out += [(latin.group(1), "nz"), (latin.group(2), "n")]  # 'SUV钇' (为3): the name starts after
             elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
                 out.extend(_split_whitespace(word[:-2], tag))  # '高雨先生': the name, then its honorific
                 out.append((word[-2:], "n"))
@@ -235,6 +237,7 @@ def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 _LEGAL_FORM = re.compile(r"有限责任公司|有限公司")
 _HONORIFICS = ("先生", "女士", "小姐")
+_LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff])")
 _GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
 
 

@@ -151,12 +151,13 @@ def model_names(doc: Doc) -> Doc:
 FUND_STYLE = re.compile(r"(混合型|股票型|债券型|指数型|货币型|货币|灵活配置|配置|增长|成长|优选|先锋|精选|价值|"
                         r"策略|进取|"
                         r"稳健|收益|红利|主题|行业|回报|动力|蓝筹|创新|优势|平衡|稳定)(证券投资)?$")
-RELEASE_BEFORE = re.compile(r"(推出|发布|上市|亮相|发售|发行|面世)[^，,。；;]{0,24}$")
+RELEASE_BEFORE = re.compile(r"(推出|发布|上市|亮相|发售|发行|面世|研制|研发|构建|开发)[^，,。；;]{0,24}$")
 
 
 # 「…」 names what was launched; “…” does too right after the kind of thing ('推出的创新产品“微博”').
 _QUOTED_NAME = re.compile(r"[「『“]([^「」『』“”\n]{2,40})[」』”]")
-_KIND_BEFORE_QUOTE = re.compile(r"(?:产品|应用|软件|客户端|平台|服务|游戏|手机|系统|APP|App|app)$")
+_KIND_BEFORE_QUOTE = re.compile(r"(?:产品|应用|软件|客户端|平台|服务|游戏|系统|APP|App|app|" + "|".join(DEVICE_NOUNS)
+                                + r")$")
 
 
 @Language.component("kg_funds_and_quoted_products")

@@ -33,7 +33,7 @@ KIND_WORDS = re.compile(
 # '发布新一代云端智能芯片思元590': a release, the kind of device, then a name with its number.
 RELEASED_DEVICE = re.compile(
     r"(?:发布|推出|上市|亮相|发售|量产)(?:了|的)?[^，,。；;！？]{0,12}?(?:" + "|".join(DEVICE_NOUNS) + r")"
-    r"(?P<name>[\u4e00-\u9fff]{2,4}\d{2,4}[A-Za-z]{0,3})(?![\d.%万亿元年月日台部个件只款])"
+    r"(?P<name>[\u4e00-\u9fff]{2,4}\d{1,4}[A-Za-z]{0,3})(?![\d.%万亿元年月日台部个件只款辆倍])"
 )
 VERSION_AT_END = re.compile(r"\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
 
