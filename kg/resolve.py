@@ -314,6 +314,9 @@ def _contracts(short: str, longer: str) -> bool:
         return False  # 国务院 in 美国国务院: a place before a name makes another organization
     if longer.endswith(SUBUNIT_SUFFIXES):
         return False
+    head = next((h for h in INSTITUTION_HEADS if len(h) >= 2 and short.endswith(h)), None)
+    if head and longer.endswith(head):
+        return False  # 纽约大学 is no contraction of 纽约州立水牛城大学, nor 北京大学 of 北京师范大学
     if short[0] != longer[0] and short[-1] != longer[-1]:
         return False
     position = 0

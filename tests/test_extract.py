@@ -468,6 +468,7 @@ def test_offices_of_state():
     ("地板的总经理", ["总经理"]),  # '爱格地板的总经理': the name ran on to 的
     ("讯记者", ["记者"]),  # '新浪体育讯记者': the wire's 讯
     ("前101董事长", None),  # a number is no part of a title
+    ("同发展中国家领导人对话会议的国务委员", None),  # more than the rest of a name before 的
 ])
 def test_parse_roles(segment, roles):
     from kg.extract.positions import parse_roles

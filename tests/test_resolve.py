@@ -182,3 +182,10 @@ def test_a_model_named_by_part_of_its_name_and_its_version_is_that_model():
                 "a-2": [mention("星火V3.5", "AIModel")]}
     names = {e.name: e.aliases for e in resolve(mentions, []).entities}
     assert names["讯飞星火认知大模型V3.5"] == {"星火V3.5"} and "GPT-4" in names
+
+
+def test_two_universities_in_one_article_are_no_contraction_of_each_other():
+    mentions = {"a-1": [mention("北京师范大学", "ResearchInstitute"), mention("北京大学", "ResearchInstitute", 20),
+                        mention("中国科学院", "ResearchInstitute", 40), mention("中科院", "ResearchInstitute", 60)]}
+    names = {e.name: e.aliases for e in resolve(mentions, []).entities}
+    assert {"北京师范大学", "北京大学"} <= set(names) and names["中国科学院"] == {"中科院"}

@@ -80,9 +80,10 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
         head = next(h for h in _HEADS if part.endswith(h))
         prefix = part[: -len(head)]
         if "的" in prefix:  # '爱格地板的总经理': the organization's name runs on to 的, the role follows
-            prefix = prefix[prefix.rfind("的") + 1 :]
-            if re.sub("|".join(ROLE_MODIFIERS), "", prefix):
-                return None  # '孵化的芯片企业X创始人': more than a title after 的
+            before, prefix = prefix[: prefix.rfind("的")], prefix[prefix.rfind("的") + 1 :]
+            if re.sub("|".join(ROLE_MODIFIERS), "", prefix) or len(before) > 4 \
+                    or re.search(r"[同与和及在对从向]", before):
+                return None  # '孵化的芯片企业X创始人', '…同…对话会议的国务委员': more than the name's rest
             part = prefix + head
         if re.search(r"\d", prefix):
             return None
