@@ -258,6 +258,27 @@ def test_a_verb_lac_ran_into_the_names_around_it_is_cut_out():
     assert "发布" in words and "讯飞星火" in words
 
 
+def test_a_firms_short_name_after_its_registered_name(nlp):
+    """'荣耀终端有限公司' then '荣耀' (LAC: an adjective): the short name is the company; its
+    Latin model code after it ('Magic' + '6') makes the product."""
+    found = dict(ents(nlp, "荣耀终端有限公司在深圳发布新款旗舰手机荣耀Magic6。荣耀CEO赵明表示，Magic6搭载了大模型。"))
+    assert found.get("荣耀") == "Company" and found.get("荣耀Magic6") == "Product"
+    from kg.nlp.consistency import short_firm_name
+    assert short_firm_name("华为技术有限公司") == "华为" and short_firm_name("阿里巴巴(中国)有限公司") == "阿里巴巴"
+    assert short_firm_name("中国科学院") is None
+
+
+def test_latin_organizations_by_their_kind_or_a_timed_release_and_no_descriptor(nlp):
+    found = dict(ents(nlp, "市场研究机构IDC日前发布《2023年中国智能手机市场跟踪报告》。"
+                           "美国人工智能公司OpenAI推出视频生成模型Sora。"))
+    assert found.get("IDC") == "Organization" and found.get("OpenAI") == "Organization"
+    assert "美国人工智能公司" not in found
+    # a registered name is no descriptor, a site label after it no firm, a title no part of a name
+    found = dict(ents(nlp, "出品商：天择科技有限公司WAP手机官网。该公司CEO Henk Rogers表示看好。"))
+    assert found.get("天择科技有限公司") == "Company" and "WAP" not in found
+    assert not any(name.startswith("CEO") for name in found)
+
+
 def test_a_place_before_a_firms_title_is_a_firm(nlp):
     """LAC tags 招商地产 a place; a firm's title (副总经理) after it says otherwise. 北京市长: a place."""
     found = dict(ents(nlp, "招商地产副总经理杨志光、招商地产总经理助理彭良万参加了盛会。北京市长郭金龙出席。"))

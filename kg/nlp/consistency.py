@@ -63,3 +63,49 @@ def _stands_alone(text: str, match: re.Match, name: str) -> bool:
     before = text[match.start() - 1] if match.start() else " "
     after = text[match.end()] if match.end() < len(text) else " "
     return not (before.isascii() and before.isalnum()) and not (after.isascii() and after.isalnum())
+
+
+# A registered name less its legal form and one industry word is what the article then calls
+# the firm: 荣耀终端有限公司 -> 荣耀, 华为技术有限公司 -> 华为, 阿里巴巴(中国)有限公司 -> 阿里巴巴.
+_LEGAL_FORM = re.compile(r"(?:[(（][^()（）]{1,6}[)）])?(?:集团)?(?:股份)?(?:有限责任公司|有限公司)$")
+_INDUSTRY_WORD = re.compile(r"(?:终端|科技|技术|信息技术|网络技术|网络|信息|电子|软件|通信|实业|控股|集团|股份|"
+                            r"发展|投资)$")
+
+
+def short_firm_name(name: str) -> str | None:
+    """The short name a registered firm's name implies, or None."""
+    core = _LEGAL_FORM.sub("", name)
+    if core == name:
+        return None
+    core = _INDUSTRY_WORD.sub("", core)
+    return core if len(core) >= 2 and _HAN.match(core[0]) else None
+
+
+@Language.component("kg_short_firm_names")
+def short_firm_names(doc: Doc) -> Doc:
+    """Where a firm is named in full, its short name alone names it too, whatever LAC tagged it
+    ('荣耀/a CEO赵明' after '荣耀终端有限公司'), unless the short name is a place of the text."""
+    ents = list(doc.ents)
+    places = {e.text for e in ents if e.label_ == "Location"}
+    shorts = {}
+    for ent in ents:
+        if ent.label_ in ORG_LABELS and (short := short_firm_name(ent.text)) and short not in places:
+            shorts.setdefault(short, ent.label_)
+    if not shorts:
+        return doc
+    text = doc.text
+    taken = bytearray(len(text))
+    for ent in ents:
+        taken[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    found = []
+    for short, label in shorts.items():
+        for match in re.finditer(re.escape(short), text):
+            if any(taken[match.start() : match.end()]):
+                continue
+            span = doc.char_span(match.start(), match.end(), label=label)  # whole tokens only
+            if span is not None and all(t.tag_ not in ("LOC", "PER") for t in span):
+                found.append(span)
+                taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    if found:
+        doc.ents = sorted([*ents, *found], key=lambda s: s.start)
+    return doc

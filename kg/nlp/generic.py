@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import ORG_LABELS, words_of
+from .lac_tokenizer import analyse
 from .lexicon import ROLE_HEADS, SPEECH_VERBS
 from .names import is_person_name
 
@@ -28,6 +29,8 @@ GENERIC_MODIFIERS = (
     "医药", "汽车", "能源", "电力", "航空", "贸易", "外贸", "担保", "租赁", "理财", "直投", "创投", "风投",
     "评级", "会计师", "律师", "审计", "建筑", "装修", "家居", "旅游", "旅行", "餐饮", "教育", "培训",
     "游戏", "网络游戏", "电子", "通信", "制造", "生产", "销售", "服务", "技术",
+    "人工智能", "AI", "芯片", "半导体", "新能源", "生物", "初创", "创业", "平台", "云计算", "大数据",
+    "工程", "装饰", "设计", "施工", "建材", "文理", "理工", "师范", "医科", "农业", "财经", "政法", "工业", "外国语",
     # Kinds of schools: '综合性国立大学' is any such university.
     "综合性", "综合", "国立", "公立", "私立", "重点", "知名", "著名", "普通", "名牌", "一流", "顶尖",
 )
@@ -57,8 +60,21 @@ def is_generic_org(name: str) -> bool:
 
 @Language.component("kg_generic_orgs")
 def generic_orgs(doc: Doc) -> Doc:
-    doc.ents = [e for e in doc.ents if not (e.label_ in ORG_LABELS and is_generic_org(e.text))]
+    ents = list(doc.ents)
+    doc.ents = [e for k, e in enumerate(ents) if not (e.label_ in ORG_LABELS and (
+        is_generic_org(e.text) or _describes_the_next_name(doc, e, ents[k + 1] if k + 1 < len(ents) else None)))]
     return doc
+
+
+def _describes_the_next_name(doc: Doc, ent, following) -> bool:
+    """'美国人工智能公司OpenAI': a category phrase (after a place) right before an organization's
+    name describes that one; it is no name of its own."""
+    if following is None or following.start != ent.end or following.label_ not in ORG_LABELS:
+        return False
+    if is_generic_org(ent.text):
+        return True
+    # A place LAC knows on its own before a category phrase: 美国 (人工智能公司).
+    return any(is_generic_org(ent.text[k:]) and analyse(ent.text[:k]) == [(ent.text[:k], "LOC")] for k in (2, 3))
 
 
 # LAC sometimes glues a name to the count after it: '东吴4家' (公司) is 东吴 + 4家.

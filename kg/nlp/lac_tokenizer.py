@@ -201,6 +201,8 @@ def analyse(text: str) -> list[tuple[str, str]]:
                         out.append((piece, piece_tag))
             elif tag in ("nz", "n") and (latin := _LATIN_THEN_HAN.fullmatch(word)) is not None:
                 out += [(latin.group(1), "nz"), (latin.group(2), "n")]  # 'SUV钇' (为3): the name starts after
+            elif tag in ("a", "an", "n", "v") and (code := _HAN_THEN_LATIN.fullmatch(word)) is not None:
+                out += [(code.group(1), tag), (code.group(2), "nz")]  # '荣耀Magic' (6): a brand, then its model
             elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
                 out.extend(_split_whitespace(word[:-2], tag))  # '高雨先生': the name, then its honorific
                 out.append((word[-2:], "n"))
@@ -210,15 +212,26 @@ def analyse(text: str) -> list[tuple[str, str]]:
 
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")
+_LATIN_WORD = re.compile(r"[A-Za-z]*(?:[A-Z][a-z]|[a-z][A-Z])[A-Za-z]*")  # a product's word: Magic, iPhone
+_SERIES = re.compile(r"\d{1,4}[A-Za-z]?")
 _CODE_TAIL = re.compile(r"[.\-‐]\d[A-Za-z0-9.]*")
 _MARKS = "。，、；：！？”"
 _CODE_THEN_MARK = re.compile(rf"([A-Za-z0-9.\-‐]*[A-Za-z0-9])([{_MARKS}]+)")
 
 
+def _has_codes(pairs: list[tuple[str, str]]) -> bool:
+    after_letter = False
+    for word, _ in pairs:
+        if len(word) > 1 and (word[0] in ".-‐" or word[-1] in _MARKS) or after_letter and word[:1].isdigit():
+            return True
+        after_letter = word[-1:].isascii() and word[-1:].isalpha()
+    return False
+
+
 def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Model codes and versions LAC cut apart or glued to a mark: 'GPT' + '-4。' -> 'GPT-4' + '。',
-    'V3' + '.5' -> 'V3.5', '2.5。' -> '2.5' + '。'."""
-    if not any(len(word) > 1 and (word[0] in ".-‐" or word[-1] in _MARKS) for word, _ in pairs):
+    'V3' + '.5' -> 'V3.5', 'Magic' + '6' -> 'Magic6', '2.5。' -> '2.5' + '。'."""
+    if not _has_codes(pairs):
         return pairs  # the usual case: nothing to rejoin
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
@@ -226,7 +239,8 @@ def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         if (glued := _CODE_THEN_MARK.fullmatch(word)) is not None:
             word, mark = glued.group(1), glued.group(2)
             tag = tag if tag != "w" else "m"
-        if out and _CODE_TAIL.fullmatch(word) and _CODE.fullmatch(out[-1][0]):
+        if out and (_CODE_TAIL.fullmatch(word) and _CODE.fullmatch(out[-1][0])
+                    or _SERIES.fullmatch(word) and _LATIN_WORD.fullmatch(out[-1][0])):  # 'Magic' + '6'
             out[-1] = (out[-1][0] + word, out[-1][1])
         else:
             out.append((word, tag))
@@ -238,6 +252,7 @@ def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _LEGAL_FORM = re.compile(r"有限责任公司|有限公司")
 _HONORIFICS = ("先生", "女士", "小姐")
 _LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff])")
+_HAN_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{2,})([A-Za-z]{2,}[A-Za-z0-9]*)")
 _GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
 
 

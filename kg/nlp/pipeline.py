@@ -31,6 +31,7 @@ COMPONENTS = (
     "kg_titles",
     "kg_rankings",
     "kg_org_names",
+    "kg_short_firm_names",
     "kg_latin_names",
     "kg_model_names",
     "kg_released_names",

@@ -20,6 +20,9 @@ RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开�
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
 _LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
+ORG_VERB_AFTER = re.compile(r"^(?:再次|正式|已经|也|日前|近日|今日|今天|昨日|昨天|此前|刚刚|首次)*(?:发布|推出|宣布)")
+# '市场研究机构IDC', '科技公司OpenAI': the kind of organization right before the name.
+ORG_CUE_BEFORE = ("机构", "公司", "企业", "厂商", "巨头", "集团", "咨询机构", "研究机构", "初创公司")
 VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
 
 
@@ -80,8 +83,10 @@ def latin_names(doc: Doc) -> Doc:
     LAC tags such names ORG or nz at random; the words around every mention in the
     document decide, and all mentions of one name get the same type.
     """
-    runs = _latin_runs(doc)
+    runs = [(start, end) for start, end in _latin_runs(doc) if doc[start].text not in ROLE_HEADS]  # 'CEO Henk'
     cues: dict[str, set[str]] = defaultdict(set)
+    # Tokens right after a name: '…有限公司WEB官方网站' has no kind of organization before WEB.
+    inside_names = {e.end for e in doc.ents} if runs else set()
     lac_org = set()
     for start, end in runs:
         name = doc[start:end].text
@@ -91,7 +96,8 @@ def latin_names(doc: Doc) -> Doc:
         if any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(("模型", "大模型")) \
                 or RELEASED_BEFORE.search(before) or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3):
             cues[key].add("Product")
-        if any(after.startswith(c) for c in ORG_CUE_AFTER) or re.match(r"^(再次|正式|已经|也)?(发布|推出|宣布)", after):
+        if any(after.startswith(c) for c in ORG_CUE_AFTER) or ORG_VERB_AFTER.match(after) \
+                or before.endswith(ORG_CUE_BEFORE) and start not in inside_names:
             cues[key].add("Organization")
         if any(doc[k].tag_ == "ORG" for k in range(start, end)):
             lac_org.add(key)
