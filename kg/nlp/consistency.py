@@ -66,7 +66,7 @@ def _stands_alone(text: str, match: re.Match, name: str) -> bool:
 
 
 # A registered name less its legal form and one industry word is what the article then calls
-# the firm: 荣耀终端有限公司 -> 荣耀, 华为技术有限公司 -> 华为, 阿里巴巴(中国)有限公司 -> 阿里巴巴.
+# the firm: 宇树科技有限公司 -> 宇树, 星河终端有限公司 -> 星河, 京瓷(中国)有限公司 -> 京瓷.
 _LEGAL_FORM = re.compile(r"(?:[(（][^()（）]{1,6}[)）])?(?:集团)?(?:股份)?(?:有限责任公司|有限公司)$")
 _INDUSTRY_WORD = re.compile(r"(?:终端|科技|技术|信息技术|网络技术|网络|信息|电子|软件|通信|实业|控股|集团|股份|"
                             r"发展|投资)$")
@@ -84,7 +84,7 @@ def short_firm_name(name: str) -> str | None:
 @Language.component("kg_short_firm_names")
 def short_firm_names(doc: Doc) -> Doc:
     """Where a firm is named in full, its short name alone names it too, whatever LAC tagged it
-    ('荣耀/a CEO赵明' after '荣耀终端有限公司'), unless the short name is a place of the text."""
+    ('星河/a CEO赵明' after '星河终端有限公司'), unless the short name is a place of the text."""
     ents = list(doc.ents)
     places = {e.text for e in ents if e.label_ == "Location"}
     shorts = {}

@@ -67,7 +67,7 @@ def generic_orgs(doc: Doc) -> Doc:
 
 
 def _describes_the_next_name(doc: Doc, ent, following) -> bool:
-    """'美国人工智能公司OpenAI': a category phrase (after a place) right before an organization's
+    """'美国人工智能公司Anthropic': a category phrase (after a place) right before an organization's
     name describes that one; it is no name of its own."""
     if following is None or following.start != ent.end or following.label_ not in ORG_LABELS:
         return False

@@ -21,7 +21,7 @@ _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
 _LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
 ORG_VERB_AFTER = re.compile(r"^(?:再次|正式|已经|也|日前|近日|今日|今天|昨日|昨天|此前|刚刚|首次)*(?:发布|推出|宣布)")
-# '市场研究机构IDC', '科技公司OpenAI': the kind of organization right before the name.
+# '市场研究机构IDC', '科技公司Anthropic': the kind of organization right before the name.
 ORG_CUE_BEFORE = ("机构", "公司", "企业", "厂商", "巨头", "集团", "咨询机构", "研究机构", "初创公司")
 VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
 
