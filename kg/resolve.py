@@ -58,6 +58,8 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
                 break
     elif coarse in ("Ranking", "Report"):
         key = RANKING_QUALIFIERS.sub("", key)
+        if coarse == "Ranking":
+            key = re.sub(r"(?<=强)(?:排行榜|榜单|名单|榜)$", "", key)  # 世界500强排行榜 = 世界500强
     elif coarse == "Product":
         key = FUND_TYPES.sub("", key)
     return key

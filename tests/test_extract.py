@@ -489,3 +489,12 @@ def test_a_hundred_strong_list_named_by_its_report():
     ranks = {f.subject: f for f in facts if f.predicate == "ranksIn"}
     assert {"华为", "腾讯", "比亚迪"} <= set(ranks)
     assert ranks["比亚迪"].object == "2024中国数字经济百强" and ranks["比亚迪"].attributes.get("rank") == 8
+
+
+def test_a_magazines_list_and_the_scope_of_the_patents_counted():
+    facts = run("华信科技连续三年入选《财富》世界500强。在2023年《财富》世界500强排行榜中，华信科技位列第292位。"
+                "截至报告期末，华信科技共拥有境内专利4891项，境外专利1273项。")
+    ranks = {(f.object, f.attributes.get("rank")) for f in facts if f.predicate == "ranksIn"}
+    assert ranks == {("《财富》世界500强", None), ("《财富》世界500强排行榜", 292)}
+    [filing] = [f for f in facts if f.predicate == "filesPatents"]
+    assert (filing.attributes["count"], filing.attributes["scope"]) == (4891, "境内")

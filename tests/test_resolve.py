@@ -189,3 +189,8 @@ def test_two_universities_in_one_article_are_no_contraction_of_each_other():
                         mention("中国科学院", "ResearchInstitute", 40), mention("中科院", "ResearchInstitute", 60)]}
     names = {e.name: e.aliases for e in resolve(mentions, []).entities}
     assert {"北京师范大学", "北京大学"} <= set(names) and names["中国科学院"] == {"中科院"}
+
+
+def test_a_list_and_its_league_table_are_one_ranking():
+    mentions = {"a-1": [mention("《财富》世界500强", "Ranking"), mention("《财富》世界500强排行榜", "Ranking", 20)]}
+    assert [e.name for e in resolve(mentions, []).entities] == ["《财富》世界500强排行榜"]

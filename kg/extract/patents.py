@@ -11,7 +11,7 @@ from .normalize import NUMBER, parse_percent, parse_quantity, parse_year
 CLAUSE = re.compile(r"[^；;。]+")
 COUNT = re.compile(rf"({NUMBER}\s*(?:万亿|万|亿|千)?)\s*(?:件|项|个)")
 GROWTH = re.compile(r"(?:增速|增长|增幅|同比增长|同比增速|同比)[^%％，,；;。]{0,10}?(\d+(?:\.\d+)?\s*[%％])")
-SCOPES = ("海外", "国内", "国际", "全球", "PCT", "境外", "美国", "欧洲", "日本")
+SCOPES = ("海外", "国内", "国际", "全球", "PCT", "境外", "境内", "美国", "欧洲", "日本")
 # '<name>海外专利申请…': the words that open the clause right before the patent phrase.
 _CLAUSE_NAME = r"^[，,\s]*(?:如|例如|其中|此外|另外)?[，,]?([\u4e00-\u9fffA-Za-z]{2,8}?)"
 SUBJECT_ACQUIRES_PATENT = re.compile(_CLAUSE_NAME + r"(?:已|共|累计|新)?(?:获得|申请了?|拥有|取得|获)[^，,]{0,10}专利")
@@ -54,6 +54,10 @@ def _clause_fact(ctx: ArticleContext, sentence: Sentence, start: int, clause: st
     year = parse_year(clause)
     if year is None and start > sentence.start:
         year = parse_year(ctx.article.text[sentence.start : start])
-    scope = next((s for s in SCOPES if s in clause), None)
+    # The scope written with the patents counted ('境内专利4891项，境外专利1273项': 境内).
+    at = clause.find("专利")
+    scope = next((s for s in SCOPES if s in clause[max(0, at - 6) : at]), None)
+    if scope is None and not any(s in clause[at:] for s in SCOPES):
+        scope = next((s for s in SCOPES if s in clause), None)
     return ctx.fact(subject, "Organization", "filesPatents", None, None, sentence, "patents", 0.8,
                     count=count, year=year, growthRate=growth, scope=scope)

@@ -102,6 +102,10 @@ def rankings(doc: Doc) -> Doc:
                 start -= 1
             else:
                 break
+        if start > 0 and texts[start - 1] == "》":  # '《财富》世界500强': the magazine's list
+            opening = next((k for k in range(start - 2, max(start - 5, -1), -1) if texts[k] == "《"), None)
+            if opening is not None and len(words.span(opening, start)) <= 8:
+                start = opening
         name = words.span(start, i + 1)
         core = _RANKING_QUALIFIERS.sub("", name)
         if len(core) < 6:
