@@ -202,19 +202,30 @@ _TRAILING_VERSION = re.compile(r"[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
 
 
 def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[str, str, str], str]:
-    """'星火V3.5' stands for the one product of the article with the same version whose name holds
-    the rest in order (讯飞星火认知大模型V3.5)."""
+    """'星火V3.5' stands for the product of the article with the same version whose name holds the
+    rest in order (讯飞星火认知大模型V3.5); a bare model code 'X1' for the one ending in it
+    (纽曼NUNU-X1). When several do, they must be one family: the longest holds the others."""
     products = {m.text.strip() for m in mentions if coarse_type(m.label) == "Product"}
     local = {}
     for short in products:
         version = _TRAILING_VERSION.search(short)
-        if version is None or version.start() < 2:
+        if version is None:
             continue
-        longer = {p for p in products if len(p) > len(short) and p.endswith(version.group(0))
-                  and _in_order(short[: version.start()], p[: -len(version.group(0))])}
-        if len(longer) == 1:
-            local[(article, "Product", normalize_name(short))] = longer.pop()
+        if version.start() >= 2:
+            longer = [p for p in products if len(p) > len(short) and p.endswith(version.group(0))
+                      and _in_order(short[: version.start()], p[: -len(version.group(0))])]
+        elif _MODEL_CODE_ONLY.fullmatch(short):
+            longer = [p for p in products if len(p) > len(short) and p.endswith(short)
+                      and (not p[-len(short) - 1].isascii() or p[-len(short) - 1] == "-")]
+        else:
+            continue
+        top = max(longer, key=lambda p: (len(p), p), default=None)
+        if top is not None and all(_in_order(p, top) for p in longer):
+            local[(article, "Product", normalize_name(short))] = top
     return local
+
+
+_MODEL_CODE_ONLY = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}")
 
 
 def _in_order(chars: str, text: str) -> bool:

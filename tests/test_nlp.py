@@ -332,3 +332,8 @@ def test_markets_are_not_places(nlp):
 
 def test_the_state_councillor_title_names_no_organization(nlp):
     assert "国务" not in dict(ents(nlp, "国务委员戴秉国25日抵达华盛顿。"))
+
+
+def test_latin_series_names_with_a_spaced_number_or_a_hyphened_code_are_products(nlp):
+    found = dict(ents(nlp, "徕卡D-LUX4是一款相机。EOS 7D实现了高速连拍。与EOS 50D相比要快。"))
+    assert {found.get(n) for n in ("D-LUX4", "EOS 7D", "EOS 50D")} == {"Product"}

@@ -194,3 +194,10 @@ def test_two_universities_in_one_article_are_no_contraction_of_each_other():
 def test_a_list_and_its_league_table_are_one_ranking():
     mentions = {"a-1": [mention("《财富》世界500强", "Ranking"), mention("《财富》世界500强排行榜", "Ranking", 20)]}
     assert [e.name for e in resolve(mentions, []).entities] == ["《财富》世界500强排行榜"]
+
+
+def test_a_bare_model_code_is_the_product_ending_in_it():
+    mentions = {"a-1": [mention("纽曼NUNU-X1", "Product"), mention("纽曼X1", "Product", 20),
+                        mention("X1", "Product", 40)]}
+    [product] = resolve(mentions, []).entities
+    assert product.name == "纽曼NUNU-X1" and product.aliases == {"纽曼X1", "X1"}

@@ -31,6 +31,8 @@ _DIGIT_FIRST = re.compile(r"^\d")
 _NUMBER = re.compile(r"\d+(\.\d+)*")
 _MODEL_TAIL = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*")
 _SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,2}")
+_SPACED_NUMBER = re.compile(r"[A-Za-z]{2,} \d")
+_CODE_WORD = re.compile(r"[A-Z]+\d+[A-Za-z0-9]*")
 
 
 def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
@@ -49,8 +51,9 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 2
             elif t == " " and j + 1 < n and _SERIES_NUMBER.fullmatch(texts[j + 1]):
                 j += 2  # 'Mate' + ' ' + '60', 'iPhone' + ' ' + '15': a model's number
-            elif t in ("-", "‐") and j + 1 < n and _DIGIT_FIRST.match(texts[j + 1]):
-                j += 2
+            elif t in ("-", "‐") and j + 1 < n and (_DIGIT_FIRST.match(texts[j + 1])
+                                                     or _CODE_WORD.fullmatch(texts[j + 1])):
+                j += 2  # 'GPT' + '-' + '4', 'D' + '-' + 'LUX4'
             elif _MODEL_TAIL.fullmatch(t) and j == i + 1:  # 'VX' + '585HD': one model code
                 j += 1
             elif _NUMBER.fullmatch(t) and texts[j - 1] in ("-", "‐"):
@@ -94,7 +97,8 @@ def latin_names(doc: Doc) -> Doc:
         before = doc[max(0, start - 3) : start].text
         after = doc[end : min(len(doc), end + 2)].text
         if any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(("模型", "大模型")) \
-                or RELEASED_BEFORE.search(before) or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3):
+                or RELEASED_BEFORE.search(before) or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
+                or _SPACED_NUMBER.search(name):  # 'EOS 7D', 'Mate 60 Pro': a series and its number
             cues[key].add("Product")
         if any(after.startswith(c) for c in ORG_CUE_AFTER) or ORG_VERB_AFTER.match(after) \
                 or before.endswith(ORG_CUE_BEFORE) and start not in inside_names:
