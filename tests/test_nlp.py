@@ -337,3 +337,10 @@ def test_the_state_councillor_title_names_no_organization(nlp):
 def test_latin_series_names_with_a_spaced_number_or_a_hyphened_code_are_products(nlp):
     found = dict(ents(nlp, "徕卡D-LUX4是一款相机。EOS 7D实现了高速连拍。与EOS 50D相比要快。"))
     assert {found.get(n) for n in ("D-LUX4", "EOS 7D", "EOS 50D")} == {"Product"}
+
+
+def test_an_organization_lac_cut_in_two_and_a_fund_named_after_its_manager(nlp):
+    found = dict(ents(nlp, "今日，通产丽星（002243，收盘价8.95元）公布了2008年年报。"
+                           "长盛基金旗下的长盛同德主题增长和长盛中信全债指数基金分别新进了179.24万股。"))
+    assert "通产丽星" in found and "丽星" not in found
+    assert found.get("长盛中信全债指数基金") == "Product" and "中信" not in found

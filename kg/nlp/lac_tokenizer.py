@@ -208,7 +208,20 @@ def analyse(text: str) -> list[tuple[str, str]]:
                 out.append((word[-2:], "n"))
             else:
                 out.extend(_split_whitespace(word, tag))
-    return _rejoin_codes(out)
+    return _rejoin_codes(_join_cut_organizations(out))
+
+
+def _join_cut_organizations(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Two organization words with nothing between are one name LAC cut ('通产' + '丽星')."""
+    if not any(t == "ORG" and u == "ORG" for (_, t), (_, u) in zip(pairs, pairs[1:], strict=False)):
+        return pairs
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if tag == "ORG" and out and out[-1][1] == "ORG" and len(out[-1][0]) + len(word) <= 12:
+            out[-1] = (out[-1][0] + word, tag)
+        else:
+            out.append((word, tag))
+    return out
 
 
 _CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-]*")

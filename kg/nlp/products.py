@@ -104,8 +104,14 @@ def fund_products(doc: Doc) -> Doc:
         elif of_a_company or (len(e.text) >= 5 and kind):
             ents[k] = Span(doc, e.start, e.end, label="Product")
             changed = True
+    for k in range(1, len(ents)):  # '长盛中信' + '全债指数基金': a fund is named after its manager
+        before, fund = ents[k - 1], ents[k]
+        if fund.label_ == "Product" and fund.text.endswith("基金") and before.label_ in ORG_LABELS \
+                and before.end == fund.start and k - 1 not in generic:
+            ents[k - 1], ents[k] = None, Span(doc, before.start, fund.end, label="Product")
+            changed = True
     if changed or generic:
-        doc.ents = [e for k, e in enumerate(ents) if k not in generic]
+        doc.ents = [e for k, e in enumerate(ents) if k not in generic and e is not None]
     return doc
 
 
