@@ -344,3 +344,10 @@ def test_an_organization_lac_cut_in_two_and_a_fund_named_after_its_manager(nlp):
                            "长盛基金旗下的长盛同德主题增长和长盛中信全债指数基金分别新进了179.24万股。"))
     assert "通产丽星" in found and "丽星" not in found
     assert found.get("长盛中信全债指数基金") == "Product" and "中信" not in found
+
+
+def test_two_names_run_together_stay_two():
+    from kg.nlp.lac_tokenizer import _join_cut_organizations as join
+    assert join([("通产", "ORG"), ("丽星", "ORG")]) == [("通产丽星", "ORG")]
+    assert join([("综合", "ORG"), ("新华社", "ORG")]) == [("综合", "ORG"), ("新华社", "ORG")]
+    assert join([("新浪乐居", "ORG"), ("新浪", "ORG")]) == [("新浪乐居", "ORG"), ("新浪", "ORG")]

@@ -211,13 +211,22 @@ def analyse(text: str) -> list[tuple[str, str]]:
     return _rejoin_codes(_join_cut_organizations(out))
 
 
+def _name_part(word: str) -> bool:
+    """A short piece of a name: two or three characters, not ending like a whole organization's name."""
+    return 2 <= len(word) <= 3 and word[-1] not in _WHOLE_NAME_ENDINGS and "与" not in word and "和" not in word
+
+
+_WHOLE_NAME_ENDINGS = set("社部会局院队司行厂所校委办台报网馆团处室")
+
+
 def _join_cut_organizations(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """Two organization words with nothing between are one name LAC cut ('通产' + '丽星')."""
+    """Two short organization words with nothing between are one name LAC cut ('通产' + '丽星'), not
+    two names run together ('综合' + '新华社', '新浪乐居' + '新浪')."""
     if not any(t == "ORG" and u == "ORG" for (_, t), (_, u) in zip(pairs, pairs[1:], strict=False)):
         return pairs
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
-        if tag == "ORG" and out and out[-1][1] == "ORG" and len(out[-1][0]) + len(word) <= 12:
+        if tag == "ORG" and out and out[-1][1] == "ORG" and _name_part(out[-1][0]) and _name_part(word):
             out[-1] = (out[-1][0] + word, tag)
         else:
             out.append((word, tag))
