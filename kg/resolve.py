@@ -207,13 +207,15 @@ def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[
     (纽曼NUNU-X1). When several do, they must be one family: the longest holds the others."""
     products = {m.text.strip() for m in mentions if coarse_type(m.label) == "Product"}
     local = {}
+    cores = {p: _MODEL_SUFFIX.sub("", p).replace(" ", "") for p in products}  # 佳能IXUS120 IS: 佳能IXUS120
     for short in products:
-        version = _TRAILING_VERSION.search(short)
+        compact = short.replace(" ", "")
+        version = _TRAILING_VERSION.search(compact)
         if version is None:
             continue
         if version.start() >= 2:
-            longer = [p for p in products if len(p) > len(short) and p.endswith(version.group(0))
-                      and _in_order(short[: version.start()], p[: -len(version.group(0))])]
+            longer = [p for p in products if len(p) > len(short) and cores[p].endswith(version.group(0))
+                      and _in_order(compact[: version.start()], cores[p][: -len(version.group(0))])]
         elif _MODEL_CODE_ONLY.fullmatch(short):
             longer = [p for p in products if len(p) > len(short) and p.endswith(short)
                       and (not p[-len(short) - 1].isascii() or p[-len(short) - 1] == "-")]
@@ -225,6 +227,7 @@ def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[
     return local
 
 
+_MODEL_SUFFIX = re.compile(r"\s?(?:IS|Pro|Max|Plus|Ultra|Mini|SE|HD)$")
 _MODEL_CODE_ONLY = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}")
 
 

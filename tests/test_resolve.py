@@ -201,3 +201,9 @@ def test_a_bare_model_code_is_the_product_ending_in_it():
                         mention("X1", "Product", 40)]}
     [product] = resolve(mentions, []).entities
     assert product.name == "纽曼NUNU-X1" and product.aliases == {"纽曼X1", "X1"}
+
+
+def test_a_model_named_without_its_brand_and_suffix_is_that_model():
+    mentions = {"a-1": [mention("佳能IXUS120 IS", "Product"), mention("IXUS 120", "Product", 20)]}
+    [product] = resolve(mentions, []).entities
+    assert product.name == "佳能IXUS120 IS" and product.aliases == {"IXUS 120"}

@@ -32,7 +32,7 @@ _NUMBER = re.compile(r"\d+(\.\d+)*")
 _MODEL_TAIL = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*")
 _SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,2}")
 # 'EOS 7D', 'iPhone 15': a capitalised series (no English word such as Top, under, and) and its number.
-_SPACED_NUMBER = re.compile(r"^(?!(?:Top|TOP|Final|Under|And|The)\b)[A-Za-z]*[A-Z][A-Za-z]* \d")
+_SPACED_NUMBER = re.compile(r"^(?!(?:Top|TOP|Final|Under|And|The)\b)(?=[A-Za-z]{2})[A-Za-z]*[A-Z][A-Za-z]* \d")
 _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Za-z0-9]*")
 
 
