@@ -498,3 +498,11 @@ def test_a_magazines_list_and_the_scope_of_the_patents_counted():
     assert ranks == {("《财富》世界500强", None), ("《财富》世界500强排行榜", 292)}
     [filing] = [f for f in facts if f.predicate == "filesPatents"]
     assert (filing.attributes["count"], filing.attributes["scope"]) == (4891, "境内")
+
+
+def test_fund_companies_lac_missed_and_a_fund_managers_second_title():
+    facts = run("尚未具备资格的基金也对此业务充满期待，招商基金产品部总监马静称，监管放开。"
+                "基金经理由东吴基金投资总监、东吴双动力基金经理王炯女士兼任。信达证券基金分析师刘明军指出，风险可控。")
+    positions = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert positions[("马静", "招商基金")] == ["产品部总监"] and positions[("王炯", "东吴基金")] == ["投资总监"]
+    assert positions[("刘明军", "信达证券")] == ["基金分析师"]

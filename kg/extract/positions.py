@@ -118,6 +118,10 @@ def _fact(ctx, person, org, sentence, roles, confidence) -> Fact:
     return ctx.fact(person, "Person", "holdsPositionAt", org, org.label, sentence, "positions", confidence, role=roles)
 
 
+# '、<fund>基金经理' right before a name: the manager of a fund (a product), after the firm's own title.
+MANAGES_A_FUND = re.compile(r"、[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:基金的?)?(?:拟任)?基金经理$")
+
+
 def _org_before(sentence: Sentence, end: int) -> Mention | None:
     """The mention ending last before `end`, when it is an organization."""
     before = [m for m in sentence.mentions if m.end <= end]
@@ -131,6 +135,8 @@ def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, tex
     """'<ORG><roles>、<ORG><roles><PERSON>': walk left over organization + roles pairs."""
     facts = []
     end = person.start
+    if managed := MANAGES_A_FUND.search(text, sentence.start, end):  # '…投资总监、东吴双动力基金经理王炯'
+        end = managed.start()
     while (org := _org_before(sentence, end)) is not None:
         roles = parse_roles(text[org.end : end])
         if not roles:

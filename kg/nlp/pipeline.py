@@ -38,6 +38,7 @@ COMPONENTS = (
     "kg_brand_models",
     "kg_funds_and_quoted_products",
     "kg_fund_products",
+    "kg_fund_companies",
     "kg_locations",
     "kg_coordination",
     "kg_generic_orgs",

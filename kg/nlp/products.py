@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, merge_ents, words_of
-from .lexicon import BRAND, BRAND_AND_CODE, CODE, DEVICE_NOUNS
+from .lexicon import BRAND, BRAND_AND_CODE, CODE, DEVICE_NOUNS, ROLE_HEADS
 
 CODE_ONLY = re.compile(CODE)
 DIGITS = re.compile(r"\d{1,4}")
@@ -118,3 +118,32 @@ def fund_products(doc: Doc) -> Doc:
 # Words that say what kind a fund is, and nothing of whose it is.
 GENERIC_FUND_WORDS = re.compile(r"(?:交易型|开放式|封闭式|上市型?|债券型|股票型|混合型|指数型|货币型|基金|ETF|LOF|QDII|"
                                 r"保本型?|创新型|分级|新|老|大型|小型|同类|此类|该类|各类|这类|其他)*")
+
+
+_ROLE_AHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}部)?(?:常务|执行|首席|高级)?副?(?:" + "|".join(
+    sorted(set(ROLE_HEADS), key=len, reverse=True)) + r")")
+
+
+@Language.component("kg_fund_companies")
+def fund_companies(doc: Doc) -> Doc:
+    """'招商/vn 基金 产品部总监', '东吴/LOC 基金 投资总监': a fund company is '<name>基金'; before a
+    title (or a department and a title) the name is one whatever LAC tagged it, unless it says
+    what kind of fund (货币基金经理)."""
+    texts = words_of(doc).texts
+    if "基金" not in texts:
+        return doc
+    taken = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    spans = []
+    for i in range(1, len(texts) - 1):
+        name, before = texts[i - 1], taken.get(i - 1)
+        if texts[i] != "基金" or i in taken or not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+            continue
+        if before is not None and not (before.start == i - 1 and before.label_ == "Location"):
+            continue  # '东吴/LOC 基金': a place LAC saw in the firm's name ('信达证券/ORG 基金 分析师': a role)
+        if GENERIC_FUND_WORDS.fullmatch(name) or FUND_KIND.search(name + "基金") or doc[i - 1].tag_ in ("v", "d", "p"):
+            continue
+        if _ROLE_AHEAD.match("".join(texts[i + 1 : i + 4])) and not texts[i + 1].startswith("经理"):
+            spans.append(Span(doc, i - 1, i + 1, label="Company"))
+    if spans:
+        merge_ents(doc, spans)
+    return doc
