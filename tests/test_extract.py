@@ -468,6 +468,7 @@ def test_offices_of_state():
     ("地板的总经理", ["总经理"]),  # '爱格地板的总经理': the name ran on to 的
     ("讯记者", ["记者"]),  # '新浪体育讯记者': the wire's 讯
     ("前101董事长", None),  # a number is no part of a title
+    ("历史上的第一位女校长", ["校长"]),  # which holder, not which post
     ("同发展中国家领导人对话会议的国务委员", None),  # more than the rest of a name before 的
 ])
 def test_parse_roles(segment, roles):
@@ -506,3 +507,12 @@ def test_fund_companies_lac_missed_and_a_fund_managers_second_title():
     positions = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
     assert positions[("马静", "招商基金")] == ["产品部总监"] and positions[("王炯", "东吴基金")] == ["投资总监"]
     assert positions[("刘明军", "信达证券")] == ["基金分析师"]
+
+
+def test_a_post_given_up_was_held_and_ordinals_are_no_part_of_a_title():
+    facts = run("景顺长城基金今日公告，经公司董事会审议通过，同意梁华栋由于个人原因辞去公司总经理职务。"
+                "李四日前卸任华信科技董事长一职。西南交通大学第66任校长杨丹出席。北京大学120年校庆，继门口“大”字装反后，校长林建华读稿。")
+    positions = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert positions[("梁华栋", "景顺长城基金")] == ["总经理"] and positions[("李四", "华信科技")] == ["董事长"]
+    assert positions[("杨丹", "西南交通大学")] == ["校长"]
+    assert not any(org == "字装反后" for _, org in positions)

@@ -9,11 +9,12 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..model import Article, Fact, Mention
-from . import comments, document, organizations, patents, positions, rankings, releases
+from . import appointments, comments, document, organizations, patents, positions, rankings, releases
 from .context import ArticleContext
 
 EXTRACTORS = (
     positions.extract,
+    appointments.extract,
     organizations.extract,
     rankings.extract,
     patents.extract,

@@ -44,20 +44,10 @@ BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
 TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系|是|为"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
 STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任")
-APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
-# '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.
-FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?:一起|一同|一手|联合|共同|亲手)?"
-                      r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设)了?[“「\"]?$")
-# '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name.
-FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?)?由[^，,。；;]{0,40}$")
-FOUNDS = re.compile(r"(?:创办|创立|创建|创设)了?[“「\"]?")
-# What may follow a name before the verb: '颜晓红同志为…校长', '江世平大师创办…'.
-HONORIFIC = "(?:先生|女士|同志|大师|博士|教授)"
-# '…由黄百鸣、石天、麦嘉等几个电影人创立': each co-founder in the list is one.
-FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:(?:、|和|与|及|以及)[\u4e00-\u9fff·.]{2,8}?(?:先生|女士)?)*"
-                                  r"(?:等[^，,。；;]{0,8}?)?(?:于|在)?(?:\d{2,4}年)?(?:在[\u4e00-\u9fff]{1,6})?"
-                                  r"(?:一起|一手|联合|共同|合伙)?(?:创办|创立|创建|成立|创设|设立)")
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
+
+
+ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:位|任|届)|首任|首位|历任)+")
 
 
 def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
@@ -78,13 +68,15 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
         if not part.endswith(_HEADS) or re.search(r"[，,。；;：:“”\s《》()（）\[\]【】]", part):
             return None
         head = next(h for h in _HEADS if part.endswith(h))
-        prefix = part[: -len(head)]
+        prefix, before = part[: -len(head)], None
         if "的" in prefix:  # '爱格地板的总经理': the organization's name runs on to 的, the role follows
             before, prefix = prefix[: prefix.rfind("的")], prefix[prefix.rfind("的") + 1 :]
-            if re.sub("|".join(ROLE_MODIFIERS), "", prefix) or len(before) > 4 \
-                    or re.search(r"[同与和及在对从向]", before):
-                return None  # '孵化的芯片企业X创始人', '…同…对话会议的国务委员': more than the name's rest
-            part = prefix + head
+        prefix = ORDINAL.sub("", prefix)  # '第66任校长', '第一位女校长': which holder, not which post
+        prefix = "" if prefix in ("女", "男") else prefix
+        if before is not None and (re.sub("|".join(ROLE_MODIFIERS), "", prefix) or len(before) > 4
+                                   or re.search(r"[同与和及在对从向]", before)):
+            return None  # '孵化的芯片企业X创始人', '…同…对话会议的国务委员': more than the name's rest
+        part = prefix + head
         if re.search(r"\d", prefix):
             return None
         if modifiers_only and re.sub("|".join(ROLE_MODIFIERS), "", prefix):
@@ -108,8 +100,6 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             before = before or _org_of_the_sentence(ctx, sentence, person, text)
             found.extend(before)
             found.extend(_after_person(ctx, sentence, person, text))
-            found.extend(_appointed(ctx, sentence, person, text))
-            found.extend(_founder(ctx, sentence, person, text))
         facts.extend(found)
     return facts
 
@@ -207,8 +197,8 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
     window = text[max(sentence.start, person.start - 40) : person.start]
     for k in range(max(0, len(window) - 24), len(window) - 1):
         roles = parse_roles(window[k:], modifiers_only=True)
-        if not roles:
-            continue
+        if not roles or window[k] in "，,、；;：:":
+            continue  # '…字装反后，校长林建华': a clause before the title names no firm
         named = NAME_AFTER_CATEGORY.search(window[:k])
         confidence = 0.7
         if named is None:  # '(，|年月 )完美时空董事长池宇峰': a name opening the clause
@@ -333,67 +323,3 @@ def _titles_next_person(sentence: Sentence, text: str, start: int, end: int) -> 
     """'<P1>,<org><roles><P2>': roles running straight into a name are that name's, not P1's."""
     stop = start + len(re.match(r"[^，,。；;)）]*", text[start:end]).group(0))
     return any(m.label == "Person" and m.start == stop for m in sentence.mentions)
-
-
-# '<person>任董事长' with no organization after the title.
-TAKES_BARE_TITLE = re.compile(rf"(?:先生|女士)?(?:任|出任|担任|升任|接任)({HEAD_TITLE})(?=[，,。；;、]|$)")
-
-
-def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
-    """'(某公司)聘任张三为(公司)副总经理' and '某公司总经理由张三担任'."""
-    facts = []
-    before = text[max(sentence.start, person.start - 8) : person.start]
-    after = text[person.end : sentence.end]
-    if APPOINT_PERSON.search(before):
-        match = re.match(rf"{HONORIFIC}?(?:为|担任|出任|任)(?:公司|该公司)?([^，,。；;]{{2,16}})", after)
-        roles = parse_roles(match.group(1)) if match else None
-        org = _last_org(ctx, person.start)
-        named = match and next((m for m in sentence.mentions if m.start == person.end + match.start(1)
-                                and coarse(m.label) == "Organization"), None)
-        if named:  # '任命张三为华信科技总经理': the post is at the organization named after '为'
-            org, roles = named, _role_after(text, named.end, sentence.end)
-        if roles and org:
-            facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
-    # '…成立某科技有限公司，俞敏洪任董事长': a bare title taken, at the organization named before
-    taken = TAKES_BARE_TITLE.match(after)
-    if taken and not APPOINT_PERSON.search(before) and not facts:
-        orgs = _orgs_before(sentence, person.start)
-        roles = parse_roles(taken.group(1), modifiers_only=True)
-        if orgs and roles and person.start - orgs[-1].end <= 12:
-            facts.append(_fact(ctx, person, orgs[-1], sentence, roles, 0.6))
-    # '<org><roles>由(原…)<person>担任'
-    if re.match(r"^(?:先生|女士)?(?:担任|出任|接任)", after):
-        window = text[max(sentence.start, person.start - 30) : person.start]
-        by = window.rfind("由")
-        orgs = [m for m in sentence.mentions if coarse(m.label) == "Organization"
-                and person.start - len(window) <= m.end <= person.start - len(window) + by]
-        if by >= 0 and orgs:
-            org = orgs[-1]
-            roles = parse_roles(text[org.end : person.start - len(window) + by])
-            if roles:
-                facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
-    return facts
-
-
-def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
-    """'张三(于2000年)创办了某公司' and '某公司由张三创立': the person is a founder (创始人)."""
-    later = [m for m in sentence.mentions if m.start >= person.end]
-    for org in of_type(later, "Organization")[:1]:
-        gap = text[person.end : org.start]
-        gap = re.sub(rf"^{HONORIFIC}", "", gap)
-        gap = re.sub(r"^(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
-        if FOUNDING.match(gap):
-            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
-    # '张三从甲公司出走并创立了乙公司': the person's own clause goes on to found a later one.
-    verb = FOUNDS.search(text, person.end, min(sentence.end, person.end + 30))
-    if verb and not re.search(r"[。；;，,]", text[person.end : verb.start()]) and not any(
-            m.label == "Person" and person.end <= m.start < verb.start() for m in sentence.mentions):
-        founded = [m for m in of_type(later, "Organization") if verb.end() <= m.start <= verb.end() + 1]
-        if founded:
-            return [_fact(ctx, person, founded[0], sentence, ["创始人"], 0.6)]
-    if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 16]):
-        return []
-    for org in reversed(of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")):
-        if FOUNDED_BY.match(text[org.end : person.start]):
-            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
-    return []

@@ -1,0 +1,125 @@
+"""holdsPositionAt from events: appointments, resignations and foundings.
+
+  '某公司聘任张三为副总经理', '某公司总经理由张三担任'  appointed to a post
+  '同意张三辞去公司总经理职务'                          resigned from one (a post held)
+  '张三创办了某公司', '某公司由张三创立'                founded (创始人)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Fact, Mention
+from .context import ArticleContext, Sentence, coarse, of_type
+from .positions import HEAD_TITLE, _fact, _last_org, _orgs_before, _role_after, parse_roles
+
+APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
+# '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.
+FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?:一起|一同|一手|联合|共同|亲手)?"
+                      r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设)了?[“「\"]?$")
+# '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name.
+FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?)?由[^，,。；;]{0,40}$")
+FOUNDS = re.compile(r"(?:创办|创立|创建|创设)了?[“「\"]?")
+# What may follow a name before the verb: '颜晓红同志为…校长', '江世平大师创办…'.
+HONORIFIC = "(?:先生|女士|同志|大师|博士|教授)"
+# '…由黄百鸣、石天、麦嘉等几个电影人创立': each co-founder in the list is one.
+FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:(?:、|和|与|及|以及)[\u4e00-\u9fff·.]{2,8}?(?:先生|女士)?)*"
+                                  r"(?:等[^，,。；;]{0,8}?)?(?:于|在)?(?:\d{2,4}年)?(?:在[\u4e00-\u9fff]{1,6})?"
+                                  r"(?:一起|一手|联合|共同|合伙)?(?:创办|创立|创建|成立|创设|设立)")
+
+
+def extract(ctx: ArticleContext) -> list[Fact]:
+    facts: list[Fact] = []
+    text = ctx.article.text
+    for sentence in ctx.sentences:
+        for person in [m for m in sentence.mentions if m.label == "Person"]:
+            facts.extend(_appointed(ctx, sentence, person, text))
+            facts.extend(_resigned(ctx, sentence, person, text))
+            facts.extend(_founder(ctx, sentence, person, text))
+    return facts
+
+
+# '张三(由于个人原因)辞去公司总经理职务', '李四卸任华信科技董事长一职'.
+RESIGNS = re.compile(r"[^，,。；;]{0,12}?(?:辞去|卸任|辞任|离任|不再担任)(?:了)?(?P<post>[^，,。；;]{2,24}?)"
+                     r"(?:的)?(?:职务|一职|职位)")
+ANAPHOR = re.compile(r"^(?:该|本)?(?:公司|集团|银行|基金公司)")
+
+
+def _resigned(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """A post given up was held: at the organization named in it, or at the one '公司' refers to."""
+    match = RESIGNS.match(text, person.end, sentence.end)
+    if match is None:
+        return []
+    post_start = match.start("post")
+    named = next((m for m in sentence.mentions if m.start == post_start and coarse(m.label) == "Organization"), None)
+    if named is not None:
+        org, roles = named, parse_roles(text[named.end : match.end("post")])
+    elif anaphor := ANAPHOR.match(match.group("post")):
+        org, roles = _last_org(ctx, person.start), parse_roles(match.group("post")[anaphor.end():])
+    else:
+        return []
+    return [_fact(ctx, person, org, sentence, roles, 0.65)] if org and roles else []
+
+
+# '<person>任董事长' with no organization after the title.
+TAKES_BARE_TITLE = re.compile(rf"(?:先生|女士)?(?:任|出任|担任|升任|接任)({HEAD_TITLE})(?=[，,。；;、]|$)")
+
+
+def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """'(某公司)聘任张三为(公司)副总经理' and '某公司总经理由张三担任'."""
+    facts = []
+    before = text[max(sentence.start, person.start - 8) : person.start]
+    after = text[person.end : sentence.end]
+    if APPOINT_PERSON.search(before):
+        match = re.match(rf"{HONORIFIC}?(?:为|担任|出任|任)(?:公司|该公司)?([^，,。；;]{{2,16}})", after)
+        roles = parse_roles(match.group(1)) if match else None
+        org = _last_org(ctx, person.start)
+        named = match and next((m for m in sentence.mentions if m.start == person.end + match.start(1)
+                                and coarse(m.label) == "Organization"), None)
+        if named:  # '任命张三为华信科技总经理': the post is at the organization named after '为'
+            org, roles = named, _role_after(text, named.end, sentence.end)
+        if roles and org:
+            facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
+    # '…成立某科技有限公司，俞敏洪任董事长': a bare title taken, at the organization named before
+    taken = TAKES_BARE_TITLE.match(after)
+    if taken and not APPOINT_PERSON.search(before) and not facts:
+        orgs = _orgs_before(sentence, person.start)
+        roles = parse_roles(taken.group(1), modifiers_only=True)
+        if orgs and roles and person.start - orgs[-1].end <= 12:
+            facts.append(_fact(ctx, person, orgs[-1], sentence, roles, 0.6))
+    # '<org><roles>由(原…)<person>担任'
+    if re.match(r"^(?:先生|女士)?(?:担任|出任|接任)", after):
+        window = text[max(sentence.start, person.start - 30) : person.start]
+        by = window.rfind("由")
+        orgs = [m for m in sentence.mentions if coarse(m.label) == "Organization"
+                and person.start - len(window) <= m.end <= person.start - len(window) + by]
+        if by >= 0 and orgs:
+            org = orgs[-1]
+            roles = parse_roles(text[org.end : person.start - len(window) + by])
+            if roles:
+                facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
+    return facts
+
+
+def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    """'张三(于2000年)创办了某公司' and '某公司由张三创立': the person is a founder (创始人)."""
+    later = [m for m in sentence.mentions if m.start >= person.end]
+    for org in of_type(later, "Organization")[:1]:
+        gap = text[person.end : org.start]
+        gap = re.sub(rf"^{HONORIFIC}", "", gap)
+        gap = re.sub(r"^(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
+        if FOUNDING.match(gap):
+            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
+    # '张三从甲公司出走并创立了乙公司': the person's own clause goes on to found a later one.
+    verb = FOUNDS.search(text, person.end, min(sentence.end, person.end + 30))
+    if verb and not re.search(r"[。；;，,]", text[person.end : verb.start()]) and not any(
+            m.label == "Person" and person.end <= m.start < verb.start() for m in sentence.mentions):
+        founded = [m for m in of_type(later, "Organization") if verb.end() <= m.start <= verb.end() + 1]
+        if founded:
+            return [_fact(ctx, person, founded[0], sentence, ["创始人"], 0.6)]
+    if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 16]):
+        return []
+    for org in reversed(of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")):
+        if FOUNDED_BY.match(text[org.end : person.start]):
+            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
+    return []
