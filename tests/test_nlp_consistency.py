@@ -36,3 +36,11 @@ def test_latin_name_inside_a_longer_word_is_not_tagged():
 def test_the_model_code_of_a_brand_and_model_product_is_that_product_where_it_recurs():
     doc = get_nlp()("新品三星ST500很超值 【行情】ST500是三星推出的一款时尚数码相机。")
     assert [(e.text, e.label_) for e in doc.ents if e.text == "ST500"] == [("ST500", "Product")]
+
+
+def test_a_common_word_tagged_once_is_not_spread_as_a_name():
+    """'4家北京基金公司管理的19只基金、4家上海公司管理的5只基金': funds counted in a list of firms are
+    no firm named 基金, and a word LAC reads as a noun elsewhere is not tagged a name everywhere."""
+    text = ("据统计，4家北京基金公司管理的19只基金、4家上海公司管理的5只基金、4家深圳公司管理的6只基金。"
+            "基金经理变更频繁，多只基金的基金经理发生变动。")
+    assert "基金" not in {name for name, _, _ in ents(text)}

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import ORG_LABELS, PRODUCT_LABELS
+from .components import ORG_LABELS, PRODUCT_LABELS, words_of
 from .lexicon import BRAND_AND_CODE
 
 PROPAGATED = ORG_LABELS | {"Person"}
@@ -40,9 +40,13 @@ def repeated_names(doc: Doc) -> Doc:
     taken = bytearray(len(text))  # characters inside an entity: most repeats are already tagged
     for ent in doc.ents:
         taken[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    words = words_of(doc)
+    common_words = Counter(w for w, tag in zip(words.texts, words.tags, strict=True) if tag in COMMON_TAGS)
     found: list[Span] = []
     for name in sorted(labels, key=len, reverse=True):  # longest first: 南方基金公司 before 南方基金
         label = labels[name].most_common(1)[0][0]
+        if common_words[name] > sum(labels[name].values()):
+            continue  # '基金' once in a list, sixty times a noun: LAC reads it as a word, not a name
         for match in re.finditer(re.escape(name), text):
             if any(taken[match.start() : match.end()]) or not _stands_alone(text, match, name):
                 continue
@@ -54,6 +58,9 @@ def repeated_names(doc: Doc) -> Doc:
     if found:
         doc.ents = sorted([*doc.ents, *found], key=lambda s: s.start)
     return doc
+
+
+COMMON_TAGS = ("n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "r", "t")
 
 
 def _stands_alone(text: str, match: re.Match, name: str) -> bool:

@@ -116,8 +116,11 @@ def _complete_list(doc: Doc, items: list[tuple[int, int]], category: str, ents: 
             continue
         if label is not None and not category:
             continue
-        # In a list of organizations, '博远数据' (or '东吴', tagged a place) is an organization too.
+        # In a list of organizations, '博远数据' (or '东吴', tagged a place) is an organization too,
+        # but not what is counted ('19只基金、5只基金…' are funds, no firm named 基金).
         if not (2 <= len(text) <= 8) or text in GENERIC_NAMES or re.search(r"\d{2,}|[，,。的了是在]", text):
+            continue
+        if start > 0 and _COUNTED.fullmatch(doc[start - 1].text):
             continue
         spans.append(Span(doc, start, end, label="Company" if companies else "Organization"))
     return spans
