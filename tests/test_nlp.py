@@ -351,3 +351,11 @@ def test_two_names_run_together_stay_two():
     assert join([("通产", "ORG"), ("丽星", "ORG")]) == [("通产丽星", "ORG")]
     assert join([("综合", "ORG"), ("新华社", "ORG")]) == [("综合", "ORG"), ("新华社", "ORG")]
     assert join([("新浪乐居", "ORG"), ("新浪", "ORG")]) == [("新浪乐居", "ORG"), ("新浪", "ORG")]
+
+
+def test_series_letters_kinds_of_firms_and_english_words_are_no_names(nlp):
+    found = dict(ents(nlp, "佳能A系列相机都可以称得上经典。万科A今日上涨。银行系基金在固定收益类产品上表现不错。"
+                           "很多家装公司表示。It will be the driver's responsibility."))
+    assert found.get("佳能") in ("Organization", "Company") and "佳能A" not in found
+    assert found.get("万科A") == "Company"  # its A shares
+    assert not {"银行系基金", "家装公司", "the"} & set(found)

@@ -272,7 +272,10 @@ def _indefinite_before(words: Words, start: int) -> bool:
 def _share_class_at(texts: list[str], j: int) -> bool:
     if j >= len(texts) or texts[j] not in ("A", "B", "H"):
         return False
-    return j + 1 == len(texts) or not _ALNUM.match(texts[j + 1])
+    return j + 1 == len(texts) or not (_ALNUM.match(texts[j + 1]) or texts[j + 1].startswith(_SERIES_WORDS))
+
+
+_SERIES_WORDS = ("系列", "型", "款", "级", "版")  # '佳能A系列': a product series, not A shares
 
 
 def _head_follows(doc: Doc, end: int) -> bool:

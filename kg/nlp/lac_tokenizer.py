@@ -201,6 +201,8 @@ def analyse(text: str) -> list[tuple[str, str]]:
                         out.append((piece, piece_tag))
             elif tag in ("nz", "n") and (latin := _LATIN_THEN_HAN.fullmatch(word)) is not None:
                 out += [(latin.group(1), "nz"), (latin.group(2), "n")]  # 'SUV钇' (为3): the name starts after
+            elif tag == "ORG" and (series := _BRAND_THEN_LETTER.fullmatch(word)) is not None:
+                out += [(series.group(1), "ORG"), (series.group(2), "nz")]  # '佳能A' (系列): a maker, its series
             elif tag in ("a", "an", "n", "v") and (code := _HAN_THEN_LATIN.fullmatch(word)) is not None:
                 out += [(code.group(1), tag), (code.group(2), "nz")]  # '荣耀Magic' (6): a brand, then its model
             elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
@@ -274,6 +276,7 @@ def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _LEGAL_FORM = re.compile(r"有限责任公司|有限公司")
 _HONORIFICS = ("先生", "女士", "小姐")
 _LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff])")
+_BRAND_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{2,})([A-Z]{1,2})")
 _HAN_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{2,})([A-Za-z]{2,}[A-Za-z0-9]*)")
 _GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
 

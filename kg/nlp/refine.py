@@ -32,6 +32,9 @@ _NUMBER = re.compile(r"\d+(\.\d+)*")
 _MODEL_TAIL = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*")
 _SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,2}")
 # 'EOS 7D', 'iPhone 15': a capitalised series (no English word such as Top, under, and) and its number.
+# English function words, a closed class: in an English passage they take a name's cues.
+ENGLISH_WORDS = frozenset("the a an and or of in on at to for from by with as is are was were be it this that "
+                          "these those you we they he she not but if".split())
 _SPACED_NUMBER = re.compile(r"^(?!(?:Top|TOP|Final|Under|And|The)\b)(?=[A-Za-z]{2})[A-Za-z]*[A-Z][A-Za-z]* \d")
 _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Za-z0-9]*")
 
@@ -114,7 +117,8 @@ def latin_names(doc: Doc) -> Doc:
         name = doc[start:end].text
         key = name.replace(" ", "").lower()
         if name in GENERIC_NAMES or name.replace(" ", "") in GENERIC_NAMES or _in_web_address(doc, text, start, end) \
-                or name in ROLE_HEADS or name.startswith("ISO"):  # ISO100-ISO6400: a camera's sensitivity
+                or name in ROLE_HEADS or name.startswith("ISO") or name.lower() in ENGLISH_WORDS:
+            # ISO100-ISO6400 is a camera's sensitivity; 'the' of an English passage names nothing
             continue  # a term, a title (CEO), or part of a site's address (it7t.com, j1visa.state.gov)
         if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
             continue
