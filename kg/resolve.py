@@ -20,7 +20,8 @@ from .model import Entity, Fact, Mention, coarse_type
 from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, ORG_SUFFIXES, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
-INDUSTRY_WORDS = ("基金管理", "基金", "证券", "集团", "控股", "管理", "投资")
+INDUSTRY_WORDS = ("基金管理", "信息技术", "基金", "证券", "集团", "控股", "管理", "投资", "科技", "技术")
+_DIVISION_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,3}?[省市]")
 # A fund is named with or without its type: 某某增长混合型基金 = 某某增长基金.
 FUND_TYPES = re.compile(r"(混合型|股票型|债券型|指数型|货币型|证券投资)(?=基金$)")
 MERGEABLE = ("Organization", "Ranking", "Report", "Product")
@@ -43,9 +44,10 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
     key = normalize_name(name)
     if coarse == "Organization":
         key = re.sub(r"\([^()]*\)", "", key)
+        registered = False
         for form in LEGAL_FORMS:
             if key.endswith(form) and len(key) > len(form) + 1:
-                key = key[: -len(form)]
+                key, registered = key[: -len(form)], True
                 break
         for word in INDUSTRY_WORDS:
             if key.endswith(word) and len(key) >= len(word) + 2:
@@ -56,6 +58,9 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
             if key[:length] in places:
                 key = key[length:]
                 break
+        else:
+            if registered and (division := _DIVISION_PREFIX.match(key)) and len(key) - division.end() >= 2:
+                key = key[division.end():]  # a registered name's own place: 深圳市(大疆创新科技有限公司)
     elif coarse in ("Ranking", "Report"):
         key = RANKING_QUALIFIERS.sub("", key)
         if coarse == "Ranking":
@@ -263,6 +268,7 @@ def _merge_short_forms(
     # Names seen so far (all longer or as long), indexed by core and by their first two characters.
     by_core: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     by_start: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    by_core_start: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)  # 大疆 … 深圳市大疆创新…
     by_article: dict[str, list[tuple[str, str]]] = defaultdict(list)  # organizations, by article they occur in
     for key in sorted(groups, key=lambda k: (-len(k[1]), k)):
         coarse, norm = key
@@ -275,8 +281,8 @@ def _merge_short_forms(
                     norm, core, other[1], bool(articles.get(key, set()) & articles.get(other, set()))))
             }
             partners |= {
-                other for other in by_start[(coarse, norm[:2])]
-                if len(other[1]) > len(norm) and _abbreviates(norm, other, articles)
+                other for other in by_start[(coarse, norm[:2])] + by_core_start[(coarse, norm[:2])]
+                if len(other[1]) > len(norm) and _abbreviates(norm, other, articles, cores[other])
             }
             if coarse == "Organization" and 2 <= len(norm) <= 5:
                 partners |= {
@@ -288,6 +294,8 @@ def _merge_short_forms(
                 parent[key] = roots.pop()
         by_core[(coarse, cores[key])].append(key)
         by_start[(coarse, norm[:2])].append(key)
+        if cores[key][:2] != norm[:2]:
+            by_core_start[(coarse, cores[key][:2])].append(key)
         if coarse == "Organization":
             for article in articles.get(key, ()):
                 by_article[article].append(key)
@@ -358,11 +366,15 @@ def is_unit_of(short: str, longer: str) -> bool:
             and not _LEGAL_FORM.fullmatch(rest))
 
 
-def _abbreviates(short: str, longer: tuple[str, str], articles: dict[tuple[str, str], set[str]]) -> bool:
-    """A short organization name that begins a longer one used in the same article refers to it."""
+def _abbreviates(short: str, longer: tuple[str, str], articles: dict[tuple[str, str], set[str]],
+                 core: str = "") -> bool:
+    """A short organization name that begins a longer one, or the longer one's core (大疆 for
+    深圳市大疆创新科技有限公司), used in the same article, refers to it."""
     coarse, norm = longer
     if norm.endswith(SUBUNIT_SUFFIXES) or is_unit_of(short, norm):  # 某证券 and 某证券研究所 are two
         return False
-    return coarse == "Organization" and len(short) >= 2 and norm.startswith(short) and bool(
+    registered = norm.endswith(LEGAL_FORMS) or norm.endswith("集团")  # a firm, not an event's bureau (世博局)
+    begins = norm.startswith(short) or (registered and core.startswith(short) and core not in (norm, short))
+    return coarse == "Organization" and len(short) >= 2 and begins and bool(
         articles.get((coarse, short), set()) & articles.get(longer, set())
     )

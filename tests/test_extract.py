@@ -516,3 +516,10 @@ def test_a_post_given_up_was_held_and_ordinals_are_no_part_of_a_title():
     assert positions[("梁华栋", "景顺长城基金")] == ["总经理"] and positions[("李四", "华信科技")] == ["董事长"]
     assert positions[("杨丹", "西南交通大学")] == ["校长"]
     assert not any(org == "字装反后" for _, org in positions)
+
+
+def test_a_list_name_with_a_quoted_word_and_a_model_named_after_its_kind():
+    facts = run("工业和信息化部近日公布第五批专精特新“小巨人”企业名单，江苏恒立液压股份有限公司等企业入选。"
+                "北京智谱华章科技有限公司日前发布新一代基座大模型GLM-4。")
+    assert ("江苏恒立液压股份有限公司", "第五批专精特新“小巨人”企业名单") in triples(facts, "ranksIn")
+    assert triples(facts, "releases") == {("北京智谱华章科技有限公司", "GLM-4")}

@@ -207,3 +207,9 @@ def test_a_model_named_without_its_brand_and_suffix_is_that_model():
     mentions = {"a-1": [mention("佳能IXUS120 IS", "Product"), mention("IXUS 120", "Product", 20)]}
     [product] = resolve(mentions, []).entities
     assert product.name == "佳能IXUS120 IS" and product.aliases == {"IXUS 120"}
+
+
+def test_a_short_name_that_begins_a_registered_names_core_is_that_firm():
+    mentions = {"a-1": [mention("深圳市大疆创新科技有限公司", "Company"), mention("大疆", "Organization", 30)]}
+    [firm] = resolve(mentions, []).entities
+    assert firm.name == "深圳市大疆创新科技有限公司" and firm.aliases == {"大疆"}

@@ -27,7 +27,7 @@ RELEASED_MODEL = re.compile(
 KIND_WORDS = re.compile(
     r"^(?:新一代|最新版?|全新|新版|首个|首款|自研|自主研发|开源|国产|原生|端侧|云端)+|"
     r"^(?:一|这|该|此|多)[款个种套项]|"
-    r"多模态|通用|行业|垂直|视频生成|文生视频|文生图|图像生成|语音|语言|自然语言|基础|认知|推理|对话|生成式|"
+    r"多模态|通用|行业|垂直|视频生成|文生视频|文生图|图像生成|语音|语言|自然语言|基础|基座|认知|推理|对话|生成式|"
     r"人工智能|AI|千亿参数|万亿参数|百亿参数|参数|医疗|金融|教育|工业|政务|科学|气象|交通|法律|大|新|的|了"
 )
 # '发布新一代云端智能芯片思元590': a release, the kind of device, then a name with its number.
@@ -62,8 +62,8 @@ def _models(doc: Doc, text: str) -> list[Span]:
         name = match.group("name")
         start = match.start("name") + name.rfind("的") + 1  # '推出了自研的盘古3.0大模型': what follows 的
         name = text[start : match.end("name")]
-        if not model_name(name):
-            continue
+        if not model_name(name) or re.match(r"\s?[A-Za-z]", text[match.end("name") : match.end("name") + 2]):
+            continue  # '发布新一代基座大模型GLM-4': the kind, then the model's own (Latin) name
         found = [(start, match.end("name"))]
         if (version := VERSION_AT_END.search(name)) is not None:
             found += _short_forms(text, name[: version.start()], version.group(0).strip())

@@ -94,6 +94,9 @@ def rankings(doc: Doc) -> Doc:
         start = i
         while start > 0:
             prev_text, prev_tag = texts[start - 1], tags[start - 1]
+            if prev_text == "”" and start >= 3 and "“" in texts[max(0, start - 5) : start - 1]:
+                start = max(k for k in range(max(0, start - 5), start - 1) if texts[k] == "“")
+                continue  # '专精特新“小巨人”企业名单': a quoted word inside the list's name
             if prev_tag in ("n", "nz", "vn", "an", "a", "m", "ORG", "LOC", "TIME", "nw") and not prev_text.isspace():
                 if prev_text in ("的",) or (prev_tag == "TIME" and not _DIGIT.search(prev_text)):
                     break
