@@ -359,3 +359,13 @@ def test_series_letters_kinds_of_firms_and_english_words_are_no_names(nlp):
     assert found.get("佳能") in ("Organization", "Company") and "佳能A" not in found
     assert found.get("万科A") == "Company"  # its A shares
     assert not {"银行系基金", "家装公司", "the"} & set(found)
+
+
+def test_a_latin_name_before_the_kind_of_device_is_a_product(nlp):
+    found = dict(ents(nlp, "小米CyberOne仿生机器人将在年内迭代。苹果发布Vision Pro头显。"))
+    assert found.get("CyberOne") == "Product" and found.get("Vision Pro") == "Product"
+
+
+def test_an_acronym_before_a_device_is_a_kind_of_device(nlp):
+    found = dict(ents(nlp, "在智能车间，AGV智能机器人在自动运行中。"))
+    assert "AGV" not in found

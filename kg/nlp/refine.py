@@ -35,6 +35,10 @@ _SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,2}")
 # English function words, a closed class: in an English passage they take a name's cues.
 ENGLISH_WORDS = frozenset("the a an and or of in on at to for from by with as is are was were be it this that "
                           "these those you we they he she not but if".split())
+# 'CyberOne仿生机器人', 'Vision Pro头显': the kind of device right after the name (not 手机, 电视: a
+# technology before them, WAP手机 or LED电视, names no product; nor 汽车, which follows makers;
+# an acronym is a kind of device itself: AGV智能机器人).
+_KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:机器人|头显|手表|无人机|SUV|MPV|跑车)")
 _SPACED_NUMBER = re.compile(r"^(?!(?:Top|TOP|Final|Under|And|The)\b)(?=[A-Za-z]{2})[A-Za-z]*[A-Z][A-Za-z]* \d")
 _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Za-z0-9]*")
 
@@ -101,6 +105,7 @@ def latin_names(doc: Doc) -> Doc:
         before = doc[max(0, start - 3) : start].text
         after = doc[end : min(len(doc), end + 2)].text
         if any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(("模型", "大模型")) \
+                or _KIND_AFTER.match(doc[end : min(len(doc), end + 3)].text) and not name.isupper() \
                 or RELEASED_BEFORE.search(before) or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
                 or _SPACED_NUMBER.search(name):  # 'EOS 7D', 'Mate 60 Pro': a series and its number
             cues[key].add("Product")
