@@ -384,6 +384,17 @@ def test_a_dateline_before_a_byline_names_the_publisher():
     assert (local.authors, local.publisher) == (("赵六",), None)
 
 
+def test_more_credit_and_source_forms_of_other_papers():
+    """'撰文：' bylines, '本文来源：' source lines and '（作者单位：…）' furniture; a short heading over
+    such a byline opens an article, not a section."""
+    text = (f"## 新型储能装机规模快速增长\n\n文/本报记者 王丽\n\n{BODY}\n\n（作者单位：中国电力企业联合会）\n\n"
+            f"## 低空经济起飞\n\n撰文：陈强\n\n{MORE}\n\n本文来源：工人日报 2024年3月8日\n")
+    first, second = articles_of(text)
+    assert (first.authors, first.text) == (("王丽",), BODY)
+    assert (second.title, second.authors, second.publisher, second.date) == ("低空经济起飞", ("陈强",), "工人日报",
+                                                                             "2024-03-08")
+
+
 # --- one-line web articles: title, byline and body glued together -----------------------
 
 
