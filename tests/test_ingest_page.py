@@ -395,6 +395,13 @@ def test_more_credit_and_source_forms_of_other_papers():
                                                                              "2024-03-08")
 
 
+def test_a_bracketed_byline_after_the_body_closes_the_article():
+    text = f"第一篇的标题在这\n\n{BODY}\n\n（记者 李明）\n\n第二篇的标题在这\n\n{MORE}\n\n（本报记者 赵丽）\n"
+    first, second = articles_of(text)
+    assert (first.title, first.text, first.authors) == ("第一篇的标题在这", BODY, ("李明",))
+    assert (second.title, second.text, second.authors) == ("第二篇的标题在这", MORE, ("赵丽",))
+
+
 # --- one-line web articles: title, byline and body glued together -----------------------
 
 

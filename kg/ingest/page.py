@@ -120,6 +120,7 @@ def _clean_title(text: str) -> str:
     return text
 
 
+_BRACKETED = re.compile(r"[（(].+[）)]")
 _REPEAT_MARK = re.compile(r"\s*[◆◇■□●○▲△★☆▶►]\s*")
 
 
@@ -280,6 +281,8 @@ class _PageReader:
             draft.publisher, draft.date = draft.publisher or head[1], draft.date or head[2]
         if rest:
             self._body(rest, index, may_be_title=False)
+        elif draft.paragraphs and _BRACKETED.fullmatch(line.strip()):
+            draft.ended = self.broken = True  # '（本报记者 赵丽）' after the body closes the article
 
     def _body(self, text: str, index: int, may_be_title: bool = True) -> None:
         """A body paragraph, joined to the previous one when the layout broke a sentence."""
