@@ -369,3 +369,9 @@ def test_a_latin_name_before_the_kind_of_device_is_a_product(nlp):
 def test_an_acronym_before_a_device_is_a_kind_of_device(nlp):
     found = dict(ents(nlp, "在智能车间，AGV智能机器人在自动运行中。"))
     assert "AGV" not in found
+
+
+def test_a_model_code_said_again_and_again_is_a_product(nlp):
+    found = dict(ents(nlp, "“C919的安全性得到了认可。”刘绍勇说。截至目前，C919累计获得订单超过1000架。"
+                           "二十国集团G20峰会召开。"))
+    assert found.get("C919") == "Product" and "G20" not in found

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy
 from spacy.attrs import SENT_START
@@ -39,6 +39,7 @@ ENGLISH_WORDS = frozenset("the a an and or of in on at to for from by with as is
 # technology before them, WAP手机 or LED电视, names no product; nor 汽车, which follows makers;
 # an acronym is a kind of device itself: AGV智能机器人).
 _KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:机器人|头显|手表|无人机|SUV|MPV|跑车)")
+_SERIES_CODE = re.compile(r"[A-Z]{1,2}\d{3,4}")  # C919, A380 (not G20, H1N1, PM2.5)
 _SPACED_NUMBER = re.compile(r"^(?!(?:Top|TOP|Final|Under|And|The)\b)(?=[A-Za-z]{2})[A-Za-z]*[A-Z][A-Za-z]* \d")
 _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Za-z0-9]*")
 
@@ -96,6 +97,7 @@ def latin_names(doc: Doc) -> Doc:
     """
     runs = [(start, end) for start, end in _latin_runs(doc) if doc[start].text not in ROLE_HEADS]  # 'CEO Henk'
     cues: dict[str, set[str]] = defaultdict(set)
+    seen: Counter = Counter()
     # Tokens right after a name: '…有限公司WEB官方网站' has no kind of organization before WEB.
     inside_names = {e.end for e in doc.ents} if runs else set()
     lac_org = set()
@@ -115,6 +117,7 @@ def latin_names(doc: Doc) -> Doc:
         if any(doc[k].tag_ == "ORG" for k in range(start, end)):
             lac_org.add(key)
         cues[key].add("_seen")
+        seen[key] += 1
     spans = []
     ents = doc.ents if runs else ()  # read once: doc.ents makes new Spans on every access
     text = doc.text if runs else ""
@@ -127,8 +130,8 @@ def latin_names(doc: Doc) -> Doc:
             continue  # a term, a title (CEO), or part of a site's address (it7t.com, j1visa.state.gov)
         if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
             continue
-        if "Product" in cues[key]:
-            label = "Product"
+        if "Product" in cues[key] or (seen[key] >= 2 and _SERIES_CODE.fullmatch(name)):
+            label = "Product"  # 'C919' said again and again: a model, whatever surrounds it
         elif "Organization" in cues[key] or key in lac_org:
             label = "Organization"
         else:
