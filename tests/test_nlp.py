@@ -375,3 +375,10 @@ def test_a_model_code_said_again_and_again_is_a_product(nlp):
     found = dict(ents(nlp, "“C919的安全性得到了认可。”刘绍勇说。截至目前，C919累计获得订单超过1000架。"
                            "二十国集团G20峰会召开。"))
     assert found.get("C919") == "Product" and "G20" not in found
+
+
+def test_a_short_name_after_the_kind_of_model_released_and_teams_are_no_firms(nlp):
+    found = dict(ents(nlp, "快手日前发布视频生成大模型可灵。公司推出了新的大模型产品。"))
+    assert found.get("可灵") == "AIModel" and "产品" not in found
+    from kg.nlp.generic import is_generic_org
+    assert is_generic_org("大模型团队") and not is_generic_org("华信团队")

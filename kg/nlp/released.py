@@ -35,6 +35,12 @@ RELEASED_DEVICE = re.compile(
     r"(?:发布|推出|上市|亮相|发售|量产)(?:了|的)?[^，,。；;！？]{0,12}?(?:" + "|".join(DEVICE_NOUNS) + r")"
     r"(?P<name>[\u4e00-\u9fff]{2,4}\d{1,4}[A-Za-z]{0,3})(?![\d.%万亿元年月日台部个件只款辆倍])"
 )
+# '发布视频生成大模型可灵。': the kind, then a short name closing the clause.
+NAMED_AFTER_KIND = re.compile(
+    r"(?:发布|推出|上线|开源)(?:了|的)?[^，,。；;！？]{0,10}?(?:大模型|模型|智能体|助手|应用)"
+    r"(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,。；;！？]|$)"
+)
+NOT_A_NAME = re.compile(r"(?:产品|服务|系列|平台|版本|技术|能力|功能|方案|工具|体系|生态|矩阵|家族|团队|公司)$")
 VERSION_AT_END = re.compile(r"\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
 
 
@@ -51,6 +57,11 @@ def released_names(doc: Doc) -> Doc:
     spans = _devices(doc, text)
     if "模型" in text:
         spans += _models(doc, text)
+    for match in NAMED_AFTER_KIND.finditer(text):
+        if not NOT_A_NAME.search(match.group("name")) and model_name(match.group("name") + "模型"):
+            span = doc.char_span(match.start("name"), match.end("name"), label="AIModel", alignment_mode="expand")
+            if span is not None and span.text == match.group("name"):
+                spans.append(span)
     if spans:
         merge_ents(doc, spans)
     return doc
