@@ -382,3 +382,11 @@ def test_a_short_name_after_the_kind_of_model_released_and_teams_are_no_firms(nl
     assert found.get("可灵") == "AIModel" and "产品" not in found
     from kg.nlp.generic import is_generic_org
     assert is_generic_org("大模型团队") and not is_generic_org("华信团队")
+
+
+def test_funds_of_a_fund_company_and_funds_counted_are_products(nlp):
+    found = dict(ents(nlp, "此外建信基金旗下的建信优势动力和建信优化配置也分别新进了230.46万股。"
+                           "测算结果还显示，交银施罗德成长等5只股票型基金上周仓位均满仓。长城基金旗下有两只基金。"))
+    assert found.get("建信基金") == "Company"
+    assert {found.get(n) for n in ("建信优势动力", "建信优化配置", "交银施罗德成长")} == {"Product"}
+    assert not any("两只" in name for name in found)

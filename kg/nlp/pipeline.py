@@ -39,6 +39,7 @@ COMPONENTS = (
     "kg_funds_and_quoted_products",
     "kg_fund_products",
     "kg_fund_companies",
+    "kg_fund_lists",
     "kg_locations",
     "kg_coordination",
     "kg_generic_orgs",

@@ -126,9 +126,9 @@ _ROLE_AHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}部)?(?:常务|执行|首席|
 
 @Language.component("kg_fund_companies")
 def fund_companies(doc: Doc) -> Doc:
-    """'招商/vn 基金 产品部总监', '东吴/LOC 基金 投资总监': a fund company is '<name>基金'; before a
-    title (or a department and a title) the name is one whatever LAC tagged it, unless it says
-    what kind of fund (货币基金经理)."""
+    """'招商/vn 基金 产品部总监', '东吴/LOC 基金 投资总监', '建信/v 基金 旗下': a fund company is
+    '<name>基金'; before a title (or a department and a title) or 旗下 the name is one whatever LAC
+    tagged it, unless it says what kind of fund (货币基金经理)."""
     texts = words_of(doc).texts
     if "基金" not in texts:
         return doc
@@ -140,10 +140,56 @@ def fund_companies(doc: Doc) -> Doc:
             continue
         if before is not None and not (before.start == i - 1 and before.label_ == "Location"):
             continue  # '东吴/LOC 基金': a place LAC saw in the firm's name ('信达证券/ORG 基金 分析师': a role)
-        if GENERIC_FUND_WORDS.fullmatch(name) or FUND_KIND.search(name + "基金") or doc[i - 1].tag_ in ("v", "d", "p"):
+        ahead = "".join(texts[i + 1 : i + 4])
+        if GENERIC_FUND_WORDS.fullmatch(name) or FUND_KIND.search(name + "基金"):
             continue
-        if _ROLE_AHEAD.match("".join(texts[i + 1 : i + 4])) and not texts[i + 1].startswith("经理"):
+        if doc[i - 1].tag_ in ("v", "d", "p") and not ahead.startswith("旗下"):
+            continue  # '成立基金…' is no firm; '建信/v 基金旗下' is one
+        if (_ROLE_AHEAD.match(ahead) and not texts[i + 1].startswith("经理")) or ahead.startswith("旗下"):
             spans.append(Span(doc, i - 1, i + 1, label="Company"))
+    if spans:
+        merge_ents(doc, spans)
+    return doc
+
+
+# '长盛基金旗下的A和B', 'A、B等5只股票型基金': the funds of a fund company, funds counted.
+_FUND_FAMILY = re.compile(r"基金(?:管理)?(?:公司)?旗下的(?P<members>[^，,。；;：:（(]{2,40})")
+# What a fund's name never holds: counts, kinds and the words of a sentence ('旗下有两只', '今年以来').
+_NOT_IN_A_FUND_NAME = re.compile(r"有|以来|加上|发行|产品|类|等|只|涨|跌|其它|其他|各|另")
+_FUNDS_COUNTED = re.compile(r"(?P<members>[^，,。；;：:（(]{2,40}?)等\d+只[\u4e00-\u9fff]{0,6}基金")
+_MEMBER_END = re.compile(r"分别|也|均|都|共|合计|新进|增持|减持|持有|买入|卖出|的|在|于|已|将|为")
+
+
+def _fund_members(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each fund named in a run of names joined by 、, 和, 及."""
+    found, offset = [], start
+    for piece in re.split(r"([、和及])", text):
+        if piece in ("、", "和", "及"):
+            offset += len(piece)
+            continue
+        name = _MEMBER_END.split(piece)[0]
+        if re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{2,12}", name) and not GENERIC_FUND_WORDS.fullmatch(name) \
+                and not _NOT_IN_A_FUND_NAME.search(name):
+            found.append((offset, offset + len(name)))
+        if len(name) < len(piece):
+            break  # the run of names ended inside this piece
+        offset += len(piece)
+    return found
+
+
+@Language.component("kg_fund_lists")
+def fund_lists(doc: Doc) -> Doc:
+    """Funds named as a fund company's ('旗下的') or counted ('等5只股票型基金') are products."""
+    text = words_of(doc).text
+    if "基金" not in text:
+        return doc
+    spans = []
+    for pattern in (_FUND_FAMILY, _FUNDS_COUNTED):
+        for match in pattern.finditer(text):
+            for start, end in _fund_members(match.group("members"), match.start("members")):
+                span = doc.char_span(start, end, label="Product")
+                if span is not None:
+                    spans.append(span)
     if spans:
         merge_ents(doc, spans)
     return doc
