@@ -11,7 +11,7 @@ import re
 
 from ..model import Fact, Mention
 from .context import ArticleContext, Sentence, coarse, of_type
-from .positions import HEAD_TITLE, _fact, _last_org, _orgs_before, _role_after, parse_roles
+from .positions import HEAD_TITLE, last_org, orgs_before, parse_roles, position_fact, roles_after
 
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
 # '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.
@@ -55,10 +55,10 @@ def _resigned(ctx: ArticleContext, sentence: Sentence, person: Mention, text: st
     if named is not None:
         org, roles = named, parse_roles(text[named.end : match.end("post")])
     elif anaphor := ANAPHOR.match(match.group("post")):
-        org, roles = _last_org(ctx, person.start), parse_roles(match.group("post")[anaphor.end():])
+        org, roles = last_org(ctx, person.start), parse_roles(match.group("post")[anaphor.end():])
     else:
         return []
-    return [_fact(ctx, person, org, sentence, roles, 0.65)] if org and roles else []
+    return [position_fact(ctx, person, org, sentence, roles, 0.65)] if org and roles else []
 
 
 # '<person>任董事长' with no organization after the title.
@@ -73,20 +73,20 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
     if APPOINT_PERSON.search(before):
         match = re.match(rf"{HONORIFIC}?(?:为|担任|出任|任)(?:公司|该公司)?([^，,。；;]{{2,16}})", after)
         roles = parse_roles(match.group(1)) if match else None
-        org = _last_org(ctx, person.start)
+        org = last_org(ctx, person.start)
         named = match and next((m for m in sentence.mentions if m.start == person.end + match.start(1)
                                 and coarse(m.label) == "Organization"), None)
         if named:  # '任命张三为华信科技总经理': the post is at the organization named after '为'
-            org, roles = named, _role_after(text, named.end, sentence.end)
+            org, roles = named, roles_after(text, named.end, sentence.end)
         if roles and org:
-            facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
+            facts.append(position_fact(ctx, person, org, sentence, roles, 0.7))
     # '…成立某科技有限公司，俞敏洪任董事长': a bare title taken, at the organization named before
     taken = TAKES_BARE_TITLE.match(after)
     if taken and not APPOINT_PERSON.search(before) and not facts:
-        orgs = _orgs_before(sentence, person.start)
+        orgs = orgs_before(sentence, person.start)
         roles = parse_roles(taken.group(1), modifiers_only=True)
         if orgs and roles and person.start - orgs[-1].end <= 12:
-            facts.append(_fact(ctx, person, orgs[-1], sentence, roles, 0.6))
+            facts.append(position_fact(ctx, person, orgs[-1], sentence, roles, 0.6))
     # '<org><roles>由(原…)<person>担任'
     if re.match(r"^(?:先生|女士)?(?:担任|出任|接任)", after):
         window = text[max(sentence.start, person.start - 30) : person.start]
@@ -97,7 +97,7 @@ def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: s
             org = orgs[-1]
             roles = parse_roles(text[org.end : person.start - len(window) + by])
             if roles:
-                facts.append(_fact(ctx, person, org, sentence, roles, 0.7))
+                facts.append(position_fact(ctx, person, org, sentence, roles, 0.7))
     return facts
 
 
@@ -109,17 +109,17 @@ def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str
         gap = re.sub(rf"^{HONORIFIC}", "", gap)
         gap = re.sub(r"^(?:于|在)?\d{2,4}年(?:\d{1,2}月)?(?:\d{1,2}日)?", "", gap)
         if FOUNDING.match(gap):
-            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
+            return [position_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
     # '张三从甲公司出走并创立了乙公司': the person's own clause goes on to found a later one.
     verb = FOUNDS.search(text, person.end, min(sentence.end, person.end + 30))
     if verb and not re.search(r"[。；;，,]", text[person.end : verb.start()]) and not any(
             m.label == "Person" and person.end <= m.start < verb.start() for m in sentence.mentions):
         founded = [m for m in of_type(later, "Organization") if verb.end() <= m.start <= verb.end() + 1]
         if founded:
-            return [_fact(ctx, person, founded[0], sentence, ["创始人"], 0.6)]
+            return [position_fact(ctx, person, founded[0], sentence, ["创始人"], 0.6)]
     if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 16]):
         return []
     for org in reversed(of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")):
         if FOUNDED_BY.match(text[org.end : person.start]):
-            return [_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
+            return [position_fact(ctx, person, org, sentence, ["创始人"], 0.75)]
     return []

@@ -104,7 +104,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
     return facts
 
 
-def _fact(ctx, person, org, sentence, roles, confidence) -> Fact:
+def position_fact(ctx, person, org, sentence, roles, confidence) -> Fact:
     return ctx.fact(person, "Person", "holdsPositionAt", org, org.label, sentence, "positions", confidence, role=roles)
 
 
@@ -131,7 +131,7 @@ def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, tex
         roles = parse_roles(text[org.end : end])
         if not roles:
             break
-        facts.append(_fact(ctx, person, org, sentence, roles, 0.9))
+        facts.append(position_fact(ctx, person, org, sentence, roles, 0.9))
         end = org.start
     return facts
 
@@ -151,15 +151,15 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
     if not roles or not orgs:
         return []
     org = next(m for m in sentence.mentions if m.text == orgs[-1].object and coarse(m.label) == "Organization")
-    return [_fact(ctx, person, org, sentence, roles, 0.75)]
+    return [position_fact(ctx, person, org, sentence, roles, 0.75)]
 
 
-def _orgs_before(sentence: Sentence, end: int) -> list[Mention]:
+def orgs_before(sentence: Sentence, end: int) -> list[Mention]:
     """The sentence's organizations ending by `end`, in order; a news outlet holds no one's post."""
     return [m for m in of_type(sentence.mentions, "Organization") if m.end <= end and m.label != "MediaOutlet"]
 
 
-def _last_org(ctx: ArticleContext, before: int) -> Mention | None:
+def last_org(ctx: ArticleContext, before: int) -> Mention | None:
     """The organization named last before a position in the article (what '公司' refers to)."""
     orgs = [m for m in ctx.mentions if coarse(m.label) == "Organization" and m.end <= before
             and m.label != "MediaOutlet"]
@@ -179,8 +179,8 @@ def _anaphoric_org_before(ctx: ArticleContext, sentence: Sentence, person: Menti
         roles = parse_roles(window[k:])
         if not roles:
             continue
-        org = _last_org(ctx, offset + anaphor.start())
-        return [_fact(ctx, person, org, sentence, roles, 0.65)] if org else []
+        org = last_org(ctx, offset + anaphor.start())
+        return [position_fact(ctx, person, org, sentence, roles, 0.65)] if org else []
     return []
 
 
@@ -215,7 +215,7 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         if not could_name_a_firm(ctx, name, start):
             return []
         org = ctx.add_mention(sentence, start, start + len(name), "Company", "positions")
-        return [_fact(ctx, person, org, sentence, roles, confidence)]
+        return [position_fact(ctx, person, org, sentence, roles, confidence)]
     return []
 
 
@@ -235,13 +235,13 @@ def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mentio
     title = HEAD_OF_INSTITUTION.search(text[max(sentence.start, person.start - 12) : person.start])
     if title is None:
         return []
-    orgs = _orgs_before(sentence, person.start - len(title.group(1)))
+    orgs = orgs_before(sentence, person.start - len(title.group(1)))
     if len({m.text for m in orgs}) != 1:
         return []
-    return [_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
+    return [position_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
 
 
-def _role_after(text: str, start: int, limit: int) -> list[str] | None:
+def roles_after(text: str, start: int, limit: int) -> list[str] | None:
     """The roles written from `start` up to the next clause break (or `limit`); '董事长、总经理' are
     both roles at the one organization, while a part that is no role ends the list."""
     parts = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0).split("、")
@@ -283,11 +283,11 @@ def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, t
     roles = parse_roles(title.group(1), modifiers_only=True) if title else None
     if not roles:
         return []
-    orgs = _orgs_before(sentence, person.start)
+    orgs = orgs_before(sentence, person.start)
     if orgs and orgs[-1].end == person.start:
-        return [_fact(ctx, person, orgs[-1], sentence, roles, 0.7)]
+        return [position_fact(ctx, person, orgs[-1], sentence, roles, 0.7)]
     if len({m.text for m in orgs}) == 1 and HEAD_OF_ONE.fullmatch(title.group(1)):
-        return [_fact(ctx, person, orgs[-1], sentence, roles, 0.55)]
+        return [position_fact(ctx, person, orgs[-1], sentence, roles, 0.55)]
     return []
 
 
@@ -310,10 +310,10 @@ def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: st
     facts = []
     for k, org in enumerate(orgs):
         end = orgs[k + 1].start if k + 1 < len(orgs) else limit
-        roles = _role_after(text, org.end, end)
+        roles = roles_after(text, org.end, end)
         if not roles or _titles_next_person(sentence, text, org.end, end):
             break
-        facts.append(_fact(ctx, person, org, sentence, roles, confidence))
+        facts.append(position_fact(ctx, person, org, sentence, roles, confidence))
         if k + 1 < len(orgs) and not re.fullmatch(r"[^，,。；;]*[、；;]", text[org.end : end]):
             break
     return facts
