@@ -237,6 +237,7 @@ _MODEL_CODE_ONLY = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}")
 
 
 def _in_order(chars: str, text: str) -> bool:
+    """The characters occur in the text in this order (not necessarily side by side)."""
     position = 0
     for char in chars:
         position = text.find(char, position) + 1
@@ -343,12 +344,7 @@ def _contracts(short: str, longer: str) -> bool:
         return False  # 纽约大学 is no contraction of 纽约州立水牛城大学, nor 北京大学 of 北京师范大学
     if short[0] != longer[0] and short[-1] != longer[-1]:
         return False
-    position = 0
-    for char in short:
-        position = longer.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
+    return _in_order(short, longer)
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")

@@ -226,11 +226,8 @@ def extract_disagreements(ctx: ArticleContext) -> list[Fact]:
     is named ('<A>的观点') or, for verbs that take a person, the name right after the verb.
     """
     facts = []
-    previous_speaker = None
-    for sentence in ctx.sentences:
+    for k, sentence in enumerate(ctx.sentences):
         people = [m for m in sentence.mentions if m.label == "Person"]
-        speaker = previous_speaker
-        previous_speaker, _ = _speaker(ctx, sentence, _quotes(sentence))
         for match in DISAGREE.finditer(sentence.text):
             verb_at, verb_end = sentence.start + match.start(), sentence.start + match.end()
             before = [p for p in people if p.end <= verb_at]
@@ -242,9 +239,11 @@ def extract_disagreements(ctx: ArticleContext) -> list[Fact]:
             if passive or not BETWEEN_SUBJECT_AND_VERB.match(text[subject.end : verb_at]):
                 continue
             other = _whose_view(ctx, people, subject, verb_end, match.group())
-            if other is None and REFERS_TO_WHAT_WAS_SAID.match(sentence.text) and isinstance(speaker, Mention) \
-                    and speaker.label == "Person" and speaker.text != subject.text:
-                other = speaker  # '张三认为，…。对此，李四并不认同': the view just reported
+            if other is None and k > 0 and REFERS_TO_WHAT_WAS_SAID.match(sentence.text):
+                # '张三认为，…。对此，李四并不认同': the view the sentence before reported
+                speaker, _ = _speaker(ctx, ctx.sentences[k - 1], _quotes(ctx.sentences[k - 1]))
+                if isinstance(speaker, Mention) and speaker.label == "Person" and speaker.text != subject.text:
+                    other = speaker
             if other is not None:
                 facts.append(ctx.fact(subject, "Person", "disagreesWith", other, "Person", sentence,
                                       "disagreement", 0.7))

@@ -59,9 +59,7 @@ def released_names(doc: Doc) -> Doc:
         spans += _models(doc, text)
     for match in NAMED_AFTER_KIND.finditer(text):
         if not NOT_A_NAME.search(match.group("name")) and model_name(match.group("name") + "模型"):
-            span = doc.char_span(match.start("name"), match.end("name"), label="AIModel", alignment_mode="expand")
-            if span is not None and span.text == match.group("name"):
-                spans.append(span)
+            spans += _whole_words(doc, match.start("name"), match.end("name"), "AIModel")
     if spans:
         merge_ents(doc, spans)
     return doc
@@ -79,18 +77,14 @@ def _models(doc: Doc, text: str) -> list[Span]:
         if (version := VERSION_AT_END.search(name)) is not None:
             found += _short_forms(text, name[: version.start()], version.group(0).strip())
         for start, end in found:
-            span = doc.char_span(start, end, label="AIModel", alignment_mode="expand")
-            if span is not None and span.text == text[start:end]:
-                spans.append(span)
+            spans += _whole_words(doc, start, end, "AIModel")
     return spans
 
 
 def _devices(doc: Doc, text: str) -> list[Span]:
     spans = []
     for match in RELEASED_DEVICE.finditer(text):
-        span = doc.char_span(match.start("name"), match.end("name"), label="Product", alignment_mode="expand")
-        if span is not None and span.text == match.group("name"):
-            spans.append(span)
+        spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
     return spans
 
 
@@ -106,3 +100,10 @@ def _short_forms(text: str, name: str, version: str) -> list[tuple[int, int]]:
         if match.start() - start >= 2:
             found.append((start, match.end()))
     return found
+
+
+def _whole_words(doc: Doc, start: int, end: int, label: str) -> list[Span]:
+    """The span of these characters, when they are whole tokens (a name LAC cut into a longer word
+    is left alone)."""
+    span = doc.char_span(start, end, label=label, alignment_mode="expand")
+    return [span] if span is not None and span.end_char - span.start_char == end - start else []
