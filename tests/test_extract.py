@@ -523,3 +523,32 @@ def test_a_list_name_with_a_quoted_word_and_a_model_named_after_its_kind():
                 "北京智谱华章科技有限公司日前发布新一代基座大模型GLM-4。")
     assert ("江苏恒立液压股份有限公司", "第五批专精特新“小巨人”企业名单") in triples(facts, "ranksIn")
     assert triples(facts, "releases") == {("北京智谱华章科技有限公司", "GLM-4")}
+
+
+@pytest.mark.parametrize("text, pair, role", [
+    # a remark in brackets after the title is not part of it
+    ("2021年3月，王建平任华信职业技术学院校长（试用期一年）。", ("王建平", "华信职业技术学院"), ["校长"]),
+    # the campus in brackets between a university and the title is passed over
+    ("全国人大代表、北方理工大学(威海)校长刘志强出席会议。", ("刘志强", "北方理工大学"), ["校长"]),
+    # a list or table puts a colon before the holder's name
+    ("公司治理：华信通信集团公司董事长：李建华", ("李建华", "华信通信集团公司"), ["董事长"]),
+    # the title after the name, then a colon
+    ("北方实验中学王立新校长:办学要有特色。", ("王立新", "北方实验中学"), ["校长"]),
+    # a firm's name LAC reads as one common word, by its ending
+    ("2019年5月，星辰点公关公司董事长吴立军先生接受采访。", ("吴立军", "星辰点公关公司"), ["董事长"]),
+    # the organization the sentence is about, led by the title holder
+    ("华信电子集团有限公司在董事长陈立明的带领下，以经营服装起家。", ("陈立明", "华信电子集团有限公司"), ["董事长"]),
+    # 'from that year on served as'
+    ("周建军于2010年进入宏远通信，并自2012年起任宏远通信董事长兼总裁。", ("周建军", "宏远通信"), ["董事长", "总裁"]),
+    # an honorific between the name and the organization
+    ("大会宣布，曾立明同志任北方民族大学党委副书记。", ("曾立明", "北方民族大学"), ["党委副书记"]),
+])
+def test_position_patterns_from_dataset_errors(text, pair, role):
+    facts = run(text)
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles.get(pair) == role, roles
+
+
+def test_biography_opening_name_that_lac_missed_or_read_as_a_firm():
+    facts = run("萧立丞，内蒙古华信金融信息服务有限公司董事长。")
+    assert ("萧立丞", "内蒙古华信金融信息服务有限公司") in triples(facts, "holdsPositionAt")

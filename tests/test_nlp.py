@@ -390,3 +390,24 @@ def test_funds_of_a_fund_company_and_funds_counted_are_products(nlp):
     assert found.get("建信基金") == "Company"
     assert {found.get(n) for n in ("建信优势动力", "建信优化配置", "交银施罗德成长")} == {"Product"}
     assert not any("两只" in name for name in found)
+
+
+def test_the_word_before_a_firm_wide_title_finishes_the_firms_name(nlp):
+    # LAC: 星创/ORG 视野/n 董事长: the title is 董事长, the firm 星创视野
+    assert ("星创视野", "Organization") in ents(nlp, "星创视野董事长王立民先生出席。")
+    # a region before the title is the title's, not the firm's
+    assert not any(text.endswith("大中华区") for text, _ in ents(nlp, "星创大中华区总裁王立民出席。"))
+
+
+def test_the_shi_of_shiren_is_cut_off_the_firm_before_it():
+    from kg.nlp.lac_tokenizer import _split_time_of_tenure
+
+    pairs = [("对", "p"), ("华信银行时", "ORG"), ("任", "v"), ("董事长", "n")]
+    assert _split_time_of_tenure(pairs) == [("对", "p"), ("华信银行", "ORG"), ("时任", "v"), ("董事长", "n")]
+    assert _split_time_of_tenure([("适时", "ORG"), ("任", "v")]) == [("适时", "ORG"), ("任", "v")]
+
+
+def test_a_board_or_honorific_word_does_not_start_a_firms_name(nlp):
+    found = ents(nlp, "公司治理董事会华信移动通信集团公司董事长：李冰")
+    assert ("华信移动通信集团公司", "Company") in found and ("李冰", "Person") in found
+    assert ("北方民族大学", "ResearchInstitute") in ents(nlp, "曾立明同志北方民族大学党委副书记")

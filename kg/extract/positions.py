@@ -33,17 +33,17 @@ TRAILING_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部$")
 ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)"
                            r"|(?:该|本)[行校所院会])$")
 # '阮洪良 福莱特玻璃集团董事长', '吕冬青职务：某公司董事长': the name, then its post.
-APPOSITION_GAP = re.compile(r"\s*|(?:现任)?(?:职务|职位|身份)[：:]")
+APPOSITION_GAP = re.compile(r"\s*|(?:现任)?(?:职务|职位|身份)[：:]|(?:同志|先生|女士)[，,]?")
 # A title right after the name: '汪静董事长亲临…', '王五副总经理表示'.
 # The head of an institution, as a title ('常务副总经理'): each presupposes one organization.
 HEAD_TITLE = (r"(?:常务|执行|联席)?副?(?:董事局主席|董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|理事长|"
               r"所长)")
-TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、\s]|$|[亲表说指在称认等为与设的])")
+TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、：:\s]|$|[亲表说指在称认等为与设的])")
 HEAD_OF_ONE = re.compile(HEAD_TITLE)
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
-TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|任|系|是|为"
+TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|起任|年任|任|系|是|为"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
-STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任")
+STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任")  # '自2008年起任'、'2015年任'
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
 
 
@@ -112,12 +112,18 @@ def position_fact(ctx, person, org, sentence, roles, confidence) -> Fact:
 MANAGES_A_FUND = re.compile(r"、[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:基金的?)?(?:拟任)?基金经理$")
 
 
-def _org_before(sentence: Sentence, end: int) -> Mention | None:
-    """The mention ending last before `end`, when it is an organization."""
+def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
+    """The mention ending last before `end`, when it is an organization; one in brackets right
+    after it ('中国石油大学(北京)校长') says which campus or branch, and is passed over."""
     before = [m for m in sentence.mentions if m.end <= end]
-    if not before:
+    while before:
+        last = max(before, key=lambda m: m.end)
+        if coarse(last.label) == "Organization" or not (text[last.start - 1 : last.start] in ("(", "（")
+                                                          and re.match(r"[)）]", text[last.end : end])):
+            break
+        before = [m for m in before if m.end < last.start]
+    else:
         return None
-    last = max(before, key=lambda m: m.end)
     return last if coarse(last.label) == "Organization" else None
 
 
@@ -127,7 +133,7 @@ def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, tex
     end = person.start
     if managed := MANAGES_A_FUND.search(text, sentence.start, end):  # '…投资总监、东吴双动力基金经理王炯'
         end = managed.start()
-    while (org := _org_before(sentence, end)) is not None:
+    while (org := _org_before(sentence, end, text)) is not None:
         roles = parse_roles(text[org.end : end])
         if not roles:
             break
@@ -228,11 +234,15 @@ TITLE_THEN_VERB = re.compile(
 # Titles that presuppose one institution: with no organization written before them, it is the
 # one the sentence is about ('南昌航空大学举行开学典礼，校长罗胜联表示').
 HEAD_OF_INSTITUTION = re.compile(rf"(?:^|[，,；;：:\s]|现任|其)({HEAD_TITLE})$")
+LEADER_TITLE = re.compile(rf"(?:在|以)({HEAD_TITLE})$")
+LED_BY = re.compile(r"(?:先生|女士)?的?(?:带领|领导|率领)下|(?:先生|女士)?为(?:首|核心)")
 
 
 def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'<org>…，校长<person>': a bare title at a clause start, one organization earlier in the sentence."""
     title = HEAD_OF_INSTITUTION.search(text[max(sentence.start, person.start - 12) : person.start])
+    if title is None and LED_BY.match(text, person.end, sentence.end):  # '某集团在董事长叶青的带领下'
+        title = LEADER_TITLE.search(text[max(sentence.start, person.start - 12) : person.start])
     if title is None:
         return []
     orgs = orgs_before(sentence, person.start - len(title.group(1)))
@@ -244,7 +254,9 @@ def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mentio
 def roles_after(text: str, start: int, limit: int) -> list[str] | None:
     """The roles written from `start` up to the next clause break (or `limit`); '董事长、总经理' are
     both roles at the one organization, while a part that is no role ends the list."""
-    parts = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0).split("、")
+    clause = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0)
+    clause = re.sub(r"[(（][^()（）]*$", "", clause)  # '校长（试用期一年）': a remark on the post, not a role
+    parts = clause.split("、")
     roles = parse_roles(parts[0])
     if roles is None and len(parts) == 1 and (verb_next := TITLE_THEN_VERB.match(parts[0])):
         return parse_roles(verb_next.group(1))  # '某集团董事长作为…': the title ends where a verb begins

@@ -15,7 +15,7 @@ from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, STRONG_ORG_SUFFIXES
+from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_ORG_SUFFIXES
 
 ORG_LABELS = {"Organization", "Company", "ResearchInstitute", "GovernmentAgency", "Association", "MediaOutlet"}
 PRODUCT_LABELS = {"Product", "AIModel", "Vehicle"}
@@ -128,7 +128,7 @@ def org_names(doc: Doc) -> Doc:
         start = i
         if ent is not None and ent.label_ in org_or_place:
             end = ent.end
-        elif tags[i] in ("nz", "n") and not texts[i].isspace():
+        elif tags[i] in ("nz", "n") and not texts[i].isspace() and texts[i] not in _NOT_ORG_START:
             end = i + 1
         else:
             i += 1
@@ -152,6 +152,11 @@ def org_names(doc: Doc) -> Doc:
                     j += 1
                     continue
             break
+        if j == end and ent is not None and ent.label_ in ORG_LABELS and _name_rest_before_head(words, j):
+            j += 1  # '久盛/ORG 地板 董事长': the word before a firm-wide title finishes the name
+            spans.append(Span(doc, start, j, label=org_type(words.span(start, j))))
+            i = j
+            continue
         name = words.span(start, j)
         if _share_class_at(texts, j) and ent is not None and ent.label_ in ORG_LABELS:
             # A listed company's stock name: '<name>A' (its A shares), '<name>B'.
@@ -179,6 +184,22 @@ def org_names(doc: Doc) -> Doc:
     return doc
 
 
+# Titles held over a whole firm: the noun right before one belongs to the firm's name, not to
+# the title (unlike '基金分析师', a field, or '大中华区总裁', a region).
+_FIRM_WIDE_TITLES = {"董事长", "董事局主席", "创始人", "联合创始人", "创办人", "总裁", "总经理", "首席执行官",
+                     "CEO"}
+_NOT_NAME_REST = set(ROLE_MODIFIERS) | {"全球", "中国", "大中华", "亚太", "总", "前", "原", "现", "新", "老", "时任",
+                                         "现任", "首任", "历任", "董事", "董事会", "董事局", "党委", "集团公司",
+                                         "股份公司"}
+
+
+def _name_rest_before_head(words: Words, j: int) -> bool:
+    texts, tags = words.texts, words.tags
+    return (j + 1 < len(texts) and texts[j + 1] in _FIRM_WIDE_TITLES and tags[j] in ("n", "nz")
+            and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", texts[j]) is not None and texts[j] not in _NOT_NAME_REST
+            and texts[j] not in ROLE_HEADS and not texts[j].endswith(("区", "部", "处", "科", "室", "组", "系")))
+
+
 # '产品部', '国际部': a department after a firm's name is no part of the name.
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部")
 
@@ -192,6 +213,9 @@ def _role_word_follows(texts: list[str], j: int, n: int) -> bool:
 TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "投资部", "销售部", "办公室", "总部", "董事局",
                                                     "董事会", "监事会", "党委", "党组"},
                                  key=len, reverse=True))
+# Words that start no organization name glued to one after them ('董事会<ORG>', '同志<ORG>').
+_NOT_ORG_START = {"董事局", "董事会", "监事会", "党委", "党组", "同志", "先生", "女士", "董事长", "总经理", "总裁",
+                  "经理"}
 # Words ending like an organization suffix that name a part or place of one, not a name.
 NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部", "外部", "全部", "局部", "股东", "大股东",
                     "董事局", "董事会", "监事会", "党委", "党组"}

@@ -210,7 +210,19 @@ def analyse(text: str) -> list[tuple[str, str]]:
                 out.append((word[-2:], "n"))
             else:
                 out.extend(_split_whitespace(word, tag))
-    return _rejoin_codes(_join_cut_organizations(out))
+    return _rejoin_codes(_join_cut_organizations(_split_time_of_tenure(out)))
+
+
+def _split_time_of_tenure(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'广发银行时/ORG 任/v 董事长': the 时 of 时任 ('then serving as') glued to the firm before it."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if word.startswith("任") and out and out[-1][1] == "ORG" and len(out[-1][0]) >= 3 and out[-1][0][-1] == "时":
+            out[-1] = (out[-1][0][:-1], "ORG")
+            out.append(("时" + word, "v"))
+        else:
+            out.append((word, tag))
+    return out
 
 
 def _name_part(word: str) -> bool:

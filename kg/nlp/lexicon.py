@@ -19,7 +19,7 @@ SINGLE_SURNAMES = set(
     "粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬"
     "来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎"
     "勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "傅赖洪阎荀钮濮"
+    "傅赖洪阎荀钮濮萧"
 )
 # Surname characters that are far more often a function word before a name (于, 和, 向 ...).
 AMBIGUOUS_SURNAMES = set("于向和从时那由但都来成应全国明原平花强相初门云信元公海区将为与及在对把被给官长师")

@@ -54,6 +54,7 @@ def person_names(doc: Doc) -> Doc:
     if drop:
         doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
     spans.extend(_names_after_roles(doc))
+    spans.extend(_biography_subjects(doc))
     if spans:
         merge_ents(doc, spans)
     return doc
@@ -81,6 +82,9 @@ def _names_after_roles(doc: Doc) -> list[Span]:
         if not texts[i].endswith(ROLE_HEADS) or i in ent_at:
             continue
         start = i + 1
+        # '董事长：尚冰', '董事长 潘鑫军': a list or caption puts a colon or a space before the name.
+        listed = texts[start] in ("：", ":", " ", "\u3000") and start + 1 < n
+        start += listed
         ent = ent_at.get(start)
         if ent is not None and ent.label_ == "Person" and ent.start == start and len(ent.text) == 2:
             # '李克/PER 难/ad 表示': a name cut one character short.
@@ -109,15 +113,48 @@ def _names_after_roles(doc: Doc) -> list[Span]:
         while end < n and end not in ent_at and len(text) < 4 and HAN.fullmatch(texts[end]):
             text += texts[end]
             end += 1
-            if end < n and texts[end] in AFTER_NAME and 2 <= len(text) <= 4:
+            if end < n and (texts[end] in AFTER_NAME or (listed and texts[end].isspace())) and 2 <= len(text) <= 4:
                 break
         else:
-            continue
+            if not (listed and end == n and 2 <= len(text) <= 3):
+                continue
         # One word LAC knows ('普遍', '任期') is a word; a three-character one it mis-tags is a name.
         single_word = end - start == 1 and (len(text) < 3 or tags[start] not in ("a", "ad", "an", "d", "nr"))
+        if listed and end - start == 1 and tags[start] in ("d", "a", "ad", "nr"):
+            single_word = False  # '董事长：尚冰/d': after a colon, a name LAC read as a word
         function_word = any(tag in _NOT_IN_NAMES for tag in tags[start:end])
         if end - start > 1 and function_word:  # '博士毕业后': a verb phrase, not a split name
             continue
         if is_person_name(text) and text[0] not in AMBIGUOUS_SURNAMES and not single_word and len(text) <= 3:
             spans.append(Span(doc, start, end, label="Person"))
+    return spans
+
+
+_SENTENCE_END = ("。", "！", "？", "!", "?", "\n")
+
+
+def _biography_subjects(doc: Doc) -> list[Span]:
+    """'萧丞，内蒙古某公司董事长', '张三，男，汉族': a short biography opens with the person's name,
+    a comma, then their sex or their post. LAC often misses such a name or reads it as a firm."""
+    spans = []
+    words = words_of(doc)
+    texts, n = words.texts, len(words.texts)
+    ent_at = {i: e for e in doc.ents for i in range(e.start, e.end)}
+    for i in range(n - 2):
+        if i > 0 and not (texts[i - 1].endswith(_SENTENCE_END) or texts[i - 1].isspace()):
+            continue
+        ent = ent_at.get(i)
+        end = ent.end if ent is not None else i + 1
+        if ent is not None and (ent.label_ == "Person" or ent.start != i):
+            continue
+        if end + 1 >= n or texts[end] not in ("，", ",") or not is_person_name(words.span(i, end)):
+            continue
+        if len(words.span(i, end)) > 3 or texts[i][0] in AMBIGUOUS_SURNAMES:
+            continue
+        nxt = ent_at.get(end + 1)
+        sex = texts[end + 1] in ("男", "女")
+        post = (nxt is not None and nxt.start == end + 1 and nxt.label_ != "Person" and nxt.end < n
+                and texts[nxt.end] in ROLE_HEADS and (nxt.end + 1 == n or texts[nxt.end + 1] in "，,。；;、"))
+        if sex or post:
+            spans.append(Span(doc, i, end, label="Person"))
     return spans
