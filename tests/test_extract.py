@@ -552,3 +552,26 @@ def test_position_patterns_from_dataset_errors(text, pair, role):
 def test_biography_opening_name_that_lac_missed_or_read_as_a_firm():
     facts = run("萧立丞，内蒙古华信金融信息服务有限公司董事长。")
     assert ("萧立丞", "内蒙古华信金融信息服务有限公司") in triples(facts, "holdsPositionAt")
+
+
+@pytest.mark.parametrize("text, founders, org", [
+    ("宏远集团是华裔张建初、张少华创办的，经过几十年的打拼。", {"张建初", "张少华"}, "宏远集团"),
+    ("1920年，周立德、孙英明合伙设立的上海华昌机器厂开工。", {"周立德", "孙英明"}, "上海华昌机器厂"),
+    ("北京华信商贸有限公司成立于2005年10月1日，由许立忱创立于北京。", {"许立忱"}, "北京华信商贸有限公司"),
+    ("华信科技是由陈立和他的同学戴雨明以及刘立辉三人一起创立的。", {"陈立", "戴雨明", "刘立辉"}, "华信科技"),
+    ("浙江华信网络科技有限公司 创始人：李建锋、杨立明、赵立清等", {"李建锋", "杨立明", "赵立清"},
+     "浙江华信网络科技有限公司"),
+])
+def test_founders_listed_before_or_after_the_verb(text, founders, org):
+    facts = run(text)
+    found = {f.subject for f in facts if f.predicate == "holdsPositionAt" and f.object == org
+             and f.attributes["role"] == ["创始人"]}
+    assert found >= founders, found
+
+
+def test_foreign_names_written_with_a_full_stop_or_split_at_the_dot():
+    from kg.nlp.pipeline import get_nlp
+
+    names = {e.text for e in get_nlp()("1889年由美国药剂师爱拔·亚历山大·希尔先生创立，阿道夫.达斯勒出席。").ents
+             if e.label_ == "Person"}
+    assert {"爱拔·亚历山大·希尔", "阿道夫.达斯勒"} <= names

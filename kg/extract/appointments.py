@@ -15,17 +15,20 @@ from .positions import HEAD_TITLE, last_org, orgs_before, parse_roles, position_
 
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
 # '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.
-FOUNDING = re.compile(r"^(?:(?:与|和|同)[^，,。；;]{1,24}?(?:等人?)?)?(?:一起|一同|一手|联合|共同|亲手)?"
-                      r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设)了?[“「\"]?$")
-# '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name.
-FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?)?由[^，,。；;]{0,40}$")
+FOUNDING = re.compile(r"^(?:(?:与|和|同|、)[^，,。；;]{1,24}?(?:等人?)?)?(?:一起|一同|一手|联合|共同|亲手|合伙)?"
+                      r"(?:筹资|出资)?(?:创办|创立|创建|成立|创设|设立|组建)(?:了|的)?[“「\"]?$")
+# '某公司(，是)由(描述…)张三(于2000年在北京)创办': titles may stand between 由 and the name;
+# '某集团是华裔张三、李四创办的'.
+FOUNDED_BY = re.compile(r"^[”」\"]?(?:[，,]?(?:是|则|最初|最早|早年)?|成立于[^，,。；;]{1,16}[，,])?"
+                        r"由[^，,。；;]{0,40}$|^是[^，,。；;由]{0,12}$")
 FOUNDS = re.compile(r"(?:创办|创立|创建|创设)了?[“「\"]?")
 # What may follow a name before the verb: '颜晓红同志为…校长', '江世平大师创办…'.
 HONORIFIC = "(?:先生|女士|同志|大师|博士|教授)"
 # '…由黄百鸣、石天、麦嘉等几个电影人创立': each co-founder in the list is one.
 FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:(?:、|和|与|及|以及)[\u4e00-\u9fff·.]{2,8}?(?:先生|女士)?)*"
-                                  r"(?:等[^，,。；;]{0,8}?)?(?:于|在)?(?:\d{2,4}年)?(?:在[\u4e00-\u9fff]{1,6})?"
-                                  r"(?:一起|一手|联合|共同|合伙)?(?:创办|创立|创建|成立|创设|设立)")
+                                  r"(?:等[^，,。；;]{0,8}?|[两三四五六七八九十几]人)?(?:于|在)?(?:\d{2,4}年)?"
+                                  r"(?:在[\u4e00-\u9fff]{1,6})?(?:一起|一手|联合|共同|合伙)?"
+                                  r"(?:创办|创立|创建|成立|创设|设立|组建)")
 
 
 def extract(ctx: ArticleContext) -> list[Fact]:
@@ -117,7 +120,7 @@ def _founder(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str
         founded = [m for m in of_type(later, "Organization") if verb.end() <= m.start <= verb.end() + 1]
         if founded:
             return [position_fact(ctx, person, founded[0], sentence, ["创始人"], 0.6)]
-    if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 16]):
+    if not FOUNDED_AFTER_PERSON.match(text[person.end : person.end + 30]):
         return []
     for org in reversed(of_type([m for m in sentence.mentions if m.end <= person.start], "Organization")):
         if FOUNDED_BY.match(text[org.end : person.start]):

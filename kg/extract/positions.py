@@ -154,10 +154,20 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
         return []  # '…政治委员刘源、成都军区政治委员张海阳': a place or organization: another post
     roles = parse_roles(segment[1:])
     orgs = [f for f in found if f.subject == previous.text and f.evidence and f.evidence.start == sentence.start]
+    if segment == "、" and orgs and text[_list_start(people, text) - 1 : _list_start(people, text)] in ("：", ":"):
+        roles = orgs[-1].attributes["role"]  # '创始人：张三、李四、王五等': the title is each listed name's
     if not roles or not orgs:
         return []
     org = next(m for m in sentence.mentions if m.text == orgs[-1].object and coarse(m.label) == "Organization")
     return [position_fact(ctx, person, org, sentence, roles, 0.75)]
+
+
+def _list_start(people: list[Mention], text: str) -> int:
+    """Where the run of names joined by '、' that ends with people[-1] begins."""
+    k = len(people) - 1
+    while k > 0 and text[people[k - 1].end : people[k].start] == "、":
+        k -= 1
+    return people[k].start
 
 
 def orgs_before(sentence: Sentence, end: int) -> list[Mention]:

@@ -47,6 +47,13 @@ def person_names(doc: Doc) -> Doc:
         elif ent.start >= 2 and doc[ent.start - 1].text in ("·", "•") and \
                 re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,6}", doc[ent.start - 2].text):
             spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))
+        elif ent.start >= 2 and doc[ent.start - 1].text == "." and doc[ent.start - 2].tag_ == "PER" and \
+                re.fullmatch(r"[\u4e00-\u9fff]{2,6}", doc[ent.start - 2].text + text):
+            spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))  # '阿道夫.达斯勒': a full stop for ·
+        elif prev is not None and re.fullmatch(r"[\u4e00-\u9fff]{1,6}[·•]", prev.text):
+            # '盖·/PER 拉利伯特/PER'; '爱拔 · 亚历山大·/PER 希尔/PER': the last part of a name joined already
+            start = spans.pop().start if spans and spans[-1].end == ent.start else prev.i
+            spans.append(Span(doc, start, ent.end, label="Person"))
         elif text.endswith(HONORIFICS) and ent.end - ent.start >= 2 and doc[ent.end - 1].text in HONORIFICS:
             spans.append(Span(doc, ent.start, ent.end - 1, label="Person"))
         elif not is_person_name(text):
