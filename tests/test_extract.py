@@ -542,6 +542,18 @@ def test_a_list_name_with_a_quoted_word_and_a_model_named_after_its_kind():
     ("周建军于2010年进入宏远通信，并自2012年起任宏远通信董事长兼总裁。", ("周建军", "宏远通信"), ["董事长", "总裁"]),
     # an honorific between the name and the organization
     ("大会宣布，曾立明同志任北方民族大学党委副书记。", ("曾立明", "北方民族大学"), ["党委副书记"]),
+    # the title, then 为 and the name, the sentence's one organization
+    ("华信实验中学始建于1922年，现任校长为 吴立民。", ("吴立民", "华信实验中学"), ["校长"]),
+    # a kind of firm between the verb and the name
+    ("郑立南是上市公司华信电缆集团股份有限公司董事长、总经理。", ("郑立南", "华信电缆集团股份有限公司"),
+     ["董事长", "总经理"]),
+    # the name and the title after the firm, any verb next
+    ("华信科技股份有限公司俞立德董事长推出新的培养模式。", ("俞立德", "华信科技股份有限公司"), ["董事长"]),
+    # a bare title taken, with 同志 and a second title
+    ("2000年12月华信纸业有限责任公司正式挂牌成立，李立法同志任董事长兼总经理。", ("李立法", "华信纸业有限责任公司"),
+     ["董事长", "总经理"]),
+    # the firm named before, then '任集团公司董事长'
+    ("北京华信创业集团有限公司刘立光任集团公司董事长。", ("刘立光", "北京华信创业集团有限公司"), ["董事长"]),
 ])
 def test_position_patterns_from_dataset_errors(text, pair, role):
     facts = run(text)

@@ -65,7 +65,9 @@ def _resigned(ctx: ArticleContext, sentence: Sentence, person: Mention, text: st
 
 
 # '<person>任董事长' with no organization after the title.
-TAKES_BARE_TITLE = re.compile(rf"(?:先生|女士)?(?:任|出任|担任|升任|接任)({HEAD_TITLE})(?=[，,。；;、]|$)")
+# '李某同志任董事长兼总经理', '刘某任集团公司董事长'.
+TAKES_BARE_TITLE = re.compile(rf"(?:先生|女士|同志)?(?:任|出任|担任|升任|接任)(?:集团公司|公司|集团|该公司)?"
+                              rf"({HEAD_TITLE}(?:[兼、]{HEAD_TITLE})*)(?=[，,。；;、]|$)")
 
 
 def _appointed(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:

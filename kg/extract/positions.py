@@ -40,9 +40,13 @@ HEAD_TITLE = (r"(?:常务|执行|联席)?副?(?:董事局主席|董事长|总经
               r"所长)")
 TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、：:\s]|$|[亲表说指在称认等为与设的])")
 HEAD_OF_ONE = re.compile(HEAD_TITLE)
+TITLE_AFTER_NAME_OF_FIRM = re.compile(rf"({HEAD_TITLE})(?!助理|秘书|办|特别|顾问|的)")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
-TAKES_POST = "现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|起任|年任|任|系|是|为"
-VERB_BEFORE_ORG = re.compile(f"({TAKES_POST})$")
+TAKES_POST = ("现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|获任|起任|年任|任"
+              "|系|是|为")
+# '是(港股)上市公司<org>董事长': a kind of firm may stand between the verb and the name.
+KIND_OF_FIRM = "(?:(?:港股|A股|美股|国内|知名|民营)?上市公司|民营企业|国有企业|国企|央企)"
+VERB_BEFORE_ORG = re.compile(f"({TAKES_POST}){KIND_OF_FIRM}?$")
 STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任")  # '自2008年起任'、'2015年任'
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
 
@@ -243,19 +247,21 @@ TITLE_THEN_VERB = re.compile(
 
 # Titles that presuppose one institution: with no organization written before them, it is the
 # one the sentence is about ('南昌航空大学举行开学典礼，校长罗胜联表示').
-HEAD_OF_INSTITUTION = re.compile(rf"(?:^|[，,；;：:\s]|现任|其)({HEAD_TITLE})$")
+# '现任校长为 吴某', '新任董事长陶某', '现任校长：王某'.
+HEAD_OF_INSTITUTION = re.compile(rf"(?:^|[，,；;：:\s]|现任|新任|其)({HEAD_TITLE})(?:为|是|[：:])?\s*$")
 LEADER_TITLE = re.compile(rf"(?:在|以)({HEAD_TITLE})$")
 LED_BY = re.compile(r"(?:先生|女士)?的?(?:带领|领导|率领)下|(?:先生|女士)?为(?:首|核心)")
 
 
 def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'<org>…，校长<person>': a bare title at a clause start, one organization earlier in the sentence."""
-    title = HEAD_OF_INSTITUTION.search(text[max(sentence.start, person.start - 12) : person.start])
+    window_start = max(sentence.start, person.start - 12)
+    title = HEAD_OF_INSTITUTION.search(text[window_start : person.start])
     if title is None and LED_BY.match(text, person.end, sentence.end):  # '某集团在董事长叶青的带领下'
-        title = LEADER_TITLE.search(text[max(sentence.start, person.start - 12) : person.start])
+        title = LEADER_TITLE.search(text[window_start : person.start])
     if title is None:
         return []
-    orgs = orgs_before(sentence, person.start - len(title.group(1)))
+    orgs = orgs_before(sentence, window_start + title.start(1))
     if len({m.text for m in orgs}) != 1:
         return []
     return [position_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
@@ -302,10 +308,12 @@ def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, t
     """'北京罗麦科技有限公司汪静董事长': the organization, the name, then the name's title; or
     '…实验小学的全体教师，在以李喜霞校长为核心…': the one organization earlier in the sentence."""
     title = TITLE_AFTER_NAME.match(text, person.end, sentence.end)
+    orgs = orgs_before(sentence, person.start)
+    if title is None and orgs and orgs[-1].end == person.start:  # '某公司俞某董事长推出…': the name between
+        title = TITLE_AFTER_NAME_OF_FIRM.match(text, person.end, sentence.end)
     roles = parse_roles(title.group(1), modifiers_only=True) if title else None
     if not roles:
         return []
-    orgs = orgs_before(sentence, person.start)
     if orgs and orgs[-1].end == person.start:
         return [position_fact(ctx, person, orgs[-1], sentence, roles, 0.7)]
     if len({m.text for m in orgs}) == 1 and HEAD_OF_ONE.fullmatch(title.group(1)):
