@@ -554,6 +554,8 @@ def test_a_list_name_with_a_quoted_word_and_a_model_named_after_its_kind():
      ["董事长", "总经理"]),
     # the firm named before, then '任集团公司董事长'
     ("北京华信创业集团有限公司刘立光任集团公司董事长。", ("刘立光", "北京华信创业集团有限公司"), ["董事长"]),
+    # names with their titles after a bank's name: the second is no 'firm' named after the category noun 银行
+    ("国庆前夕,华信银行王立凤董事长、赵立行长携全体员工齐声高唱。", ("赵立", "华信银行"), ["行长"]),
 ])
 def test_position_patterns_from_dataset_errors(text, pair, role):
     facts = run(text)
@@ -587,3 +589,12 @@ def test_foreign_names_written_with_a_full_stop_or_split_at_the_dot():
     names = {e.text for e in get_nlp()("1889年由美国药剂师爱拔·亚历山大·希尔先生创立，阿道夫.达斯勒出席。").ents
              if e.label_ == "Person"}
     assert {"爱拔·亚历山大·希尔", "阿道夫.达斯勒"} <= names
+
+
+def test_a_relation_or_title_word_glued_before_a_firm_is_no_part_of_its_name():
+    from kg.nlp.lac_tokenizer import _split_time_of_tenure
+
+    assert _split_time_of_tenure([("关联方华信新能源投资有限公司", "ORG")]) == [
+        ("关联方", "n"), ("华信新能源投资有限公司", "ORG")]
+    facts = run("副会长华信文达集团董事长谢立贵等出席。")
+    assert ("谢立贵", "华信文达集团") in triples(facts, "holdsPositionAt")

@@ -38,7 +38,7 @@ APPOSITION_GAP = re.compile(r"\s*|(?:现任)?(?:职务|职位|身份)[：:]|(?:�
 # The head of an institution, as a title ('常务副总经理'): each presupposes one organization.
 HEAD_TITLE = (r"(?:常务|执行|联席)?副?(?:董事局主席|董事长|总经理|总裁|首席执行官|CEO|院长|校长|行长|主席|会长|理事长|"
               r"所长)")
-TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、：:\s]|$|[亲表说指在称认等为与设的])")
+TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、：:\s]|$|[亲表说指在称认等为与设的携率]|一行)")
 HEAD_OF_ONE = re.compile(HEAD_TITLE)
 TITLE_AFTER_NAME_OF_FIRM = re.compile(rf"({HEAD_TITLE})(?!助理|秘书|办|特别|顾问|的)")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
@@ -225,10 +225,9 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
             named, confidence = NAME_OPENING_CLAUSE.search(window[:k]), 0.6
             if named is None:
                 return []
-            start = person.start - len(window) + named.start(1)
-            if any(m.start < start + len(named.group(1)) and start < m.end for m in sentence.mentions):
-                return []  # a person, place or product LAC did name: not an unnamed firm
         start = person.start - len(window) + named.start(1)
+        if any(m.start < start + len(named.group(1)) and start < m.end for m in sentence.mentions):
+            return []  # a person, place or product LAC did name ('苏州银行王某董事长'): not an unnamed firm
         name = named.group(1)
         if (department := TRAILING_DEPARTMENT.search(name)) and department.start() >= 2:
             name, roles = name[: department.start()], [department.group(0) + roles[0], *roles[1:]]

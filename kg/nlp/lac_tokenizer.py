@@ -213,11 +213,19 @@ def analyse(text: str) -> list[tuple[str, str]]:
     return _rejoin_codes(_join_cut_organizations(_split_time_of_tenure(out)))
 
 
+# What a firm is to another, glued by LAC to the front of the firm's name ('关联方中盈…公司').
+_RELATION_BEFORE_FIRM = re.compile("关联方|控股股东|大股东|股东方|股东|母公司|子公司|旗下|下属|合作方"
+                                   "|副?(?:会长|董事长|总经理)")
+
+
 def _split_time_of_tenure(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'广发银行时/ORG 任/v 董事长': the 时 of 时任 ('then serving as') glued to the firm before it."""
+    """'广发银行时/ORG 任/v 董事长': the 时 of 时任 ('then serving as') glued to the firm before it;
+    '关联方中盈…公司/ORG': a relation word glued to the front of one."""
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
-        if word.startswith("任") and out and out[-1][1] == "ORG" and len(out[-1][0]) >= 3 and out[-1][0][-1] == "时":
+        if tag == "ORG" and (relation := _RELATION_BEFORE_FIRM.match(word)) and len(word) - relation.end() >= 4:
+            out += [(relation.group(0), "n"), (word[relation.end():], "ORG")]  # '关联方/n 中盈…公司/ORG'
+        elif word.startswith("任") and out and out[-1][1] == "ORG" and len(out[-1][0]) >= 3 and out[-1][0][-1] == "时":
             out[-1] = (out[-1][0][:-1], "ORG")
             out.append(("时" + word, "v"))
         else:
