@@ -598,3 +598,11 @@ def test_a_relation_or_title_word_glued_before_a_firm_is_no_part_of_its_name():
         ("关联方", "n"), ("华信新能源投资有限公司", "ORG")]
     facts = run("副会长华信文达集团董事长谢立贵等出席。")
     assert ("谢立贵", "华信文达集团") in triples(facts, "holdsPositionAt")
+
+
+def test_posts_before_a_name_chain_over_lists_but_not_over_anothers_clause():
+    facts = run("华信集团创始人、董事长，中国光彩促进会副会长余立富接受专访。")
+    assert {("余立富", "华信集团"), ("余立富", "中国光彩促进会")} <= triples(facts, "holdsPositionAt")
+    facts = run("郝立在北方大学工作多年，又曾任职华信外国语大学校长，南方大学校长纪立洲曾先后任职多所高校。")
+    assert ("纪立洲", "南方大学") in triples(facts, "holdsPositionAt")
+    assert ("纪立洲", "华信外国语大学") not in triples(facts, "holdsPositionAt")

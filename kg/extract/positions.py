@@ -131,6 +131,9 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
     return last if coarse(last.label) == "Organization" else None
 
 
+CLAUSE_START = tuple("，,、；;：:（( \u3000\n。")
+
+
 def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'<ORG><roles>、<ORG><roles><PERSON>': walk left over organization + roles pairs."""
     facts = []
@@ -138,7 +141,11 @@ def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, tex
     if managed := MANAGES_A_FUND.search(text, sentence.start, end):  # '…投资总监、东吴双动力基金经理王炯'
         end = managed.start()
     while (org := _org_before(sentence, end, text)) is not None:
-        roles = parse_roles(text[org.end : end])
+        segment = text[org.end : end]
+        if facts and not (segment.endswith(("、", "/", "／", " ")) or (
+                segment.endswith(("，", ",")) and text[org.start - 1 : org.start] in ("", *CLAUSE_START))):
+            break  # '…曾任职甲大学校长，乙大学校长张三': a post in a clause of its own is another's
+        roles = parse_roles(segment)
         if not roles:
             break
         facts.append(position_fact(ctx, person, org, sentence, roles, 0.9))
