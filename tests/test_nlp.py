@@ -411,3 +411,16 @@ def test_a_board_or_honorific_word_does_not_start_a_firms_name(nlp):
     found = ents(nlp, "公司治理董事会华信移动通信集团公司董事长：李冰")
     assert ("华信移动通信集团公司", "Company") in found and ("李冰", "Person") in found
     assert ("北方民族大学", "ResearchInstitute") in ents(nlp, "曾立明同志北方民族大学党委副书记")
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("阿里云发布通义千问2.5，性能全面提升。", "通义千问2.5", "Product"),  # a name and its version after a release verb
+    ("研究所发布了“香山”处理器。", "香山", "Product"),  # a quoted name, then the kind of device
+    ("华信混元大模型正式对外开放。", "混元大模型", "AIModel"),  # LAC's proper noun right before 大模型
+])
+def test_products_named_by_version_quotes_or_before_da_moxing(nlp, text, name, label):
+    assert (name, label) in ents(nlp, text)
+
+
+def test_a_kind_before_da_moxing_or_an_amount_after_a_release_verb_names_no_product(nlp):
+    assert not any(label in ("AIModel", "Product") for _, label in ents(nlp, "各家纷纷发布AI大模型，投入2.5亿元。"))

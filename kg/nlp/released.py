@@ -40,6 +40,19 @@ NAMED_AFTER_KIND = re.compile(
     r"(?:发布|推出|上线|开源)(?:了|的)?[^，,。；;！？]{0,10}?(?:大模型|模型|智能体|助手|应用)"
     r"(?P<name>[\u4e00-\u9fff]{2,4})(?=[，,。；;！？]|$)"
 )
+# '发布通义千问2.5，': a name with a dotted or V- version right after a release verb.
+RELEASED_VERSIONED = re.compile(
+    r"(?:发布|推出|上线|开源|升级至|升级到)(?:了|的)?(?:新一代|最新版?|全新|新版)?"
+    r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,7}\s?(?:[Vv]\d+(?:\.\d+)*|\d+\.\d+))"
+    r"(?![\d.%万亿元年月日台部个件只款辆倍])"
+)
+# '混元/nz 大模型': a proper noun right before 大模型 names a model.
+PROPER_BEFORE_MODEL = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})大模型")
+# '“香山”处理器': a quoted name, then the kind of device it is.
+# (not 服务器: a game's “服务器” is a realm)
+QUOTED_BEFORE_KIND = re.compile(r"[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"](?:"
+                                + "|".join(n for n in DEVICE_NOUNS if n != "服务器") + ")")
+KIND_NOUNS = ("大模型", "模型", *DEVICE_NOUNS)
 NOT_A_NAME = re.compile(r"(?:产品|服务|系列|平台|版本|技术|能力|功能|方案|工具|体系|生态|矩阵|家族|团队|公司)$")
 VERSION_AT_END = re.compile(r"\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
 
@@ -54,9 +67,9 @@ def model_name(name: str) -> bool:
 @Language.component("kg_released_names")
 def released_names(doc: Doc) -> Doc:
     text = words_of(doc).text
-    spans = _devices(doc, text)
+    spans = _devices(doc, text) + _versioned(doc, text)
     if "模型" in text:
-        spans += _models(doc, text)
+        spans += _models(doc, text) + _proper_nouns_before_model(doc, text)
     for match in NAMED_AFTER_KIND.finditer(text):
         if not NOT_A_NAME.search(match.group("name")) and model_name(match.group("name") + "模型"):
             spans += _whole_words(doc, match.start("name"), match.end("name"), "AIModel")
@@ -85,6 +98,33 @@ def _devices(doc: Doc, text: str) -> list[Span]:
     spans = []
     for match in RELEASED_DEVICE.finditer(text):
         spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
+    return spans
+
+
+def _versioned(doc: Doc, text: str) -> list[Span]:
+    spans = []
+    for match in RELEASED_VERSIONED.finditer(text):
+        core = VERSION_AT_END.sub("", match.group("name")).strip()
+        if text.startswith(("大模型", "模型"), match.end("name")) or core.startswith(KIND_NOUNS):
+            continue  # '发布新一代大模型天工3.0大模型': the model rule above names it
+        if len(KIND_WORDS.sub("", core)) >= 2 and not NOT_A_NAME.search(core):
+            spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
+    for match in QUOTED_BEFORE_KIND.finditer(text):
+        spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
+    return spans
+
+
+def _proper_nouns_before_model(doc: Doc, text: str) -> list[Span]:
+    """'混元/nz 大模型': the proper noun's own word (LAC's nz), then 大模型."""
+    spans = []
+    for match in PROPER_BEFORE_MODEL.finditer(text):
+        end = match.end("name")
+        token = doc.char_span(end - 1, end, alignment_mode="expand")
+        if token is None or token.end_char != end or token[-1].tag_ != "nz" or token[-1].ent_type_:
+            continue
+        word = token[-1]
+        if model_name(text[word.idx : match.end()]):  # not 'AI大模型', a kind
+            spans += _whole_words(doc, word.idx, match.end(), "AIModel")
     return spans
 
 
