@@ -606,3 +606,15 @@ def test_posts_before_a_name_chain_over_lists_but_not_over_anothers_clause():
     facts = run("郝立在北方大学工作多年，又曾任职华信外国语大学校长，南方大学校长纪立洲曾先后任职多所高校。")
     assert ("纪立洲", "南方大学") in triples(facts, "holdsPositionAt")
     assert ("纪立洲", "华信外国语大学") not in triples(facts, "holdsPositionAt")
+
+
+def test_a_ranking_published_with_its_year_and_members_placed_later_in_the_article():
+    text = ("日前，华信周刊发布了2030年北方最新大学排名，这也是该杂志第28次发布北方大学排名。"
+            "2030年最新排名的特点是，稳居前三的依然是东海大学、南山大学和西岭大学；北湖大学排名第四，"
+            "华信周刊根据什么因素来决定学校排名呢？中原大学与江城大学、海港大学三所学校并列第五。")
+    facts = run(text)
+    ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"
+             and f.object == "2030年北方最新大学排名"}
+    assert {"东海大学", "南山大学", "西岭大学", "北湖大学", "中原大学", "江城大学", "海港大学"} <= set(ranks), ranks
+    assert ranks["北湖大学"] == 4 and ranks["江城大学"] == 5 and ranks["海港大学"] == 5
+    assert "华信周刊" not in ranks  # who publishes the list is not in it

@@ -10,14 +10,18 @@ from .normalize import chinese_to_int
 
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
-TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业")
+TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业|并列第|(?:稳居|位居)前")
 # Beside a named list in the same sentence: '荣获“中国品牌500强”称号', '被评为…'.
 HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 # '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
 IN_THE_LIST = re.compile(r"(?:榜单|名单|榜)(?:中|上|里|之中)")
 # '以下为…获奖名单：A…B…': the members follow the colon.
 MEMBERS_FOLLOW = re.compile(r"(?:榜单|名单|排行榜|(?:\d+|[百千])强)(?:如下)?[:：]")
-RANK = re.compile(r"(?:位列|排名|排在|名列|位居)第?([一二三四五六七八九十\d]+)(?:位|名)?")
+RANK = re.compile(r"(?:位列|排名|排在|名列|位居|并列)第?([一二三四五六七八九十\d]+)(?:位|名)?")
+PUBLISHES_A_LIST = re.compile(r"(?:发布|公布|推出)[^，,。；;]{0,20}(?:排名|排行|榜|名单|\d+强)")
+# '(A)与B、C三所学校并列第五': the place a list of members shares.
+TIED_LIST_RANK = re.compile(r"(?:[、和与及][^，,。；;、和与及]{2,12}?)+[^，,。；;]{0,6}?"
+                            r"并列第?([一二三四五六七八九十\d]+)")
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露")
 PUBLISHER_AFTER = re.compile(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)")
 REPORT_SUFFIX = re.compile(r"(?:研究|发展|评估|评价|分析)?报告$")
@@ -58,8 +62,9 @@ def _publishers(sentence: Sentence, text: str) -> set[str]:
 
 
 def _rank_after(text: str, end: int) -> int | None:
-    """'…位列第3' right after the organization: its place in the list."""
-    match = RANK.search(text[end : end + 10])
+    """'…位列第3' right after the organization, or '与A、B四所学校并列第五' closing a list it is in."""
+    clause = re.match(r"[^，,；;。]*", text[end : end + 10]).group(0)  # not '西岭大学；北湖大学排名第四'
+    match = RANK.search(clause) or TIED_LIST_RANK.match(text, end, end + 60)
     if match is None:
         return None
     raw = match.group(1)
@@ -80,6 +85,10 @@ def extract(ctx: ArticleContext) -> list[Fact]:
     text = ctx.article.text
     facts: list[Fact] = []
     current: Mention | None = None
+    # Who publishes a list, said anywhere in the article, is not in it ('US News发布的…排名' and
+    # later 'US News根据什么因素来决定学校排名').
+    list_publishers = {name for sentence in ctx.sentences if PUBLISHES_A_LIST.search(sentence.text)
+                       for name in _publishers(sentence, text)}
     for sentence in ctx.sentences:
         rankings = [m for m in sentence.mentions if m.label == "Ranking"]
         if rankings:
@@ -89,10 +98,12 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         segments = _tier_segments(sentence, text)
         if not (segments or rankings or TRIGGERS.search(sentence.text)):
             continue
-        publishers = _publishers(sentence, text)
+        publishers = _publishers(sentence, text) | list_publishers
         for org in of_type(sentence.mentions, "Organization"):
             if org.text in publishers or org.label == "MediaOutlet":
                 continue  # who publishes or reports the list is not in it
+            if text.startswith("排名", org.end) and PUBLISH_VERBS.search(text, max(0, org.start - 4), org.start):
+                continue  # '发布美国大学排名': the words name the list, no member of it
             # Naming the list is not enough ('…推出的“X排名”中，法国大学的地位…'): the organization's
             # own clause places it there, or the sentence lists the members.
             listed = MEMBERS_FOLLOW.search(text, sentence.start, org.start)

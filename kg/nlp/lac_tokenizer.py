@@ -213,6 +213,7 @@ def analyse(text: str) -> list[tuple[str, str]]:
     return _rejoin_codes(_join_cut_organizations(_split_time_of_tenure(out)))
 
 
+_COUNT_AFTER_NAME = re.compile(r"[一二两三四五六七八九十几\d]+[所家个只](?:学校|高校|大学|公司|企业|银行|机构)?$")
 # What a firm is to another, glued by LAC to the front of the firm's name ('关联方中盈…公司').
 _RELATION_BEFORE_FIRM = re.compile("关联方|控股股东|大股东|股东方|股东|母公司|子公司|旗下|下属|合作方"
                                    "|副?(?:会长|董事长|总经理)")
@@ -223,7 +224,9 @@ def _split_time_of_tenure(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]
     '关联方中盈…公司/ORG': a relation word glued to the front of one."""
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
-        if tag == "ORG" and (relation := _RELATION_BEFORE_FIRM.match(word)) and len(word) - relation.end() >= 4:
+        if tag == "ORG" and (count := _COUNT_AFTER_NAME.search(word)) and count.start() >= 2:
+            out += [(word[: count.start()], "ORG"), (count.group(0), "m")]  # '宾夕法尼亚四所/ORG 学校'
+        elif tag == "ORG" and (relation := _RELATION_BEFORE_FIRM.match(word)) and len(word) - relation.end() >= 4:
             out += [(relation.group(0), "n"), (word[relation.end():], "ORG")]  # '关联方/n 中盈…公司/ORG'
         elif word.startswith("任") and out and out[-1][1] == "ORG" and len(out[-1][0]) >= 3 and out[-1][0][-1] == "时":
             out[-1] = (out[-1][0][:-1], "ORG")

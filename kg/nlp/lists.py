@@ -120,6 +120,8 @@ def _complete_list(doc: Doc, items: list[tuple[int, int]], category: str, ents: 
         # but not what is counted ('19只基金、5只基金…' are funds, no firm named 基金).
         if not (2 <= len(text) <= 8) or text in GENERIC_NAMES or re.search(r"\d{2,}|[，,。的了是在]", text):
             continue
+        if text.endswith(("排名", "排行", "榜", "名单")):
+            continue  # '专业分项排名、学院排名等': a list of rankings
         if start > 0 and _COUNTED.fullmatch(doc[start - 1].text):
             continue
         spans.append(Span(doc, start, end, label="Company" if companies else "Organization"))

@@ -57,9 +57,20 @@ def titles(doc: Doc) -> Doc:
         span = doc.char_span(match.start(1), match.end(1), label="Report")
         if span is not None:
             spans.append(span)
+    for match in _PUBLISHED_RANKING.finditer(text):  # '发布了2012年美国最新大学排名'
+        if not any(s.start_char < match.end(1) and match.start(1) < s.end_char for s in spans):
+            span = doc.char_span(match.start(1), match.end(1), label="Ranking")
+            if span is not None:
+                spans.append(span)
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+# A ranking named as it is published, with its year ('发布了2012年美国最新大学排名').
+_PUBLISHED_RANKING = re.compile(r"(?:发布|公布|推出|发表)(?:了|的)?(?:最新一期的?|最新的?|年度)?"
+                                r"((?:\d{4}年度?|\d{4}-\d{4}年?)[一-鿿A-Za-z0-9]{2,16}?(?:排名|排行))"
+                                r"(?![一-鿿])")
 
 
 # '国海证券发布的2月份投资策略报告', '共同推出的最新一期QFII中国A股基金月度报告': a named report after
