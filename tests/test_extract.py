@@ -618,3 +618,21 @@ def test_a_ranking_published_with_its_year_and_members_placed_later_in_the_artic
     assert {"东海大学", "南山大学", "西岭大学", "北湖大学", "中原大学", "江城大学", "海港大学"} <= set(ranks), ranks
     assert ranks["北湖大学"] == 4 and ranks["江城大学"] == 5 and ranks["海港大学"] == 5
     assert "华信周刊" not in ranks  # who publishes the list is not in it
+
+
+def test_a_title_before_a_list_of_names_is_each_ones_unless_one_person_holds_it():
+    pairs = triples(run("华信地产副总经理杨立光、胡立新、王立出席了发布会。"), "holdsPositionAt")
+    assert {("杨立光", "华信地产"), ("胡立新", "华信地产"), ("王立", "华信地产")} <= pairs
+    pairs = triples(run("华信科技董事长张立、李明出席。"), "holdsPositionAt")
+    assert ("张立", "华信科技") in pairs and ("李明", "华信科技") not in pairs
+
+
+def test_the_post_of_a_firm_held_by_who_is_named_after_is():
+    facts = run("比如华信基金的董事长是华信银行行长杨立生，级别是最高级。")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles.get(("杨立生", "华信银行")) == ["行长"] and roles.get(("杨立生", "华信基金")) == ["董事长"]
+
+
+def test_a_verb_after_a_conjunction_is_no_unnamed_firm():
+    facts = run("访问期间，主席将同对方会谈，并会见俄总理普京。")
+    assert not triples(facts, "holdsPositionAt")

@@ -41,6 +41,8 @@ BODY = "某公司近日发布了一款新产品，引起广泛关注。"
             ("球队再获胜利", "新浪体育", None, (), f"北京时间4月2日，{BODY}"),
         ),
         (f"某地举办读书节据新华社电 {BODY}", ("某地举办读书节", "新华社", None, (), BODY)),
+        # a portal's channel, then its reporter, then 讯
+        (f"惠达再获殊荣(图)     新浪家居王小娟讯  {BODY}", ("惠达再获殊荣(图)", "新浪家居", None, ("王小娟",), BODY)),
         (f"新款相机上市【某某在线 example.com】{BODY}", ("新款相机上市", None, None, (), BODY)),
     ],
 )

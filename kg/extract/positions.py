@@ -27,7 +27,9 @@ ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
 NAME_AFTER_CATEGORY = re.compile(
     r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$"
 )
-NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s”」』]|\d+月|\d+日)([\u4e00-\u9fff]{2,8})$")
+# (a conjunction may open the clause: '…，而建信董事长江某')
+NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s”」』]|\d+月|\d+日)(?:而且|但是|同时|其中|而|但|并|且)?"
+                                 r"([\u4e00-\u9fff]{2,8})$")
 # '招商基金产品部(总监)': the department is part of the title, not of the firm's name.
 TRAILING_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部$")
 ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)"
@@ -131,6 +133,7 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
     return last if coarse(last.label) == "Organization" else None
 
 
+HELD_BY_WHO_FOLLOWS = re.compile(r"的?([^，,。；;的]{2,12}?)(?:是|为|由)")
 CLAUSE_START = tuple("，,、；;：:（( \u3000\n。")
 
 
@@ -142,6 +145,9 @@ def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, tex
         end = managed.start()
     while (org := _org_before(sentence, end, text)) is not None:
         segment = text[org.end : end]
+        if facts and (held := HELD_BY_WHO_FOLLOWS.fullmatch(segment)) and (roles := parse_roles(held.group(1))):
+            facts.append(position_fact(ctx, person, org, sentence, roles, 0.75))  # '甲的董事长是乙行长张三'
+            break
         if facts and not (segment.endswith(("、", "/", "／", " ")) or (
                 segment.endswith(("，", ",")) and text[org.start - 1 : org.start] in ("", *CLAUSE_START))):
             break  # '…曾任职甲大学校长，乙大学校长张三': a post in a clause of its own is another's
@@ -165,8 +171,14 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
         return []  # '…政治委员刘源、成都军区政治委员张海阳': a place or organization: another post
     roles = parse_roles(segment[1:])
     orgs = [f for f in found if f.subject == previous.text and f.evidence and f.evidence.start == sentence.start]
-    if segment == "、" and orgs and text[_list_start(people, text) - 1 : _list_start(people, text)] in ("：", ":"):
-        roles = orgs[-1].attributes["role"]  # '创始人：张三、李四、王五等': the title is each listed name's
+    if segment == "、" and orgs:
+        # '创始人：张三、李四、王五等', '某公司副总经理张三、李四、王五': a title written once before a
+        # list of names is each one's, unless only one person can hold it (董事长张三、李四: not both).
+        start, held = _list_start(people, text), orgs[-1].attributes["role"]
+        if text[start - 1 : start] in ("：", ":") or (
+                text[:start].endswith(held[-1]) and all(r.startswith(("副", "常务副")) or not HEAD_OF_ONE.fullmatch(r)
+                                                       for r in held)):
+            roles = held
     if not roles or not orgs:
         return []
     org = next(m for m in sentence.mentions if m.text == orgs[-1].object and coarse(m.label) == "Organization")
@@ -238,11 +250,20 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         name = named.group(1)
         if (department := TRAILING_DEPARTMENT.search(name)) and department.start() >= 2:
             name, roles = name[: department.start()], [department.group(0) + roles[0], *roles[1:]]
-        if not could_name_a_firm(ctx, name, start):
-            return []
+        if not could_name_a_firm(ctx, name, start) or (AFTER_CONJUNCTION.search(text, 0, start)
+                                                       and _opens_with_verb(ctx, start)):
+            return []  # '…，并会见俄总理普京': after a conjunction, a verb, not a firm's name
         org = ctx.add_mention(sentence, start, start + len(name), "Company", "positions")
         return [position_fact(ctx, person, org, sentence, roles, confidence)]
     return []
+
+
+AFTER_CONJUNCTION = re.compile(r"(?:而且|但是|同时|其中|而|但|并|且)$")
+
+
+def _opens_with_verb(ctx: ArticleContext, start: int) -> bool:
+    span = ctx.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span[0].tag_ in ("v", "p", "d", "c")
 
 
 TITLE_THEN_VERB = re.compile(

@@ -116,11 +116,25 @@ def _outlet_before(head: str) -> tuple[str | None, int] | None:
     return (glued.group(0), glued.start()) if glued else None
 
 
-def _dateline(text: str, window: int) -> tuple[int, str | None, str | None, int] | None:
-    """(start, publisher, ISO date, end) of the first dateline (新华社北京2月20日电, 晶报讯) in the window."""
+def _reporter_before(head: str) -> tuple[str, str, int] | None:
+    """(outlet, reporter, start) for '新浪家居谢娟' before 讯: a portal's channel, then its reporter."""
+    for size in (3, 2):
+        name, rest = head[-size:], head[:-size]
+        if len(head) > size and name[0] in SURNAMES and is_name(name) and (
+                (portal := re.search(rf"{_PORTAL_RE.pattern}$", rest)) or (portal := _GLUED_OUTLET_RE.search(rest))):
+            return portal.group(0), name, portal.start()
+    return None
+
+
+def _dateline(text: str, window: int) -> tuple[int, str | None, str | None, int, tuple[str, ...]] | None:
+    """(start, publisher, ISO date, end, reporters) of the first dateline (新华社北京2月20日电, 晶报讯,
+    新浪家居谢娟讯) in the window."""
     for match in _DATELINE_RE.finditer(text, 0, window):
         head = text[: match.start()]
         date = match.group("date")
+        if not date and match.group(0) == "讯" and (reporter := _reporter_before(head)):
+            outlet, name, start = reporter
+            return start, outlet, None, re.compile(r"[】\]]?").match(text, match.end()).end(), (name,)
         outlet = _outlet_before(head)
         if outlet is None and date:  # 新华网斯德哥尔摩2月26日电: a place between outlet and date
             head = re.sub(r"\(微博\)$", "", head)
@@ -131,7 +145,7 @@ def _dateline(text: str, window: int) -> tuple[int, str | None, str | None, int]
         if outlet is None or (not date and match.group(0)[-1] != "讯" and not agency):
             continue
         iso = iso_date(date.replace("年", ".").replace("月", ".")) if date and "年" in date else None
-        return outlet[1], outlet[0], iso, re.compile(r"[】\]]?").match(text, match.end()).end()
+        return outlet[1], outlet[0], iso, re.compile(r"[】\]]?").match(text, match.end()).end(), ()
     return None
 
 
@@ -161,7 +175,7 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
     """
     window = min(len(text), EDGE_SPAN)
     dateline = _dateline(text, window)
-    found: list[tuple] = [(*dateline[:3], (), dateline[3])] if dateline else []
+    found: list[tuple] = [(*dateline[:3], dateline[4], dateline[3])] if dateline else []
     for match in _ROLE_WORD_RE.finditer(text, 0, window):
         if read := read_names(text, match.start(), need_role=True):
             outlet = _BYLINE_OUTLET.match(match.group(0))  # '证券时报记者 张三': the paper is the publisher

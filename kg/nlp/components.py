@@ -179,6 +179,9 @@ def org_names(doc: Doc) -> Doc:
             fine = org_type(ent.text)
             if fine != "Organization":
                 spans.append(Span(doc, ent.start, ent.end, label=fine))
+        elif ent is not None and ent.label_ == "Location" and _ends_with_org_suffix(ent.text) and \
+                org_type(ent.text) == "Company" and ent.end - ent.start == 1:
+            spans.append(Span(doc, ent.start, ent.end, label="Company"))  # '招商地产/LOC': a firm by its ending
         i = max(i + 1, end if ent is not None else i + 1)
     if spans:
         merge_ents(doc, spans)
@@ -222,7 +225,7 @@ _NOT_ORG_START = (
 )
 # Words ending like an organization suffix that name a part or place of one, not a name.
 NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部", "外部", "全部", "局部", "股东", "大股东",
-                    "董事局", "董事会", "监事会", "党委", "党组"}
+                    "房地产", "董事局", "董事会", "监事会", "党委", "党组"}
 # LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商): not names.
 GENERIC_HEADS = ("影响力", "运营商", "企业", "行业", "市场", "领域", "库存", "部门", "产业")
 

@@ -37,7 +37,7 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("汽车", "Company"), ("电子", "Company"), ("电器", "Company"), ("通信", "Company"),
     ("网络", "Company"), ("智能", "Company"), ("制药", "Company"), ("医药", "Company"),
     ("能源", "Company"), ("电力", "Company"), ("航空", "Company"), ("传媒", "Company"),
-    ("终端", "Company"), ("数据", "Company"), ("资本", "Company"), ("信托", "Company"),
+    ("终端", "Company"), ("数据", "Company"), ("资本", "Company"), ("信托", "Company"), ("地产", "Company"),
     ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("科学院", "ResearchInstitute"),
     ("研究中心", "ResearchInstitute"), ("实验室", "ResearchInstitute"), ("大学", "ResearchInstitute"),
     ("学院", "ResearchInstitute"), ("工程院", "ResearchInstitute"), ("智库", "ResearchInstitute"),
