@@ -636,3 +636,20 @@ def test_the_post_of_a_firm_held_by_who_is_named_after_is():
 def test_a_verb_after_a_conjunction_is_no_unnamed_firm():
     facts = run("访问期间，主席将同对方会谈，并会见俄总理普京。")
     assert not triples(facts, "holdsPositionAt")
+
+
+def test_a_paper_naming_its_own_reporter_is_the_publisher_when_no_byline_did():
+    from kg.extract import document
+
+    article = Article(id="t-1", document="t.txt", title="测试", text="一位副总向《华信经营报》记者表示，前景很好。")
+    facts = document.extract(article)
+    assert [(f.predicate, f.object) for f in facts] == [("publisher", "华信经营报")]
+    assert facts[0].evidence.sentence == "一位副总向《华信经营报》记者表示，前景很好。"
+    cited = Article(id="t-2", document="t.txt", title="测试", text="据《华信经营报》记者了解，前景很好。")
+    assert document.extract(cited) == []  # 据: another paper's reporter, cited
+
+
+def test_a_profile_names_the_post_in_its_position_field():
+    facts = run("李立莹出生年月：1969年职位：北京华信汽车销售服务有限公司董事长毕业院校：北方大学留学国家：德国")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles.get(("李立莹", "北京华信汽车销售服务有限公司")) == ["董事长"]

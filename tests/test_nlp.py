@@ -424,3 +424,7 @@ def test_products_named_by_version_quotes_or_before_da_moxing(nlp, text, name, l
 
 def test_a_kind_before_da_moxing_or_an_amount_after_a_release_verb_names_no_product(nlp):
     assert not any(label in ("AIModel", "Product") for _, label in ents(nlp, "各家纷纷发布AI大模型，投入2.5亿元。"))
+
+
+def test_a_title_in_guillemets_after_a_kind_of_software_is_a_product(nlp):
+    assert ("华信OL", "Product") in ents(nlp, "旗下的大型手机网游《华信OL》获得年度大奖。")

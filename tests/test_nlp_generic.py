@@ -79,3 +79,14 @@ def test_all_kinds_of_glued_names_are_split_in_one_document():
     found = {(e.text, e.label_) for e in doc.ents}
     assert {("康艳兵", "Person"), ("胡东良", "Person"), ("高嵩", "Person")} <= found
     assert not any(text.endswith(("任", "讯")) for text, _ in found)
+
+
+@pytest.mark.parametrize("name", ["法国大学", "中国代表团", "日本公司", "参股基金公司", "城投公司",
+                                  "甲方与乙方合资公司"])
+def test_a_country_or_a_kind_before_a_generic_head_names_no_organization(name):
+    assert is_generic_org(name)
+
+
+@pytest.mark.parametrize("name", ["中国银行", "美国银行", "博西扬合资公司"])
+def test_banks_of_a_country_and_named_joint_ventures_are_names(name):
+    assert not is_generic_org(name)

@@ -51,6 +51,8 @@ KIND_OF_FIRM = "(?:(?:港股|A股|美股|国内|知名|民营)?上市公司|民�
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST}){KIND_OF_FIRM}?$")
 STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任")  # '自2008年起任'、'2015年任'
 _HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
+_HEADS_FOR_FIELDS = ("董事长", "总经理", "总裁", "主席", "院长", "校长", "行长", "会长", "理事长", "经理", "主任",
+                     "CEO")
 
 
 ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:位|任|届)|首任|首位|历任)+")
@@ -133,6 +135,9 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
     return last if coarse(last.label) == "Organization" else None
 
 
+NEXT_FIELD = re.compile(r"(?:" + "|".join(_HEADS_FOR_FIELDS) + r")(?P<field>[\u4e00-\u9fff]{2,4}[：:])")
+PROFILE_FIELDS = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[：:][^，,。；;：:]{1,16}?)*"
+                            r"(?:职位|职务|现任职务|工作单位)[：:]\s*")
 HELD_BY_WHO_FOLLOWS = re.compile(r"的?([^，,。；;的]{2,12}?)(?:是|为|由)")
 CLAUSE_START = tuple("，,、；;：:（( \u3000\n。")
 
@@ -299,6 +304,8 @@ def roles_after(text: str, start: int, limit: int) -> list[str] | None:
     both roles at the one organization, while a part that is no role ends the list."""
     clause = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0)
     clause = re.sub(r"[(（][^()（）]*$", "", clause)  # '校长（试用期一年）': a remark on the post, not a role
+    if field := NEXT_FIELD.search(clause):  # '…公司董事长毕业院校：北京大学': a profile's next field
+        clause = clause[: field.start("field")]
     parts = clause.split("、")
     roles = parse_roles(parts[0])
     if roles is None and len(parts) == 1 and (verb_next := TITLE_THEN_VERB.match(parts[0])):
@@ -320,7 +327,8 @@ def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text
     for i, org in enumerate(orgs):
         gap = text[person.end : org.start]
         verb = VERB_BEFORE_ORG.search(gap)
-        apposition = gap in ("，", ",", "(", "（", "：", ":") or APPOSITION_GAP.fullmatch(gap) is not None
+        apposition = gap in ("，", ",", "(", "（", "：", ":") or APPOSITION_GAP.fullmatch(gap) is not None or (
+            PROFILE_FIELDS.fullmatch(gap) is not None)  # '李某出生年月：1969年职位：某公司董事长'
         plain_gap = verb and not re.search(r"[，,。；;“”]", gap[: verb.start()]) and len(gap) <= 10
         # '高建平刚满60岁，是…员工，从2000年开始担任兴业银行董事长': the sentence's one person takes the post.
         only_person = verb and STRONG_POST_VERB.search(verb.group(0)) and not any(

@@ -32,7 +32,7 @@ GENERIC_MODIFIERS = (
     "人工智能", "AI", "芯片", "半导体", "新能源", "生物", "初创", "创业", "平台", "云计算", "大数据",
     "工程", "装饰", "设计", "施工", "建材", "文理", "理工", "师范", "医科", "农业", "财经", "政法", "工业", "外国语",
     "家装", "家具", "建筑装饰", "大模型", "模型", "研发", "算法", "产品", "项目", "电子商务", "控股", "企业",
-    "公关", "营销", "运营", "管理", "实业", "开发", "发展", "国企", "央企",
+    "公关", "营销", "运营", "管理", "实业", "开发", "发展", "国企", "央企", "参股", "城投", "类型",
     # Kinds of schools: '综合性国立大学' is any such university.
     "综合性", "综合", "国立", "公立", "私立", "重点", "知名", "著名", "普通", "名牌", "一流", "顶尖",
 )
@@ -53,10 +53,24 @@ ETHNIC_GROUPS = frozenset(
 )
 
 
+# Countries and regions, the commonest in Chinese business news: '法国大学', '中国企业' and
+# '中国代表团' are any such, not one ('中国银行' is a bank's name: banks are not in the heads below).
+COUNTRIES = ("中国", "美国", "英国", "法国", "德国", "日本", "韩国", "俄罗斯", "俄", "意大利", "加拿大",
+             "澳大利亚", "澳洲", "印度", "巴西", "新加坡", "西班牙", "荷兰", "瑞士", "瑞典", "以色列",
+             "欧洲", "亚洲", "非洲", "欧美", "英美", "海外", "国外", "外国", "国内", "内地", "本土", "全球",
+             "世界", "西方", "台湾", "香港")
+COUNTRY_HEADS = ("大学", "高校", "名校", "院校", "学校", "公司", "企业", "厂商", "车企", "房企", "药企",
+                 "代表团", "媒体", "机构", "基金公司", "券商", "投资者")
+COUNTRY_PHRASE = re.compile("^(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + ")的?(?:"
+                            + "|".join(sorted(COUNTRY_HEADS, key=len, reverse=True)) + ")$")
+
+
 def is_generic_org(name: str) -> bool:
     """A category phrase, an ethnic group, or '…本报' / '…报讯' (this paper, a dateline) glued to text."""
-    if name.endswith(("本报", "本刊", "报讯")):
+    if name.endswith(("本报", "本刊", "报讯")) or COUNTRY_PHRASE.match(name):
         return True
+    if re.search("[与和].+(?:合资|合营)(?:公司|企业)$", name):
+        return True  # '甲与乙合资公司': which joint venture, the name that follows says
     return GENERIC_ORG.match(name) is not None or (name.endswith("族") and name[:-1] in ETHNIC_GROUPS)
 
 

@@ -24,6 +24,7 @@ def _cited_as_source(text: str, start: int, end: int) -> bool:
         _SOURCE_AFTER.match(text, end) is not None
 
 
+_SOFTWARE_KIND_BEFORE = re.compile(r"(?:网游|游戏|手游|页游|端游|软件|应用|App|APP|app|客户端|操作系统|小程序)$")
 # The country or city of a paper may stand between 据 and its name; a date between it and 报道.
 _SOURCE_BEFORE = re.compile(r"(?:(?<![根依证占数])据[\u4e00-\u9fff]{0,4}|来源[：:]?|来自|援引|转引自)$")
 _SOURCE_AFTER = re.compile(r"(?:(?:\d{1,2}月)?\d{1,2}日|日前|近日|当天|今天|昨天)?"
@@ -44,6 +45,8 @@ def titles(doc: Doc) -> Doc:
             label = "Report"
         elif org_type(inner) == "MediaOutlet" or _cited_as_source(text, match.start(), match.end()):
             label = "MediaOutlet"
+        elif _SOFTWARE_KIND_BEFORE.search(text, max(0, match.start() - 6), match.start()):
+            label = "Product"  # '手机网游《诛神OL》', '游戏《某某》': a game or an app is a product
         if label is None:
             continue
         span = doc.char_span(match.start(1), match.end(1), label=label, alignment_mode="expand")
