@@ -653,3 +653,19 @@ def test_a_profile_names_the_post_in_its_position_field():
     facts = run("李立莹出生年月：1969年职位：北京华信汽车销售服务有限公司董事长毕业院校：北方大学留学国家：德国")
     roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
     assert roles.get(("李立莹", "北京华信汽车销售服务有限公司")) == ["董事长"]
+
+
+def test_comments_in_an_interview_answer_and_on_what_a_judging_verb_takes():
+    facts = run("惠达陶瓷总经理王立庆接受了采访。\n      王立庆：我们惠达一直关注着蓝海传媒，上市后蓝海传媒可以"
+                "赢取更多资源，蓝海传媒会越走越好。")
+    comments = [f for f in facts if f.predicate == "commentsOn"]
+    assert [(f.subject, f.object) for f in comments] == [("王立庆", "蓝海传媒")]
+    assert comments[0].attributes["quote"].startswith("我们惠达一直关注着")
+    assert comments[0].attributes["stance"] == "positive"
+    facts = run("“这和我没有关系。”俞立渝快言评价了胡立榜。")
+    assert ("俞立渝", "胡立榜") in triples(facts, "commentsOn")
+
+
+def test_a_quoted_name_is_no_answer_whose_firms_are_talked_about():
+    facts = run("刘立晨举例说，凡是国际顶级品牌均有标志，比如华信的服装一定有“华信”字样，华信的包也是。")
+    assert not triples(facts, "commentsOn")

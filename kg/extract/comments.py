@@ -31,7 +31,8 @@ OWN_PRODUCT = re.compile(r"(开发出|研发出|推出|发布(?!会)|打造)[^�
 POSITIVE = ("震撼", "惊艳", "超预期", "逼真", "乐观", "好消息", "看好", "划时代", "革新", "期待", "突破", "领先",
             "利好", "炸裂", "清晰", "美好", "受益", "成功", "机遇", "机会", "惊喜", "优秀", "强劲", "推动",
             "提升", "增长", "巨大作用", "创新", "崇拜", "想象力", "不错", "满意", "欢迎", "信心", "很好", "较好",
-            "良好", "更好", "出色", "喜欢", "好评", "强大", "值得", "赞赏", "认可", "振奋", "稳健", "向好")
+            "良好", "更好", "出色", "喜欢", "好评", "强大", "值得", "赞赏", "认可", "振奋", "稳健", "向好",
+            "越好", "实惠", "优化")
 NEGATIVE = ("看不到", "担忧", "担心", "风险", "不足", "问题", "下滑", "下降", "亏损", "质疑", "威胁", "滥用",
             "失望", "泡沫", "妖魔化", "危机", "困难", "冲击", "打击", "警惕", "谨慎", "悲观", "差距", "混然",
             "倒闭", "裁员", "不好", "糟糕", "失败", "恶化", "承压", "落后", "不满", "遗憾", "反对", "批评",
@@ -90,6 +91,10 @@ def _speaker(ctx: ArticleContext, sentence: Sentence, quotes) -> tuple[Mention |
         before = [p for p in people if p.end <= v0 and not re.search(r"[。；;]", text[p.end : v0])]
         if before and v0 - before[-1].end <= 30:
             return before[-1], 0.8
+    # 2b. '王五：听说过…' in an interview transcript: a name and a colon open the answer.
+    for p in people:
+        if text[p.end : p.end + 1] in ("：", ":") and ANSWER_START.search(text, max(0, p.start - 1), p.start):
+            return p, 0.7
     # 3. '在<PERSON>看来'
     view = IN_VIEW.search(sentence.text)
     if view:
@@ -107,11 +112,21 @@ def _speaker(ctx: ArticleContext, sentence: Sentence, quotes) -> tuple[Mention |
     return None, 0.0
 
 
+# Verbs whose object is what is commented on: '评价了胡润榜', '看好某车企', '力挺某模型'.
+JUDGES = re.compile(r"(?:评价|点评|看好|称赞|赞扬|夸赞|力挺|批评|质疑|炮轰|吐槽|盛赞|肯定)了?$")
+
+
 def _targets(ctx: ArticleContext, sentence: Sentence, speaker: Mention | str) -> list[Mention]:
-    """What the speaker comments on: the products named in the sentence, else in its paragraph.
-    Not a product in the speaker's own description ('X基金拟任基金经理李四表示': his fund)."""
+    """What the speaker comments on: what a judging verb takes ('评价了胡润榜'), the products named
+    in the sentence, else in its paragraph. Not a product in the speaker's own description
+    ('X基金拟任基金经理李四表示': his fund)."""
     text = ctx.article.text
     speaker_name = speaker.text if isinstance(speaker, Mention) else speaker
+    judged = [m for m in sentence.mentions if coarse(m.label) in ("Organization", "Product", "Ranking", "Report")
+              and m.label != "MediaOutlet" and JUDGES.search(text, max(sentence.start, m.start - 4), m.start)
+              and m.text != speaker_name]
+    if judged and isinstance(speaker, Mention) and speaker.end <= judged[0].start:
+        return judged[:1]
     products = [
         m for m in of_type(sentence.mentions, "Product")
         if m.text != speaker_name and not OWN_PRODUCT.search(text[max(sentence.start, m.start - 8) : m.start])
@@ -166,6 +181,29 @@ def _topic_of_what_is_said(ctx: ArticleContext, sentence: Sentence, speaker_name
     return opening[:1]
 
 
+ANSWER_START = re.compile(r"(?:^|[\s。！？])$")
+OURS = re.compile(r"(?:我们|我|本|咱们)$")
+
+
+def _talked_about(ctx: ArticleContext, sentence: Sentence, speaker: Mention | str, quotes) -> list[Mention]:
+    """'王五：我们惠达一直关注着新浪乐居，上市后新浪乐居可以…': an organization the words said after
+    the speaker name again and again is what they are about (not one of '我们', the speaker's own).
+    Only for words given as said: an answer after 'name：' or a quotation."""
+    text = ctx.article.text
+    said_aloud = any(len(q) >= 8 for _, _, q in quotes)  # words, not a quoted name ('“LV”字样')
+    if not isinstance(speaker, Mention) or not (said_aloud or text[speaker.end : speaker.end + 1] in ("：", ":")):
+        return []
+    clause_start = max(text.rfind(mark, sentence.start, speaker.start) for mark in "，,；;。：:") + 1
+    own = {m.text for m in of_type(sentence.mentions, "Organization") if clause_start <= m.start < speaker.start}
+    said = [m for m in of_type(sentence.mentions, "Organization") if m.start > speaker.end and m.text not in own
+            and m.label != "MediaOutlet" and not OURS.search(text, max(0, m.start - 2), m.start)]
+    counts: dict[str, int] = {}
+    for m in said:
+        counts[m.text] = counts.get(m.text, 0) + 1
+    often = [m for m in said if counts[m.text] >= 2]
+    return often[:1]
+
+
 def _unique(mentions: list[Mention]) -> list[Mention]:
     seen, out = set(), []
     for m in mentions:
@@ -188,9 +226,12 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             ctx.last_speaker = name
         targets = _targets(ctx, sentence, speaker)
         if not targets:  # weaker evidence: the organization the reported words open with
-            targets = _topic_of_what_is_said(ctx, sentence, name)
+            targets = (_topic_of_what_is_said(ctx, sentence, name)
+                       or _talked_about(ctx, sentence, speaker, quotes))
             confidence = min(confidence, 0.6)
         quote = _choose_quote(quotes, targets)
+        if quote is None and isinstance(speaker, Mention) and ctx.article.text[speaker.end : speaker.end + 1] in "：:":
+            quote = ctx.article.text[speaker.end + 1 : sentence.end].strip()  # '王五：<the answer>'
         if quote is None:
             # Indirect speech: what follows '认为,' or '看来,' is the view reported.
             said = re.search(rf"(?:{SPEECH.pattern}|看来)[，,:：]", sentence.text)

@@ -56,6 +56,8 @@ def person_names(doc: Doc) -> Doc:
             spans.append(Span(doc, start, ent.end, label="Person"))
         elif text.endswith(HONORIFICS) and ent.end - ent.start >= 2 and doc[ent.end - 1].text in HONORIFICS:
             spans.append(Span(doc, ent.start, ent.end - 1, label="Person"))
+        elif text.endswith("榜") and len(text) >= 3:
+            spans.append(Span(doc, ent.start, ent.end, label="Ranking"))  # '胡润榜/PER': a list named after one
         elif not is_person_name(text):
             drop.add((ent.start, ent.end))
     if drop:
