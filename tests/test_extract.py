@@ -669,3 +669,9 @@ def test_comments_in_an_interview_answer_and_on_what_a_judging_verb_takes():
 def test_a_quoted_name_is_no_answer_whose_firms_are_talked_about():
     facts = run("刘立晨举例说，凡是国际顶级品牌均有标志，比如华信的服装一定有“华信”字样，华信的包也是。")
     assert not triples(facts, "commentsOn")
+
+
+def test_a_site_in_brackets_between_the_firm_and_the_title_is_passed_over():
+    facts = run("五合国际(五合国际博客)的总经理邹立毅也表达出类似的观点。")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles.get(("邹立毅", "五合国际")) == ["总经理"]

@@ -428,3 +428,8 @@ def test_a_kind_before_da_moxing_or_an_amount_after_a_release_verb_names_no_prod
 
 def test_a_title_in_guillemets_after_a_kind_of_software_is_a_product(nlp):
     assert ("华信OL", "Product") in ents(nlp, "旗下的大型手机网游《华信OL》获得年度大奖。")
+
+
+def test_a_site_named_by_a_name_is_an_organization_a_common_noun_site_is_not(nlp):
+    assert ("当当网", "Organization") in ents(nlp, "她是当当网联合总裁。")
+    assert not any(text == "社会安全网" for text, _ in ents(nlp, "要织密社会安全网。"))

@@ -122,14 +122,18 @@ MANAGES_A_FUND = re.compile(r"、[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:基金的?)?(
 
 def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
     """The mention ending last before `end`, when it is an organization; one in brackets right
-    after it ('中国石油大学(北京)校长') says which campus or branch, and is passed over."""
+    after it ('中国石油大学(北京)校长', '五合国际(五合国际博客)的总经理') says which campus, branch
+    or site, and is passed over."""
     before = [m for m in sentence.mentions if m.end <= end]
     while before:
         last = max(before, key=lambda m: m.end)
-        if coarse(last.label) == "Organization" or not (text[last.start - 1 : last.start] in ("(", "（")
-                                                          and re.match(r"[)）]", text[last.end : end])):
-            break
-        before = [m for m in before if m.end < last.start]
+        bracketed = BRACKETED_AFTER.match(text, last.end, end)  # '五合国际(五合国际博客)的总经理'
+        opening = max(text.rfind("(", 0, last.start), text.rfind("（", 0, last.start))
+        inside = bracketed and opening >= 0 and not re.search(r"[)）]", text[opening : last.start])
+        fills = opening + 1 == last.start and bracketed.group(0) in (")", "）") if inside else False
+        if not inside or (coarse(last.label) == "Organization" and fills):
+            break  # '…公司(SpaceX)创始人': an organization filling the brackets is the firm's other name
+        before = [m for m in before if m.end <= opening]
     else:
         return None
     return last if coarse(last.label) == "Organization" else None
@@ -139,6 +143,7 @@ NEXT_FIELD = re.compile(r"(?:" + "|".join(_HEADS_FOR_FIELDS) + r")(?P<field>[\u4
 PROFILE_FIELDS = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[：:][^，,。；;：:]{1,16}?)*"
                             r"(?:职位|职务|现任职务|工作单位)[：:]\s*")
 HELD_BY_WHO_FOLLOWS = re.compile(r"的?([^，,。；;的]{2,12}?)(?:是|为|由)")
+BRACKETED_AFTER = re.compile(r"[^()（），,。；;]{0,8}[)）]")
 CLAUSE_START = tuple("，,、；;：:（( \u3000\n。")
 
 

@@ -15,6 +15,7 @@ from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .lac_tokenizer import analyse
 from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_ORG_SUFFIXES
 
 ORG_LABELS = {"Organization", "Company", "ResearchInstitute", "GovernmentAgency", "Association", "MediaOutlet"}
@@ -179,13 +180,22 @@ def org_names(doc: Doc) -> Doc:
             fine = org_type(ent.text)
             if fine != "Organization":
                 spans.append(Span(doc, ent.start, ent.end, label=fine))
-        elif ent is not None and ent.label_ == "Location" and _ends_with_org_suffix(ent.text) and \
-                org_type(ent.text) == "Company" and ent.end - ent.start == 1:
-            spans.append(Span(doc, ent.start, ent.end, label="Company"))  # '招商地产/LOC': a firm by its ending
+        elif ent is not None and ent.label_ == "Location" and ent.end - ent.start == 1 and (
+                (_ends_with_org_suffix(ent.text) and org_type(ent.text) == "Company")
+                or (ent.text.endswith("国际") and len(ent.text) >= 4)):
+            spans.append(Span(doc, ent.start, ent.end, label="Company"))  # '招商地产/LOC', '五合国际/LOC'
+        elif (ent is None and tags[i] == "nz" and len(texts[i]) >= 3 and texts[i].endswith("网")
+              and _named_site(texts[i])):
+            spans.append(Span(doc, i, i + 1, label="Organization"))  # '当当网/nz': a web firm's name
         i = max(i + 1, end if ent is not None else i + 1)
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+def _named_site(word: str) -> bool:
+    """'当当网', '中国经济网': a site named by a name or a place, not by a common noun ('社会安全网', '手机网')."""
+    return any(tag in ("ORG", "nz", "LOC", "PER") for _, tag in analyse(word[:-1]))
 
 
 # Titles held over a whole firm: the noun right before one belongs to the firm's name, not to

@@ -85,7 +85,7 @@ ROLE_HEADS = (
     "院士", "教练", "主教练", "律师", "医师", "主任医师", "馆长", "站长",
 )
 # Words that only modify a role (常务副会长, 联席院长, 执行董事).
-ROLE_MODIFIERS = ("常务", "执行", "联席", "副", "首席", "高级", "资深", "名誉", "荣誉", "代理", "特聘")
+ROLE_MODIFIERS = ("常务", "执行", "联席", "联合", "副", "首席", "高级", "资深", "名誉", "荣誉", "代理", "特聘")
 
 # Verbs that introduce what a speaker says or thinks.
 SPEECH_VERBS = (
