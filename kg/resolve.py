@@ -124,7 +124,7 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact],
         article = article_of(fact)
         add(fact.subject, fact.subject_type, article, False)
         if fact.object is not None and fact.object_type:
-            add(fact.object, fact.object_type, article, False)
+            add(fact.object, _type_shown(fact), article, False)
 
     places = {key for (coarse, key) in groups if coarse == "Location"}
     merged = _merge_short_forms(groups, places, {k: g.articles for k, g in groups.items()})
@@ -161,6 +161,22 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact],
             obj = full(fact.object, coarse_type(fact.object_type), article_of(fact))
             fact.object_id = resolution.lookup(obj, fact.object_type)
     return resolution
+
+
+# Titles that only a firm has: an organization someone is 董事长, 总裁 or 行长 of is a Company,
+# unless its name says it is a school, a hospital or a public body.
+FIRM_TITLES = re.compile(r"^(?:联席|联合|执行|常务|副)*(?:董事长|董事局主席|总裁|首席执行官|CEO|总经理|行长)$")
+NOT_FIRM_NAMES = re.compile(r"(?:学校|中学|小学|大学|学院|医院|协会|学会|商会|基金会|委员会|政府|局|厅|部|办|台|报|社)"
+                            r"$")
+
+
+def _type_shown(fact: Fact) -> str:
+    """The object's type as the fact shows it: an organization with a firm's head is a Company."""
+    if (fact.predicate == "holdsPositionAt" and fact.object_type == "Organization" and fact.object
+            and not NOT_FIRM_NAMES.search(fact.object)
+            and any(FIRM_TITLES.match(role) for role in fact.attributes.get("role") or ())):
+        return "Company"
+    return fact.object_type or ""
 
 
 def article_of(fact: Fact) -> str | None:

@@ -213,3 +213,15 @@ def test_a_short_name_that_begins_a_registered_names_core_is_that_firm():
     mentions = {"a-1": [mention("深圳市大疆创新科技有限公司", "Company"), mention("大疆", "Organization", 30)]}
     [firm] = resolve(mentions, []).entities
     assert firm.name == "深圳市大疆创新科技有限公司" and firm.aliases == {"大疆"}
+
+
+def test_an_organization_with_a_firms_head_is_a_company_but_a_school_is_not():
+    evidence = Evidence("a-1", "…", 0, 1)
+    facts = [Fact("张三", "Person", "holdsPositionAt", "宏远", "Organization", {"role": ["董事长"]}, evidence),
+             Fact("李四", "Person", "holdsPositionAt", "华信实验学校", "Organization", {"role": ["董事长"]}, evidence),
+             Fact("王五", "Person", "holdsPositionAt", "北方研究会", "Organization", {"role": ["会长"]}, evidence)]
+    mentions = {"a-1": [mention("宏远", "Organization"), mention("华信实验学校", "Organization", 10),
+                        mention("北方研究会", "Organization", 20)]}
+    types = {e.name: e.type for e in resolve(mentions, facts).entities}
+    assert types["宏远"] == "Company"
+    assert types["华信实验学校"] == "Organization" and types["北方研究会"] == "Organization"

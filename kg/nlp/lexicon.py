@@ -50,6 +50,7 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("早报", "MediaOutlet"), ("时报", "MediaOutlet"),
     ("电讯", "MediaOutlet"), ("周刊", "MediaOutlet"), ("杂志", "MediaOutlet"), ("电视台", "MediaOutlet"),
     ("广播电台", "MediaOutlet"), ("通讯社", "MediaOutlet"), ("新闻社", "MediaOutlet"), ("参考报", "MediaOutlet"),
+    ("新社", "MediaOutlet"), ("广电总台", "MediaOutlet"), ("广播电视台", "MediaOutlet"),
     ("报", "MediaOutlet"),
     # Schools and hospitals: organizations with no finer type in the guide.
     ("中学", "Organization"), ("小学", "Organization"), ("学校", "Organization"), ("幼儿园", "Organization"),
