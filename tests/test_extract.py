@@ -675,3 +675,30 @@ def test_a_site_in_brackets_between_the_firm_and_the_title_is_passed_over():
     facts = run("五合国际(五合国际博客)的总经理邹立毅也表达出类似的观点。")
     roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
     assert roles.get(("邹立毅", "五合国际")) == ["总经理"]
+
+
+def test_patents_of_the_firm_not_of_who_counts_them_and_a_part_of_its_own():
+    text = ("据国家知识产权局统计，2023年华信共申请专利1.2万件，同比增长15%，其中海外专利申请量达3000件。"
+            "宏远公司今年上半年新增人工智能专利申请2600余件，位居全国第一。")
+    facts = [f for f in run(text) if f.predicate == "filesPatents"]
+    found = {(f.subject, f.attributes.get("count"), f.attributes.get("scope")) for f in facts}
+    assert found == {("华信", 12000, None), ("华信", 3000, "海外"), ("宏远公司", 2600, None)}
+
+
+def test_a_quoted_list_and_the_top_of_it():
+    facts = run("在近日发布的“2030华信全球独角兽榜”中，蚂蚁集团以1.5万亿元估值蝉联榜首。")
+    ranks = [(f.subject, f.object, f.attributes.get("rank")) for f in facts if f.predicate == "ranksIn"]
+    assert ranks == [("蚂蚁集团", "2030华信全球独角兽榜", 1)]
+
+
+def test_unit_of_a_group_and_an_anaphor_is_no_incubated_firm():
+    facts = run("达摩院是华信集团旗下的研究机构。该项目由北方大学孵化，核心团队来自北方大学。")
+    assert triples(facts, "partOf") == {("达摩院", "华信集团")}
+    assert not triples(facts, "incubatedBy")
+
+
+def test_a_product_another_firm_released_is_the_topic_commented_on():
+    facts = run("对于华信推出的Vision Pro，IDC中国分析师王立希认为，其价格过高，短期内难以普及。")
+    assert ("华信", "Vision Pro") in triples(facts, "releases")
+    comments = [f for f in facts if f.predicate == "commentsOn"]
+    assert [(f.subject, f.object, f.attributes["stance"]) for f in comments] == [("王立希", "Vision Pro", "negative")]

@@ -36,7 +36,7 @@ POSITIVE = ("震撼", "惊艳", "超预期", "逼真", "乐观", "好消息", "�
 NEGATIVE = ("看不到", "担忧", "担心", "风险", "不足", "问题", "下滑", "下降", "亏损", "质疑", "威胁", "滥用",
             "失望", "泡沫", "妖魔化", "危机", "困难", "冲击", "打击", "警惕", "谨慎", "悲观", "差距", "混然",
             "倒闭", "裁员", "不好", "糟糕", "失败", "恶化", "承压", "落后", "不满", "遗憾", "反对", "批评",
-            "下跌", "疲软", "低迷", "隐患", "缺陷")
+            "下跌", "疲软", "低迷", "隐患", "缺陷", "过高", "难以", "昂贵")
 NEGATORS = ("不能过分", "不会", "不能", "不要", "不再", "不", "没有", "没", "无法", "别", "未")
 
 
@@ -129,7 +129,8 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker: Mention | str) ->
         return judged[:1]
     products = [
         m for m in of_type(sentence.mentions, "Product")
-        if m.text != speaker_name and not OWN_PRODUCT.search(text[max(sentence.start, m.start - 8) : m.start])
+        if m.text != speaker_name and not (OWN_PRODUCT.search(text[max(sentence.start, m.start - 8) : m.start])
+                                           and not _in_topic_phrase(sentence, m))
         and not _describes(text, m, speaker)
     ]
     if products:
@@ -143,6 +144,12 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker: Mention | str) ->
     # Otherwise only the article's subject: a product its title names ('星河X1上市,专家怎么看').
     title = ctx.article.title or ""
     return _unique([m for m in in_paragraph if m.text in title])[:1]
+
+
+def _in_topic_phrase(sentence: Sentence, mention: Mention) -> bool:
+    """'对于某公司推出的X，张三认为': X, released by another, is the topic the speaker takes up."""
+    topic = TOPIC_PHRASE.match(sentence.text)
+    return topic is not None and sentence.start + topic.start(1) <= mention.start < sentence.start + topic.end(1)
 
 
 def _describes(text: str, mention: Mention, speaker: Mention | str) -> bool:

@@ -7,7 +7,7 @@ import re
 from ..model import Fact
 from ..nlp.components import org_type
 from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
-from .context import ArticleContext, of_type
+from .context import ArticleContext, could_name_a_firm, of_type
 
 SCHOOL_SUFFIXES = ("学院", "研究生院", "书院")
 LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在|总部在)$")
@@ -78,6 +78,8 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                 head = COPULA_AT_END.sub("", text[sentence.start : incubator.start - 1])
                 subjects = [o for o in orgs if o.end == sentence.start + len(head)]
                 chunk = CLAUSE_START_NAME.search(head)
+                if chunk and not could_name_a_firm(ctx, chunk.group(1), sentence.start + chunk.start(1)):
+                    chunk = None  # '该项目由清华大学孵化': an anaphor, no name
                 if not subjects and chunk:
                     start = sentence.start + chunk.start(1)
                     subjects = [ctx.add_mention(sentence, start, start + len(chunk.group(1)), "Organization",
@@ -95,6 +97,9 @@ def extract(ctx: ArticleContext) -> list[Fact]:
 UNDER_PARENT = re.compile(r"^(?:旗下|下属|所属|控股)(?:的|子公司|公司)?$")
 UNIT_LIST = re.compile(r"^(?:、|和|及|与|以及)$")
 BELONGS_TO = re.compile(r"^(?:隶属于|隶属|从属于)$")
+UNIT_OF = re.compile(r"^(?:是|系)$")
+CLAUSE_OPENS = re.compile(r"(?:^|[，,；;：:\s])$")
+OWNED_AFTER = re.compile(r"^(?:旗下|下属|所属|的子公司|的全资子公司|控股的)")
 
 
 def _subsidiaries(ctx, sentence, orgs) -> list[Fact]:
@@ -111,6 +116,12 @@ def _subsidiaries(ctx, sentence, orgs) -> list[Fact]:
                 units.append(nxt)
             facts += [ctx.fact(u, "Organization", "partOf", parent, parent.label, sentence, "partOf", 0.75)
                       for u in units]
+        if i + 1 < len(orgs) and UNIT_OF.match(text[parent.end : orgs[i + 1].start]) and \
+                OWNED_AFTER.match(text[orgs[i + 1].end : orgs[i + 1].end + 4]) and \
+                CLAUSE_OPENS.search(text, sentence.start, parent.start):  # the unit is what the clause is about
+            # '某研究院是某集团旗下的研究机构': the unit, then its parent
+            facts.append(ctx.fact(parent, "Organization", "partOf", orgs[i + 1], orgs[i + 1].label, sentence,
+                                  "partOf", 0.7))
         if i + 1 < len(orgs) and BELONGS_TO.match(text[parent.end : orgs[i + 1].start]):
             facts.append(ctx.fact(parent, "Organization", "partOf", orgs[i + 1], orgs[i + 1].label, sentence,
                                   "partOf", 0.7))

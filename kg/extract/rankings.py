@@ -10,7 +10,8 @@ from .normalize import chinese_to_int
 
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
-TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业|并列第|(?:稳居|位居)前")
+TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业|并列第|(?:稳居|位居)前"
+                      r"|榜首")
 # Beside a named list in the same sentence: '荣获“中国品牌500强”称号', '被评为…'.
 HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 # '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
@@ -63,7 +64,10 @@ def _publishers(sentence: Sentence, text: str) -> set[str]:
 
 def _rank_after(text: str, end: int) -> int | None:
     """'…位列第3' right after the organization, or '与A、B四所学校并列第五' closing a list it is in."""
-    clause = re.match(r"[^，,；;。]*", text[end : end + 10]).group(0)  # not '西岭大学；北湖大学排名第四'
+    clause = re.match(r"[^，,；;。]*", text[end : end + 16]).group(0)  # not '西岭大学；北湖大学排名第四'
+    if "榜首" in clause:
+        return 1  # '…以1.56万亿元估值蝉联榜首'
+    clause = clause[:10]
     match = RANK.search(clause) or TIED_LIST_RANK.match(text, end, end + 60)
     if match is None:
         return None

@@ -15,8 +15,11 @@ from .lexicon import DEVICE_NOUNS, GENERIC_NAMES, ROLE_HEADS
 
 PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "软件", "工具", "操作系统", "APP", "App",
                       "助手", "智能体", "浏览器", "引擎", "框架", "数据库", "客户端", "小程序", *DEVICE_NOUNS)
-# '发布Gemini', '推出了GPT-4': a release names a product.
-RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开源)了?$")
+# '发布Gemini', '推出了GPT-4', '某公司推出的Vision Pro': a release names a product.
+RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开源)(?:了|的)?$")
+# 'IDC中国分析师王希', 'Gartner研究总监': a Latin name, perhaps a region, then a job title.
+TITLE_AFTER = re.compile(r"^(?:中国|大中华区|亚太区|亚太|全球)?(?:首席|高级|资深)?"
+                         r"(?:分析师|研究总监|研究员|总裁|副总裁|总经理|董事长|负责人|发言人|合伙人|高管|员工)")
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
 _LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
@@ -108,10 +111,12 @@ def latin_names(doc: Doc) -> Doc:
         after = doc[end : min(len(doc), end + 2)].text
         if any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(("模型", "大模型")) \
                 or _KIND_AFTER.match(doc[end : min(len(doc), end + 3)].text) and not name.isupper() \
-                or RELEASED_BEFORE.search(before) or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
+                or (RELEASED_BEFORE.search(before) and (len(name) >= 3 or not before.endswith("的"))) \
+                or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
                 or _SPACED_NUMBER.search(name):  # 'EOS 7D', 'Mate 60 Pro': a series and its number
             cues[key].add("Product")
         if any(after.startswith(c) for c in ORG_CUE_AFTER) or ORG_VERB_AFTER.match(after) \
+                or TITLE_AFTER.match(doc[end : min(len(doc), end + 3)].text) \
                 or before.endswith(ORG_CUE_BEFORE) and start not in inside_names:
             cues[key].add("Organization")
         if any(doc[k].tag_ == "ORG" for k in range(start, end)):

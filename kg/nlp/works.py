@@ -52,6 +52,10 @@ def titles(doc: Doc) -> Doc:
         span = doc.char_span(match.start(1), match.end(1), label=label, alignment_mode="expand")
         if span is not None:
             spans.append(span)
+    for match in _QUOTED_RANKING.finditer(text):  # '“2024胡润全球独角兽榜”': a list's name in quotation marks
+        span = doc.char_span(match.start(1), match.end(1), label="Ranking", alignment_mode="expand")
+        if span is not None and span.start_char == match.start(1) and span.end_char == match.end(1):
+            spans.append(span)
     for match in _PUBLISHED_REPORT.finditer(text):  # a report named outside 《》, as it is published
         name = match.group(1)
         if not (_SPECIFIC.search(name[:-2]) or len(name) >= 10) or any(s.start_char < match.end(1) and
@@ -70,6 +74,7 @@ def titles(doc: Doc) -> Doc:
     return doc
 
 
+_QUOTED_RANKING = re.compile(r"“([^“”\n]{3,40}?(?:名单|榜单|排行榜|榜|(?:\d+|[百千])强))”")
 # A ranking named as it is published, with its year ('发布了2012年美国最新大学排名').
 _PUBLISHED_RANKING = re.compile(r"(?:发布|公布|推出|发表)(?:了|的)?(?:最新一期的?|最新的?|年度)?"
                                 r"((?:\d{4}年度?|\d{4}-\d{4}年?)[一-鿿A-Za-z0-9]{2,16}?(?:排名|排行))"
