@@ -702,3 +702,12 @@ def test_a_product_another_firm_released_is_the_topic_commented_on():
     assert ("华信", "Vision Pro") in triples(facts, "releases")
     comments = [f for f in facts if f.predicate == "commentsOn"]
     assert [(f.subject, f.object, f.attributes["stance"]) for f in comments] == [("王立希", "Vision Pro", "negative")]
+
+
+def test_a_latin_unit_in_a_title_and_a_verb_glued_to_the_firm_before_it():
+    facts = run("华信常务董事、终端BG CEO余立东在发布会上表示，新品很好。")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles.get(("余立东", "华信")) == ["常务董事", "终端BG CEO"]
+    from kg.nlp.lac_tokenizer import _split_time_of_tenure
+
+    assert _split_time_of_tenure([("华信电网位", "ORG"), ("列", "v")]) == [("华信电网", "ORG"), ("位列", "v")]

@@ -433,3 +433,7 @@ def test_a_title_in_guillemets_after_a_kind_of_software_is_a_product(nlp):
 def test_a_site_named_by_a_name_is_an_organization_a_common_noun_site_is_not(nlp):
     assert ("当当网", "Organization") in ents(nlp, "她是当当网联合总裁。")
     assert not any(text == "社会安全网" for text, _ in ents(nlp, "要织密社会安全网。"))
+
+
+def test_a_versioned_model_name_wherever_it_stands(nlp):
+    assert ("华信星火大模型V4.0", "AIModel") in ents(nlp, "记者从华信获悉，华信星火大模型V4.0将于6月底发布。")

@@ -73,7 +73,8 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
         part = re.sub(r"之一$", "", part.strip())
         if not part:
             continue
-        if not part.endswith(_HEADS) or re.search(r"[，,。；;：:“”\s《》()（）\[\]【】]", part):
+        unspaced = re.sub(r"(?<=[A-Za-z]) (?=[A-Za-z])", "", part)  # '终端BG CEO': a Latin unit and title
+        if not part.endswith(_HEADS) or re.search(r"[，,。；;：:“”\s《》()（）\[\]【】]", unspaced):
             return None
         head = next(h for h in _HEADS if part.endswith(h))
         prefix, before = part[: -len(head)], None

@@ -214,13 +214,16 @@ def analyse(text: str) -> list[tuple[str, str]]:
 
 
 _COUNT_AFTER_NAME = re.compile(r"[一二两三四五六七八九十几\d]+[所家个只](?:学校|高校|大学|公司|企业|银行|机构)?$")
+# The first character of a verb LAC glued to the firm before it, and the verb's next character.
+_VERB_CUT_OFF = {("时", "任"), ("位", "列"), ("位", "居"), ("名", "列")}
 # What a firm is to another, glued by LAC to the front of the firm's name ('关联方中盈…公司').
 _RELATION_BEFORE_FIRM = re.compile("关联方|控股股东|大股东|股东方|股东|母公司|子公司|旗下|下属|合作方"
                                    "|副?(?:会长|董事长|总经理)")
 
 
 def _split_time_of_tenure(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'广发银行时/ORG 任/v 董事长': the 时 of 时任 ('then serving as') glued to the firm before it;
+    """'广发银行时/ORG 任/v 董事长': the 时 of 时任 ('then serving as') glued to the firm before it
+    (and the 位 of 位列, 位居);
     '关联方中盈…公司/ORG': a relation word glued to the front of one."""
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
@@ -228,9 +231,10 @@ def _split_time_of_tenure(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]
             out += [(word[: count.start()], "ORG"), (count.group(0), "m")]  # '宾夕法尼亚四所/ORG 学校'
         elif tag == "ORG" and (relation := _RELATION_BEFORE_FIRM.match(word)) and len(word) - relation.end() >= 4:
             out += [(relation.group(0), "n"), (word[relation.end():], "ORG")]  # '关联方/n 中盈…公司/ORG'
-        elif word.startswith("任") and out and out[-1][1] == "ORG" and len(out[-1][0]) >= 3 and out[-1][0][-1] == "时":
+        elif out and out[-1][1] == "ORG" and len(out[-1][0]) >= 3 and (out[-1][0][-1], word[:1]) in _VERB_CUT_OFF:
+            glued = out[-1][0][-1]  # '广发银行时/ORG 任', '国家电网位/ORG 列': 时任, 位列
             out[-1] = (out[-1][0][:-1], "ORG")
-            out.append(("时" + word, "v"))
+            out.append((glued + word, "v"))
         else:
             out.append((word, tag))
     return out

@@ -48,6 +48,8 @@ RELEASED_VERSIONED = re.compile(
 )
 # '混元/nz 大模型': a proper noun right before 大模型 names a model.
 PROPER_BEFORE_MODEL = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})大模型")
+# '讯飞星火大模型V4.0将于6月底发布': a model's name with its version, wherever it stands.
+VERSIONED_MODEL = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,8}(?:大模型|模型)\s?[Vv]\d+(?:\.\d+)*)")
 # '“香山”处理器': a quoted name, then the kind of device it is.
 # (not 服务器: a game's “服务器” is a realm)
 QUOTED_BEFORE_KIND = re.compile(r"[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"](?:"
@@ -115,8 +117,16 @@ def _versioned(doc: Doc, text: str) -> list[Span]:
 
 
 def _proper_nouns_before_model(doc: Doc, text: str) -> list[Span]:
-    """'混元/nz 大模型': the proper noun's own word (LAC's nz), then 大模型."""
+    """'混元/nz 大模型': the proper noun's own word (LAC's nz), then 大模型; and a versioned
+    model name wherever it stands."""
     spans = []
+    for match in VERSIONED_MODEL.finditer(text):
+        end = match.end("name")
+        for k in range(match.start("name"), end - 4):  # the first start that is a word's and names a model
+            found = _whole_words(doc, k, end, "AIModel") if model_name(text[k:end]) else []
+            if found:
+                spans += found
+                break
     for match in PROPER_BEFORE_MODEL.finditer(text):
         end = match.end("name")
         token = doc.char_span(end - 1, end, alignment_mode="expand")
