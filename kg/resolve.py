@@ -228,7 +228,8 @@ def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[
     (纽曼NUNU-X1). When several do, they must be one family: the longest holds the others."""
     products = {m.text.strip() for m in mentions if coarse_type(m.label) == "Product"}
     local = {}
-    cores = {p: _MODEL_SUFFIX.sub("", p).replace(" ", "") for p in products}  # 佳能IXUS120 IS: 佳能IXUS120
+    # 佳能IXUS120 IS: 佳能IXUS120; 日日新5.0大模型: 日日新5.0
+    cores = {p: _KIND_SUFFIX.sub("", _MODEL_SUFFIX.sub("", p)).replace(" ", "") for p in products}
     for short in products:
         compact = short.replace(" ", "")
         version = _TRAILING_VERSION.search(compact)
@@ -249,6 +250,7 @@ def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[
 
 
 _MODEL_SUFFIX = re.compile(r"\s?(?:IS|Pro|Max|Plus|Ultra|Mini|SE|HD)$")
+_KIND_SUFFIX = re.compile(r"(?:大模型|模型)$")
 _MODEL_CODE_ONLY = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}")
 
 

@@ -711,3 +711,19 @@ def test_a_latin_unit_in_a_title_and_a_verb_glued_to_the_firm_before_it():
     from kg.nlp.lac_tokenizer import _split_time_of_tenure
 
     assert _split_time_of_tenure([("华信电网位", "ORG"), ("列", "v")]) == [("华信电网", "ORG"), ("位列", "v")]
+
+
+def test_a_versioned_model_said_again_without_its_kind_is_one_product():
+    from kg.resolve import resolve
+
+    text = "同日，华信科技发布日日新5.0大模型。华信科技董事长徐立表示，日日新5.0在主流评测中表现突出。"
+    article = Article(id="t-1", document="t.txt", title="测试", text=text)
+    mentions, facts = extract_article(article, get_nlp()(text))
+    products = [e for e in resolve({"t-1": mentions}, facts).entities if e.coarse_type == "Product"]
+    assert [(p.name, p.aliases) for p in products] == [("日日新5.0大模型", {"日日新5.0"})]
+    assert ("徐立", "日日新5.0") in triples(facts, "commentsOn")
+
+
+def test_a_latin_name_glued_to_a_kind_of_assistant_is_released():
+    facts = run("5月20日，华信科技在北京发布了Kimi智能助手的新版本。")
+    assert ("华信科技", "Kimi") in triples(facts, "releases")

@@ -114,6 +114,7 @@ def test_non_ascii_stem_gets_a_sha1_id():
         ("本报讯（记者 李洋 通讯员 赵六）正文开始。", ("李洋", "赵六"), "正文开始。"),
         ("新华社北京2月20日电(记者 王五、赵六)近日,正文。", ("王五", "赵六"), "近日,正文。"),
         ("本报北京2月21日电 （记者 欧阳晓明） 正文。", ("欧阳晓明",), "正文。"),
+        ("本报记者 陈晨 北京报道", ("陈晨",), ""),  # where the reporter filed from is no name
     ],
 )
 def test_byline_variants(line, authors, rest):

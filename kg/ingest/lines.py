@@ -79,6 +79,9 @@ def is_name(token: str) -> bool:
     return bool(NAME_RE.fullmatch(token)) and token not in NOT_NAMES
 
 
+PLACE_REPORT = re.compile(r"[\u4e00-\u9fff]{1,6}(?:报道|专电)|发自[\u4e00-\u9fff]{1,6}")
+
+
 def names_in(text: str, need_role: bool) -> tuple[str, ...] | None:
     """The names of a byline-like string ("本报记者 王五 李明", "记者 X 通讯员 Y"), or None.
 
@@ -89,7 +92,7 @@ def names_in(text: str, need_role: bool) -> tuple[str, ...] | None:
     if need_role and not roles:
         return None
     tokens = [t for t in re.split(r"[\s、，,;；]+", stripped.strip(" :：/／")) if t]
-    tokens = [t for t in tokens if t not in BYLINE_FILLERS]
+    tokens = [t for t in tokens if t not in BYLINE_FILLERS and not PLACE_REPORT.fullmatch(t)]  # '北京报道'
     if not tokens or not all(is_name(t) for t in tokens):
         return None
     return tuple(dict.fromkeys(tokens))

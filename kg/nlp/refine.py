@@ -41,7 +41,7 @@ ENGLISH_WORDS = frozenset("the a an and or of in on at to for from by with as is
 # 'CyberOne仿生机器人', 'Vision Pro头显': the kind of device right after the name (not 手机, 电视: a
 # technology before them, WAP手机 or LED电视, names no product; nor 汽车, which follows makers;
 # an acronym is a kind of device itself: AGV智能机器人).
-_KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:机器人|头显|手表|无人机|SUV|MPV|跑车)")
+_KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:机器人|头显|手表|无人机|SUV|MPV|跑车|助手|智能体)")
 _SERIES_CODE = re.compile(r"[A-Z]{1,2}\d{3,4}")  # C919, A380 (not G20, H1N1, PM2.5)
 _SPACED_NUMBER = re.compile(r"^(?!(?:Top|TOP|Final|Under|And|The)\b)(?=[A-Za-z]{2})[A-Za-z]*[A-Z][A-Za-z]* \d")
 _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Za-z0-9]*")

@@ -91,6 +91,9 @@ def _models(doc: Doc, text: str) -> list[Span]:
         found = [(start, match.end("name"))]
         if (version := VERSION_AT_END.search(name)) is not None:
             found += _short_forms(text, name[: version.start()], version.group(0).strip())
+        elif (core := re.sub(r"(?:大模型|模型)$", "", name)) != name and VERSION_AT_END.search(core):
+            # '日日新5.0大模型', later '日日新5.0': the name without the kind
+            found += [(m.start(), m.end()) for m in re.finditer(re.escape(core) + r"(?![\d.]|大模型|模型)", text)]
         for start, end in found:
             spans += _whole_words(doc, start, end, "AIModel")
     return spans
