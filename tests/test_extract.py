@@ -727,3 +727,10 @@ def test_a_versioned_model_said_again_without_its_kind_is_one_product():
 def test_a_latin_name_glued_to_a_kind_of_assistant_is_released():
     facts = run("5月20日，华信科技在北京发布了Kimi智能助手的新版本。")
     assert ("华信科技", "Kimi") in triples(facts, "releases")
+
+
+def test_a_magazine_named_in_guillemets_publishes_and_a_rank_risen_to():
+    facts = run("7月10日，《华信》杂志发布2030年《华信》中国500强排行榜。北方集团排名上升至第21位。")
+    assert ("《华信》杂志", "《华信》中国500强排行榜") in triples(facts, "publishes")
+    ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"}
+    assert ranks.get("北方集团") == 21

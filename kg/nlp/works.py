@@ -24,6 +24,7 @@ def _cited_as_source(text: str, start: int, end: int) -> bool:
         _SOURCE_AFTER.match(text, end) is not None
 
 
+_OUTLET_KIND_AFTER = re.compile(r"杂志社|杂志|周刊|报社|期刊")
 _SOFTWARE_KIND_BEFORE = re.compile(r"(?:网游|游戏|手游|页游|端游|软件|应用|App|APP|app|客户端|操作系统|小程序)$")
 # The country or city of a paper may stand between 据 and its name; a date between it and 报道.
 _SOURCE_BEFORE = re.compile(r"(?:(?<![根依证占数])据[\u4e00-\u9fff]{0,4}|来源[：:]?|来自|援引|转引自)$")
@@ -39,6 +40,11 @@ def titles(doc: Doc) -> Doc:
     for match in re.finditer(r"《([^《》\n]{2,80})》", text):
         inner = match.group(1).strip()
         label = None
+        if (kind := _OUTLET_KIND_AFTER.match(text, match.end())) and len(inner) <= 12:
+            span = doc.char_span(match.start(), kind.end(), label="MediaOutlet", alignment_mode="expand")
+            if span is not None and span.start_char == match.start() and span.end_char == kind.end():
+                spans.append(span)  # '《财富》杂志发布…': the magazine itself
+                continue
         if re.search(r"(名单|榜单|排行榜|榜|(?:\d+|[百千])强)$", inner):
             label = "Ranking"
         elif any(w in inner for w in REPORT_WORDS):
