@@ -18,7 +18,8 @@ HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 IN_THE_LIST = re.compile(r"(?:榜单|名单|榜)(?:中|上|里|之中)")
 # '以下为…获奖名单：A…B…': the members follow the colon.
 MEMBERS_FOLLOW = re.compile(r"(?:榜单|名单|排行榜|(?:\d+|[百千])强)(?:如下)?[:：]")
-RANK = re.compile(r"(?:位列|排名|排在|名列|位居|并列)(?:上升至|上升到|提升至|升至|下降至|降至|跃升至)?第?([一二三四五六七八九十\d]+)(?:位|名)?")
+RANK = re.compile(r"(?:位列|排名|排在|名列|位居|并列)(?:上升至|上升到|提升至|升至|下降至|降至|跃升至)?"
+                  r"第?([一二三四五六七八九十\d]+)(?:位|名)?")
 PUBLISHES_A_LIST = re.compile(r"(?:发布|公布|推出)[^，,。；;]{0,20}(?:排名|排行|榜|名单|\d+强)")
 # '(A)与B、C三所学校并列第五': the place a list of members shares.
 TIED_LIST_RANK = re.compile(r"(?:[、和与及][^，,。；;、和与及]{2,12}?)+[^，,。；;]{0,6}?"
