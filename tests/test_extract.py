@@ -734,3 +734,11 @@ def test_a_magazine_named_in_guillemets_publishes_and_a_rank_risen_to():
     assert ("《华信》杂志", "《华信》中国500强排行榜") in triples(facts, "publishes")
     ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"}
     assert ranks.get("北方集团") == 21
+
+
+def test_open_sourcing_a_model_on_a_date_releases_it():
+    facts = run("华信于4月18日开源了Llama 3大模型，提供两个版本。", date="2024-05-01")
+    releases = [(f.subject, f.object, f.attributes.get("date")) for f in facts if f.predicate == "releases"]
+    assert releases == [("华信", "Llama 3", "2024-04-18")]
+    facts = run("Meta于4月18日开源了Llama 3大模型。", date="2024-05-01")
+    assert ("Meta", "Llama 3") in triples(facts, "releases")

@@ -9,7 +9,9 @@ from ..nlp.lexicon import BRAND_AND_CODE
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type
 from .normalize import parse_date
 
-RELEASE_VERBS = re.compile(r"发布|推出|开发出|研发出|上线|首发|亮相|打造出|面世|发布了|推出了")
+# (开源了 a model releases it; 开源模型, 开源社区 are kinds of things)
+RELEASE_VERBS = re.compile(r"发布|推出|开发出|研发出|上线|首发|亮相|打造出|面世|发布了|推出了"
+                           r"|开源了?(?!模型|大模型|社区|项目|生态)")
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露|出炉")
 TIME_WORDS = re.compile(r"^(?:近日|日前|今年|去年|此前|目前|当天|同日|当日|昨天|昨日|今天|本周|上周)+")
 # '近日<name>发布…': a publisher LAC did not tag, right before the verb.

@@ -23,7 +23,9 @@ TITLE_AFTER = re.compile(r"^(?:中国|大中华区|亚太区|亚太|全球)?(?:�
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
 _LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
-ORG_VERB_AFTER = re.compile(r"^(?:再次|正式|已经|也|日前|近日|今日|今天|昨日|昨天|此前|刚刚|首次)*(?:发布|推出|宣布)")
+# 'Anthropic发布…', 'Meta于4月18日开源了…': an organization acts.
+ORG_VERB_AFTER = re.compile(r"^(?:于\d{1,2}月\d{1,2}日)?"
+                            r"(?:再次|正式|已经|也|日前|近日|今日|今天|昨日|昨天|此前|刚刚|首次)*(?:发布|推出|宣布|开源)")
 # '市场研究机构IDC', '科技公司Anthropic': the kind of organization right before the name.
 ORG_CUE_BEFORE = ("机构", "公司", "企业", "厂商", "巨头", "集团", "咨询机构", "研究机构", "初创公司")
 VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
@@ -115,7 +117,7 @@ def latin_names(doc: Doc) -> Doc:
                 or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
                 or _SPACED_NUMBER.search(name):  # 'EOS 7D', 'Mate 60 Pro': a series and its number
             cues[key].add("Product")
-        if any(after.startswith(c) for c in ORG_CUE_AFTER) or ORG_VERB_AFTER.match(after) \
+        if any(after.startswith(c) for c in ORG_CUE_AFTER) or ORG_VERB_AFTER.match(doc[end : end + 4].text) \
                 or TITLE_AFTER.match(doc[end : min(len(doc), end + 3)].text) \
                 or before.endswith(ORG_CUE_BEFORE) and start not in inside_names:
             cues[key].add("Organization")
