@@ -742,3 +742,10 @@ def test_open_sourcing_a_model_on_a_date_releases_it():
     assert releases == [("华信", "Llama 3", "2024-04-18")]
     facts = run("Meta于4月18日开源了Llama 3大模型。", date="2024-05-01")
     assert ("Meta", "Llama 3") in triples(facts, "releases")
+
+
+def test_a_partner_lac_missed_releases_too_and_a_model_is_no_firm():
+    facts = run("4月27日，华数科技联合北方大学发布视频大模型Vidu，可生成16秒视频。")
+    assert {("华数科技", "Vidu"), ("北方大学", "Vidu")} <= triples(facts, "releases")
+    facts = run("华信可灵大模型负责人张立迪说，上线一个月用户已超过50万。")
+    assert not any(f.object.endswith("大模型") for f in facts if f.predicate == "holdsPositionAt")

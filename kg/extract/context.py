@@ -138,6 +138,7 @@ def of_type(mentions: list[Mention], *coarse_types: str) -> list[Mention]:
 # Characters no firm's name opening a clause has: particles, prepositions, pronouns, conjunctions.
 FUNCTION_CHARS = re.compile("[的了在是和与及对将被把为由从向等这那其该此每各某年者们之所"
                             "而自距于以因若如但并且或也都还又就才已曾仍]")
+PRODUCT_KINDS = ("大模型", "模型", "手机", "芯片", "App", "APP", "系统", "平台")
 NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
 
 
@@ -146,6 +147,8 @@ def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
     one common word LAC knows (a firm's name LAC missed is words it did not join: 完美 + 时空)."""
     if name.startswith(NOT_A_NAME_START) or FUNCTION_CHARS.search(name) or is_generic_org(name):
         return False
+    if name.endswith(PRODUCT_KINDS):
+        return False  # '快手可灵大模型(负责人)': a product's name, no firm's
     if name in GENERIC_NAMES or name.endswith(("本报", "本刊", "报讯", "电讯", "讯")):
         return False  # '…机会本报(记者)': 'this paper' or a dateline, glued to a title
     span = ctx.doc.char_span(start, start + len(name))

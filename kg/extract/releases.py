@@ -180,7 +180,15 @@ def _with_partners(ctx: ArticleContext, sentence: Sentence, subject: Mention) ->
     """'由上海证券报和理柏中国共同推出的…': the organizations coordinated with the subject act too."""
     text, acting = ctx.article.text, [subject]
     for org in reversed([m for m in of_type(sentence.mentions, "Organization") if m.end <= subject.start]):
-        if text[org.end : acting[-1].start] not in ("和", "与", "及", "、", "以及"):
+        if text[org.end : acting[-1].start] not in ("和", "与", "及", "、", "以及", "联合", "携手"):
             break
         acting.append(org)
+    # '生数科技联合清华大学发布…': a partner LAC did not name, opening the clause before 联合
+    lead = PARTNER_BEFORE.search(text, sentence.start, acting[-1].start)
+    if lead is not None and could_name_a_firm(ctx, lead.group(1), lead.start(1)) and not any(
+            m.start < lead.end(1) and lead.start(1) < m.end for m in sentence.mentions):
+        acting.append(ctx.add_mention(sentence, lead.start(1), lead.end(1), "Company", "releases"))
     return acting
+
+
+PARTNER_BEFORE = re.compile(r"(?:^|[，,；;：:\s])(?:\d{1,2}月\d{1,2}日，?)?([\u4e00-\u9fffA-Za-z]{2,8}?)(?:联合|携手)$")

@@ -213,6 +213,8 @@ def analyse(text: str) -> list[tuple[str, str]]:
     return _rejoin_codes(_join_cut_organizations(_split_time_of_tenure(out)))
 
 
+# '华数科技联合北方大学/ORG': two organizations acting together, run into one word.
+_JOINT_FIRMS = re.compile(r"(.{2,}?(?:科技|公司|集团|大学|银行|研究院|研究所|学院|协会|中心))(联合|携手)(.{3,})")
 _COUNT_AFTER_NAME = re.compile(r"[一二两三四五六七八九十几\d]+[所家个只](?:学校|高校|大学|公司|企业|银行|机构)?$")
 # The first character of a verb LAC glued to the firm before it, and the verb's next character.
 _VERB_CUT_OFF = {("时", "任"), ("位", "列"), ("位", "居"), ("名", "列")}
@@ -227,7 +229,9 @@ def _split_time_of_tenure(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]
     '关联方中盈…公司/ORG': a relation word glued to the front of one."""
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
-        if tag == "ORG" and (count := _COUNT_AFTER_NAME.search(word)) and count.start() >= 2:
+        if tag == "ORG" and (joint := _JOINT_FIRMS.fullmatch(word)) is not None:
+            out += [(joint.group(1), "ORG"), (joint.group(2), "v"), (joint.group(3), "ORG")]  # 'A联合B/ORG'
+        elif tag == "ORG" and (count := _COUNT_AFTER_NAME.search(word)) and count.start() >= 2:
             out += [(word[: count.start()], "ORG"), (count.group(0), "m")]  # '宾夕法尼亚四所/ORG 学校'
         elif tag == "ORG" and (relation := _RELATION_BEFORE_FIRM.match(word)) and len(word) - relation.end() >= 4:
             out += [(relation.group(0), "n"), (word[relation.end():], "ORG")]  # '关联方/n 中盈…公司/ORG'
