@@ -749,3 +749,14 @@ def test_a_partner_lac_missed_releases_too_and_a_model_is_no_firm():
     assert {("华数科技", "Vidu"), ("北方大学", "Vidu")} <= triples(facts, "releases")
     facts = run("华信可灵大模型负责人张立迪说，上线一个月用户已超过50万。")
     assert not any(f.object.endswith("大模型") for f in facts if f.predicate == "holdsPositionAt")
+
+
+def test_a_name_lac_reads_as_a_noun_before_a_speech_verb_and_a_body_glued_to_its_title():
+    facts = run("协会会长、华信证券党委书记、董事长、总裁范力说，本地上市公司将进一步做大做强。")
+    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    assert roles.get(("范力", "华信证券")) == ["党委书记", "董事长", "总裁"]
+
+
+def test_a_clause_opening_phrase_is_no_unnamed_firm():
+    facts = run("1992年他在大学工作，刚好碰上前总统克林顿到学校举办竞选活动。")
+    assert not any(f.object == "刚好碰上前" for f in facts)

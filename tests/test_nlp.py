@@ -437,3 +437,9 @@ def test_a_site_named_by_a_name_is_an_organization_a_common_noun_site_is_not(nlp
 
 def test_a_versioned_model_name_wherever_it_stands(nlp):
     assert ("华信星火大模型V4.0", "AIModel") in ents(nlp, "记者从华信获悉，华信星火大模型V4.0将于6月底发布。")
+
+
+def test_a_foreign_name_joined_by_a_hyphen_and_a_rare_surname_after_a_title(nlp):
+    found = ents(nlp, "不过联盟发言人蒂姆-弗兰克在给媒体的邮件中表示，比赛照常进行。")
+    assert ("蒂姆-弗兰克", "Person") in found
+    assert ("菅立军", "Person") in ents(nlp, "华信证券股份有限公司党委书记、董事长菅立军表示，要提高站位。")

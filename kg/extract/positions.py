@@ -264,9 +264,25 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         if not could_name_a_firm(ctx, name, start) or (AFTER_CONJUNCTION.search(text, 0, start)
                                                        and _opens_with_verb(ctx, start)):
             return []  # '…，并会见俄总理普京': after a conjunction, a verb, not a firm's name
+        if confidence < 0.7 and _reads_as_a_phrase(ctx, start, start + len(name)):
+            return []  # '刚好碰上前(总统)', '不过联盟(发言人)', '门事件', '小牛队史': words, no name
         org = ctx.add_mention(sentence, start, start + len(name), "Company", "positions")
         return [position_fact(ctx, person, org, sentence, roles, confidence)]
     return []
+
+
+PHRASE_ENDINGS = ("事件", "史", "期间", "时期", "方面", "问题", "会议")
+
+
+def _reads_as_a_phrase(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A clause-opening run LAC reads as a phrase (opening with an adverb, a conjunction or a
+    preposition, ending with a position word, holding a particle) or ending in a common noun of
+    events and times names no firm ('我爱我家', '合富辉煌' are names however LAC tags them)."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    return (span[0].tag_ in ("d", "p", "c", "u") or span[-1].tag_ in ("f", "u", "p")
+            or any(t.tag_ == "u" for t in span) or span.text.endswith(PHRASE_ENDINGS))
 
 
 AFTER_CONJUNCTION = re.compile(r"(?:而且|但是|同时|其中|而|但|并|且)$")

@@ -279,6 +279,10 @@ def _split_trailing_roles(doc: Doc) -> None:
         tail = _trailing_tail(token.text, len(ent.text))
         if tail is None or token.text == tail:
             continue
+        # '东吴证券党委书记/ORG': a body and its officer's title, both cut off
+        while (more := _trailing_tail(token.text[: -len(tail)], len(ent.text) - len(tail))) and \
+                len(token.text) - len(tail) - len(more) >= 2:
+            tail = more + tail
         cuts.append((token, tail))
     if not cuts:
         return

@@ -78,8 +78,17 @@ def is_generic_org(name: str) -> bool:
 def generic_orgs(doc: Doc) -> Doc:
     ents = list(doc.ents)
     doc.ents = [e for k, e in enumerate(ents) if not (e.label_ in ORG_LABELS and (
-        is_generic_org(e.text) or _describes_the_next_name(doc, e, ents[k + 1] if k + 1 < len(ents) else None)))]
+        is_generic_org(e.text) or _place_and_kind(e)
+        or _describes_the_next_name(doc, e, ents[k + 1] if k + 1 < len(ents) else None)))]
     return doc
+
+
+def _place_and_kind(ent) -> bool:
+    """'苏州/LOC 上市公司': a place and a category phrase name any such firm there, not one (but
+    '东吴/LOC 基金公司' is a fund house: places name financial firms)."""
+    kind = ent[1].text if len(ent) == 2 else ""
+    return (ent[0].tag_ == "LOC" and is_generic_org(kind) and kind not in GENERIC_HEADS
+            and not kind.startswith(("基金", "证券", "保险", "信托", "银行")))
 
 
 def _describes_the_next_name(doc: Doc, ent, following) -> bool:

@@ -47,6 +47,9 @@ def person_names(doc: Doc) -> Doc:
         elif ent.start >= 2 and doc[ent.start - 1].text in ("·", "•") and \
                 re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,6}", doc[ent.start - 2].text):
             spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))
+        elif ent.start >= 2 and doc[ent.start - 1].text in ("-", "－") and doc[ent.start - 2].tag_ == "PER" and \
+                re.fullmatch(r"[\u4e00-\u9fff]{2,6}", doc[ent.start - 2].text) and len(text) >= 2:
+            spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))  # '蒂姆/PER - 弗兰克/PER'
         elif ent.start >= 2 and doc[ent.start - 1].text == "." and doc[ent.start - 2].tag_ == "PER" and \
                 re.fullmatch(r"[\u4e00-\u9fff]{2,6}", doc[ent.start - 2].text + text):
             spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))  # '阿道夫.达斯勒': a full stop for ·
@@ -58,8 +61,9 @@ def person_names(doc: Doc) -> Doc:
             spans.append(Span(doc, ent.start, ent.end - 1, label="Person"))
         elif text.endswith("榜") and len(text) >= 3:
             spans.append(Span(doc, ent.start, ent.end, label="Ranking"))  # '胡润榜/PER': a list named after one
-        elif not is_person_name(text):
-            drop.add((ent.start, ent.end))
+        elif not is_person_name(text) and not (prev is not None and prev.text.endswith(ROLE_HEADS)
+                                               and _HAN_2_4.fullmatch(text) and len(text) <= 3):
+            drop.add((ent.start, ent.end))  # (kept: '董事长菅明军', a rare surname right after a title)
     if drop:
         doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
     spans.extend(_names_after_roles(doc))
@@ -130,6 +134,8 @@ def _names_after_roles(doc: Doc) -> list[Span]:
                 continue
         # One word LAC knows ('普遍', '任期') is a word; a three-character one it mis-tags is a name.
         single_word = end - start == 1 and (len(text) < 3 or tags[start] not in ("a", "ad", "an", "d", "nr"))
+        if single_word and end < n and texts[end] in SPEECH_VERBS and tags[start] == "n":
+            single_word = False  # '总裁范力/n 说': a title, a surname and a speech verb: a name
         if listed and end - start == 1 and tags[start] in ("d", "a", "ad", "nr"):
             single_word = False  # '董事长：尚冰/d': after a colon, a name LAC read as a word
         function_word = any(tag in _NOT_IN_NAMES for tag in tags[start:end])
