@@ -760,3 +760,10 @@ def test_a_name_lac_reads_as_a_noun_before_a_speech_verb_and_a_body_glued_to_its
 def test_a_clause_opening_phrase_is_no_unnamed_firm():
     facts = run("1992年他在大学工作，刚好碰上前总统克林顿到学校举办竞选活动。")
     assert not any(f.object == "刚好碰上前" for f in facts)
+
+
+def test_a_list_named_with_whose_it_is_and_a_count_opens_no_publisher():
+    facts = run("这些代表，正是2030年华信大学“世界大学学术排名500强”的评审者。")
+    assert ("华信大学", "世界大学学术排名500强") in triples(facts, "publishes")
+    facts = run("法国媒体预测，下一次中国高校推出的“世界大学学术排名500强”中，法国大学的地位将提升。")
+    assert not triples(facts, "publishes")

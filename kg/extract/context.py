@@ -152,6 +152,8 @@ def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
     if name in GENERIC_NAMES or name.endswith(("本报", "本刊", "报讯", "电讯", "讯")):
         return False  # '…机会本报(记者)': 'this paper' or a dateline, glued to a title
     span = ctx.doc.char_span(start, start + len(name))
+    if span is not None and len(span) > 1 and span[0].tag_ in ("m", "p", "c", "u"):
+        return False  # '下一次/m 中国高校': a count opens no firm's name
     if span is not None and len(span) == 1 and len(name) >= 5 and name.endswith(("公司", "集团")):
         return True  # '关键点公关公司/n': one word to LAC, but a firm's name by its ending
     return span is not None and not (len(span) == 1 and span[0].tag_ in COMMON_WORD_TAGS)

@@ -165,15 +165,24 @@ def _publishes(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
         if subject is None:
             named = NAME_BEFORE_VERB.search(text[sentence.start : verb_at])
             name = TRAILING_ADVERBS.sub("", TIME_WORDS.sub("", named.group(1))) if named else ""
-            if len(name) < 2:
-                continue
-            start = sentence.start + named.end(1) - len(name)
+            start = sentence.start + named.end(1) - len(name) if named else 0
+            if len(name) < 2 or not could_name_a_firm(ctx, name, start):
+                continue  # not '下一次中国高校(推出…)'
             subject = ctx.add_mention(sentence, start, start + len(name), "Organization", "publishes")
         date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
         for publisher in _with_partners(ctx, sentence, subject):
             facts.append(ctx.fact(publisher, "Organization", "publishes", work, work.label, sentence, "publishes",
                                   0.8, date=date))
+    # '上海交大“世界大学学术排名500强”', '某协会的2024百强榜': a list named with whose it is
+    for work in [m for m in sentence.mentions if m.label in ("Report", "Ranking")]:
+        owner = [o for o in of_type(sentence.mentions, "Organization") if text[o.end : work.start] in OWNS]
+        if owner and not any(f.object == work.text for f in facts):
+            facts.append(ctx.fact(owner[-1], "Organization", "publishes", work, work.label, sentence, "publishes",
+                                  0.6))
     return facts
+
+
+OWNS = ("“", "的“", "的", "《", "的《")
 
 
 def _with_partners(ctx: ArticleContext, sentence: Sentence, subject: Mention) -> list[Mention]:
