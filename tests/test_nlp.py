@@ -443,3 +443,7 @@ def test_a_foreign_name_joined_by_a_hyphen_and_a_rare_surname_after_a_title(nlp)
     found = ents(nlp, "不过联盟发言人蒂姆-弗兰克在给媒体的邮件中表示，比赛照常进行。")
     assert ("蒂姆-弗兰克", "Person") in found
     assert ("菅立军", "Person") in ents(nlp, "华信证券股份有限公司党委书记、董事长菅立军表示，要提高站位。")
+
+
+def test_the_longest_suffix_decides_the_fine_type():
+    assert org_type("中国人民银行") == "GovernmentAgency" and org_type("招商银行") == "Company"

@@ -86,7 +86,7 @@ def merge_ents(doc: Doc, spans: list[Span]) -> None:
 def org_type(name: str) -> str:
     """The fine organization type its suffix implies, or plain Organization. A department of a
     firm ('工行投资银行部') is no government agency, whatever its 部 says."""
-    for suffix, fine in ORG_SUFFIXES:
+    for suffix, fine in _SUFFIXES_LONGEST_FIRST:  # '中国人民银行': 人民银行 (a central bank), not 银行
         if name.endswith(suffix) and len(name) > len(suffix):
             if fine == "GovernmentAgency" and suffix in ("部", "局") and _FIRM_IN_NAME.search(name[: -len(suffix)]):
                 return "Organization"
@@ -94,6 +94,7 @@ def org_type(name: str) -> str:
     return "Organization"
 
 
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(ORG_SUFFIXES, key=lambda pair: -len(pair[0])))
 _FIRM_IN_NAME = re.compile(r"银行|公司|集团|证券|保险|工行|农行|中行|建行|交行")
 
 
