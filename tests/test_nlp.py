@@ -447,3 +447,7 @@ def test_a_foreign_name_joined_by_a_hyphen_and_a_rare_surname_after_a_title(nlp)
 
 def test_the_longest_suffix_decides_the_fine_type():
     assert org_type("中国人民银行") == "GovernmentAgency" and org_type("招商银行") == "Company"
+
+
+def test_a_name_lac_cut_before_zhong_and_a_verb(nlp):
+    assert ("覃伟中", "Person") in ents(nlp, "北方市市长覃伟中调研了宏远公司总部。")  # LAC: 覃伟/PER 中/f 调研/v

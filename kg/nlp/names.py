@@ -106,7 +106,8 @@ def _names_after_roles(doc: Doc) -> list[Span]:
             # '潘鑫/PER 军/n 金秋/TIME': a caption runs on into a date.
             if (after < n and tail not in ent_at and len(texts[tail]) == 1
                     and _HAN_1.fullmatch(texts[tail]) and texts[tail] not in NOT_NAME_TAIL
-                    and (tags[tail] in ("n", "a", "ad", "an") or (tags[tail] == "v" and tags[after] == "v"))
+                    and (tags[tail] in ("n", "a", "ad", "an") or (tags[tail] == "v" and tags[after] == "v")
+                         or (texts[tail] == "中" and tags[after] == "v"))  # '覃伟/PER 中/f 调研
                     and (texts[after] in AFTER_NAME or tags[after] in ("v", "TIME")
                          or (listed and tags[after] == "m"))):  # '董事长：戴和/PER 根 3': a note's number
                 spans.append(Span(doc, start, ent.end + 1, label="Person"))
