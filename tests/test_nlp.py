@@ -451,3 +451,8 @@ def test_the_longest_suffix_decides_the_fine_type():
 
 def test_a_name_lac_cut_before_zhong_and_a_verb(nlp):
     assert ("覃伟中", "Person") in ents(nlp, "北方市市长覃伟中调研了宏远公司总部。")  # LAC: 覃伟/PER 中/f 调研/v
+
+
+def test_an_index_fund_is_a_kind_unless_a_firm_names_it(nlp):
+    found = ents(nlp, "华信基金也已获批一只沪深300指数基金，宏远瑞信沪深300指数基金募集规模高达36亿元。")
+    assert not any(text == "沪深300指数基金" for text, _ in found)

@@ -100,12 +100,19 @@ def fund_products(doc: Doc) -> Doc:
         of_a_company = any(stem.startswith(c) and len(stem) - len(c) >= 2 for c in companies)
         kind = FUND_KIND.search(e.text)
         if kind and GENERIC_FUND_WORDS.fullmatch(e.text[: kind.start()]):
-            generic.add(k)  # '交易型指数基金': a kind of fund, no fund
+            before = ents[k - 1] if k > 0 else None
+            if before is not None and before.label_ in ORG_LABELS and before.end == e.start:
+                ents[k - 1], ents[k] = None, Span(doc, before.start, e.end, label="Product")
+                changed = True  # '工银瑞信' + '沪深300指数基金': the firm's fund of that kind
+                continue
+            generic.add(k)  # '交易型指数基金', '沪深300指数基金': a kind of fund, no fund
         elif of_a_company or (len(e.text) >= 5 and kind):
             ents[k] = Span(doc, e.start, e.end, label="Product")
             changed = True
     for k in range(1, len(ents)):  # '长盛中信' + '全债指数基金': a fund is named after its manager
         before, fund = ents[k - 1], ents[k]
+        if before is None or fund is None:
+            continue
         if fund.label_ == "Product" and fund.text.endswith("基金") and before.label_ in ORG_LABELS \
                 and before.end == fund.start and k - 1 not in generic:
             ents[k - 1], ents[k] = None, Span(doc, before.start, fund.end, label="Product")
@@ -117,7 +124,8 @@ def fund_products(doc: Doc) -> Doc:
 
 # Words that say what kind a fund is, and nothing of whose it is.
 GENERIC_FUND_WORDS = re.compile(r"(?:交易型|开放式|封闭式|上市型?|债券型|股票型|混合型|指数型|货币型|基金|ETF|LOF|QDII|"
-                                r"保本型?|创新型|分级|新|老|大型|小型|同类|此类|该类|各类|这类|其他)*")
+                                r"保本型?|创新型|分级|新|老|大型|小型|巨型|同类|此类|该类|各类|这类|其他|"
+                                r"沪深300|中证\d+|上证\d+|深证\d+|中小板|创业板)*")  # '沪深300指数基金': any such
 
 
 _ROLE_AHEAD = re.compile(r"^(?:[\u4e00-\u9fff]{1,3}部)?(?:常务|执行|首席|高级)?副?(?:" + "|".join(
