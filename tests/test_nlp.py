@@ -456,3 +456,8 @@ def test_a_name_lac_cut_before_zhong_and_a_verb(nlp):
 def test_an_index_fund_is_a_kind_unless_a_firm_names_it(nlp):
     found = ents(nlp, "华信基金也已获批一只沪深300指数基金，宏远瑞信沪深300指数基金募集规模高达36亿元。")
     assert not any(text == "沪深300指数基金" for text, _ in found)
+
+
+def test_a_registered_name_lac_cut_after_its_first_word(nlp):
+    # LAC: 的/u 字节/n 跳动科技有限公司/ORG
+    assert ("字节跳动科技有限公司", "Company") in ents(nlp, "总部位于北京的字节跳动科技有限公司发布了新产品。")

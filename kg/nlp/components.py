@@ -130,6 +130,11 @@ def org_names(doc: Doc) -> Doc:
         start = i
         if ent is not None and ent.label_ in org_or_place:
             end = ent.end
+            if ent.label_ in ORG_LABELS and _name_cut_before(words, ent):
+                # '的 字节/n 跳动科技有限公司/ORG': the registered name's first word, cut off
+                spans.append(Span(doc, ent.start - 1, ent.end, label=org_type(ent.text)))
+                i = ent.end
+                continue
         elif (tags[i] in ("nz", "n") and not texts[i].isspace() and texts[i] not in _NOT_ORG_START
               and texts[i] not in NOT_ORG_SUFFIXES):
             end = i + 1
@@ -192,6 +197,23 @@ def org_names(doc: Doc) -> Doc:
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+_LEGAL_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司")
+_NAME_OPENS_AFTER = ("的", "，", ",", "、", "：", ":", "“", "（", "(", "由", "与", "和", "是", "为", "及")
+
+
+def _name_cut_before(words: Words, ent: Span) -> bool:
+    """A registered name LAC cut after its first word: a short core before the legal form
+    ('跳动科技有限公司'), one noun before it, and before that a break the name starts after."""
+    texts, tags, k = words.texts, words.tags, ent.start - 1
+    core = ent.text
+    for ending in _LEGAL_ENDINGS:
+        core = core.removesuffix(ending)
+    core = core.removesuffix("科技").removesuffix("技术").removesuffix("信息")
+    return (ent.text.endswith(_LEGAL_ENDINGS) and 1 <= len(core) <= 2 and k >= 1 and tags[k] in ("n", "nz")
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", texts[k]) is not None and texts[k] not in _NOT_ORG_START
+            and texts[k] not in NOT_ORG_SUFFIXES and texts[k - 1] in _NAME_OPENS_AFTER)
 
 
 def _named_site(word: str) -> bool:
