@@ -472,7 +472,7 @@ def test_offices_of_state():
     ("同发展中国家领导人对话会议的国务委员", None),  # more than the rest of a name before 的
 ])
 def test_parse_roles(segment, roles):
-    from kg.extract.positions import parse_roles
+    from kg.extract.roles import parse_roles
     assert parse_roles(segment) == roles
 
 

@@ -11,7 +11,8 @@ import re
 
 from ..model import Fact, Mention
 from .context import ArticleContext, Sentence, coarse, of_type
-from .positions import HEAD_TITLE, last_org, orgs_before, parse_roles, position_fact, roles_after
+from .positions import HEAD_TITLE, last_org, orgs_before, position_fact
+from .roles import parse_roles, roles_after
 
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")
 # '张三(与李四等人)(一起)创办了“某公司”': co-founders may sit between the person and the verb.

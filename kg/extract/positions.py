@@ -1,4 +1,4 @@
-"""holdsPositionAt: who holds which role at which organization.
+"""holdsPositionAt: who holds which role at which organization (the roles themselves: roles.py).
 
 Patterns, all within one sentence:
   '某公司创始人、董事长张三'            organization, roles, person (chains of several)
@@ -18,11 +18,9 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
-from ..nlp.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type
+from .roles import parse_roles, roles_after
 
-PARENTHETICAL = re.compile(r"[(（][^()（）]*[)）]")
-ROLE_SPLIT = re.compile(r"[、/兼和及与]|以及")
 # '人工智能企业中某某': a category noun, then the name it introduces.
 NAME_AFTER_CATEGORY = re.compile(
     r"(?:企业|公司|机构|平台|品牌|独角兽|厂商|车企|券商|银行)([\u4e00-\u9fffA-Za-z0-9]{2,8})$"
@@ -50,52 +48,6 @@ TAKES_POST = ("现任|担任|出任|任职于?|就任|升任|历任|曾任|曾�
 KIND_OF_FIRM = "(?:(?:港股|A股|美股|国内|知名|民营)?上市公司|民营企业|国有企业|国企|央企)"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST}){KIND_OF_FIRM}?$")
 STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任")  # '自2008年起任'、'2015年任'
-_HEADS = tuple(sorted(set(ROLE_HEADS), key=len, reverse=True))
-_HEADS_FOR_FIELDS = ("董事长", "总经理", "总裁", "主席", "院长", "校长", "行长", "会长", "理事长", "经理", "主任",
-                     "CEO")
-
-
-ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:位|任|届)|首任|首位|历任)+")
-
-
-def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
-    """The roles a segment between an organization and a person names, or None if it is not one.
-
-    A role is a job-title head (董事长, 导师) after modifiers (常务副) or, unless
-    `modifiers_only`, a short department name (专家导师团导师)."""
-    segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：:)）” ")
-    segment = re.sub(r"(?:之一|等职位|等职务|等职|职务|职位|一职)$", "", segment)
-    segment = re.sub(r"^(?:现任|时任|新任|前任|原|讯)", "", segment)  # '新浪体育讯记者': the wire's 讯
-    if not segment or len(segment) > 24:
-        return None
-    roles = []
-    for part in ROLE_SPLIT.split(segment):
-        part = re.sub(r"之一$", "", part.strip())
-        if not part:
-            continue
-        unspaced = re.sub(r"(?<=[A-Za-z]) (?=[A-Za-z])", "", part)  # '终端BG CEO': a Latin unit and title
-        if not part.endswith(_HEADS) or re.search(r"[，,。；;：:“”\s《》()（）\[\]【】]", unspaced):
-            return None
-        head = next(h for h in _HEADS if part.endswith(h))
-        prefix, before = part[: -len(head)], None
-        if "的" in prefix:  # '爱格地板的总经理': the organization's name runs on to 的, the role follows
-            before, prefix = prefix[: prefix.rfind("的")], prefix[prefix.rfind("的") + 1 :]
-        prefix = ORDINAL.sub("", prefix)  # '第66任校长', '第一位女校长': which holder, not which post
-        prefix = "" if prefix in ("女", "男") else prefix
-        if before is not None and (re.sub("|".join(ROLE_MODIFIERS), "", prefix) or len(before) > 4
-                                   or re.search(r"[同与和及在对从向]", before)):
-            return None  # '孵化的芯片企业X创始人', '…同…对话会议的国务委员': more than the name's rest
-        part = prefix + head
-        if re.search(r"\d", prefix):
-            return None
-        if modifiers_only and re.sub("|".join(ROLE_MODIFIERS), "", prefix):
-            return None
-        if len(prefix) > 8 or re.search(r"[了着过是在把被将由]", prefix):
-            return None
-        roles.append(part)
-    return roles or None
-
-
 def extract(ctx: ArticleContext) -> list[Fact]:
     facts: list[Fact] = []
     text = ctx.article.text
@@ -140,7 +92,6 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
     return last if coarse(last.label) == "Organization" else None
 
 
-NEXT_FIELD = re.compile(r"(?:" + "|".join(_HEADS_FOR_FIELDS) + r")(?P<field>[\u4e00-\u9fff]{2,4}[：:])")
 PROFILE_FIELDS = re.compile(r"(?:[\u4e00-\u9fff]{2,4}[：:][^，,。；;：:]{1,16}?)*"
                             r"(?:职位|职务|现任职务|工作单位)[：:]\s*")
 HELD_BY_WHO_FOLLOWS = re.compile(r"的?([^，,。；;的]{2,12}?)(?:是|为|由)")
@@ -293,12 +244,6 @@ def _opens_with_verb(ctx: ArticleContext, start: int) -> bool:
     return span is not None and span[0].tag_ in ("v", "p", "d", "c")
 
 
-TITLE_THEN_VERB = re.compile(
-    "([^、\\s]{0,6}?(?:" + "|".join(_HEADS) + "))(?=作为|表示|说|指出|认为|称|透露|强调|介绍|带领|率领|亲临|出席|"
-    "参加|表态|在|于|是|已|将|也|曾|对|向|与|和|他|她)"
-)
-
-
 # Titles that presuppose one institution: with no organization written before them, it is the
 # one the sentence is about ('南昌航空大学举行开学典礼，校长罗胜联表示').
 # '现任校长为 吴某', '新任董事长陶某', '现任校长：王某'.
@@ -319,25 +264,6 @@ def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mentio
     if len({m.text for m in orgs}) != 1:
         return []
     return [position_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
-
-
-def roles_after(text: str, start: int, limit: int) -> list[str] | None:
-    """The roles written from `start` up to the next clause break (or `limit`); '董事长、总经理' are
-    both roles at the one organization, while a part that is no role ends the list."""
-    clause = re.match(r"[^，,。；;)）]*", text[start:limit]).group(0)
-    clause = re.sub(r"[(（][^()（）]*$", "", clause)  # '校长（试用期一年）': a remark on the post, not a role
-    if field := NEXT_FIELD.search(clause):  # '…公司董事长毕业院校：北京大学': a profile's next field
-        clause = clause[: field.start("field")]
-    parts = clause.split("、")
-    roles = parse_roles(parts[0])
-    if roles is None and len(parts) == 1 and (verb_next := TITLE_THEN_VERB.match(parts[0])):
-        return parse_roles(verb_next.group(1))  # '某集团董事长作为…': the title ends where a verb begins
-    for part in parts[1:] if roles else ():
-        more = parse_roles(part)
-        if not more:
-            break
-        roles += more
-    return roles
 
 
 def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:

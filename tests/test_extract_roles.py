@@ -1,0 +1,25 @@
+"""Job titles between an organization and a person (kg.extract.roles)."""
+
+import pytest
+
+from kg.extract.roles import parse_roles, roles_after
+
+
+@pytest.mark.parametrize("segment, roles", [
+    ("创始人、董事长", ["创始人", "董事长"]),
+    ("第66任校长", ["校长"]),
+    ("产品部总监", ["产品部总监"]),
+    ("终端BG CEO", ["终端BG CEO"]),
+    ("表示", None),
+])
+def test_parse_roles(segment, roles):
+    assert parse_roles(segment) == roles
+
+
+def test_roles_after_stop_at_a_remark_a_profile_field_or_a_clause_break():
+    text = "某公司校长（试用期一年）。某公司董事长毕业院校：北方大学。某公司总经理，另有任用。"
+    assert roles_after(text, 3, len(text)) == ["校长"]
+    at = text.index("董事长")
+    assert roles_after(text, at, len(text)) == ["董事长"]
+    at = text.index("总经理")
+    assert roles_after(text, at, len(text)) == ["总经理"]
