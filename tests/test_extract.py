@@ -767,3 +767,12 @@ def test_a_list_named_with_whose_it_is_and_a_count_opens_no_publisher():
     assert ("华信大学", "世界大学学术排名500强") in triples(facts, "publishes")
     facts = run("法国媒体预测，下一次中国高校推出的“世界大学学术排名500强”中，法国大学的地位将提升。")
     assert not triples(facts, "publishes")
+
+
+def test_a_biographys_subjectless_clauses_take_the_one_person_named_before():
+    text = ("李立莹，1969年出生。1995年，赴德国留学一年。2003年，当选为北京青年联合会委员，"
+            "同年底又成为全国青年联合会委员。")
+    pairs = triples(run(text), "holdsPositionAt")
+    assert {("李立莹", "北京青年联合会"), ("李立莹", "全国青年联合会")} <= pairs
+    text = "张三和李四出席了会议。2003年，当选为北京青年联合会委员。"
+    assert not triples(run(text), "holdsPositionAt")  # two people before: whose post is not said

@@ -35,11 +35,37 @@ FOUNDED_AFTER_PERSON = re.compile(r"^(?:先生|女士)?(?:(?:、|和|与|及|以
 def extract(ctx: ArticleContext) -> list[Fact]:
     facts: list[Fact] = []
     text = ctx.article.text
-    for sentence in ctx.sentences:
+    for k, sentence in enumerate(ctx.sentences):
         for person in [m for m in sentence.mentions if m.label == "Person"]:
             facts.extend(_appointed(ctx, sentence, person, text))
             facts.extend(_resigned(ctx, sentence, person, text))
             facts.extend(_founder(ctx, sentence, person, text))
+        named = next((s for s in reversed(ctx.sentences[max(0, k - 3) : k])
+                      if any(m.label == "Person" for m in s.mentions)), None)
+        if named is not None:
+            facts.extend(_subjectless_posts(ctx, named, sentence, text))
+    return facts
+
+
+# '2003年，当选为北京青年联合会委员，同年底又成为全国青年联合会委员': a biography's clauses
+# drop their subject, the one person the last sentence that named anyone (of the three before) named.
+TAKES_UP_POST = re.compile(r"(?:^|[，,；;])\s*(?:(?:(?:19|20)\d{2}年(?:\d{1,2}月)?|同年)(?:底|初|末)?[，,]?)?"
+                           r"(?:又|先后|曾|并|还)?(?:当选为|当选|担任|出任|升任|兼任|成为)$")
+
+
+def _subjectless_posts(ctx: ArticleContext, previous: Sentence, sentence: Sentence, text: str) -> list[Fact]:
+    """Posts taken up in a sentence that names nobody, by the one person `previous` named."""
+    if any(m.label == "Person" for m in sentence.mentions):
+        return []
+    people = {m.text: m for m in previous.mentions if m.label == "Person"}
+    if len(people) != 1:
+        return []
+    person = next(iter(people.values()))
+    facts = []
+    for org in of_type(sentence.mentions, "Organization"):
+        takes_up = TAKES_UP_POST.search(text, sentence.start, org.start)
+        if takes_up and (roles := roles_after(text, org.end, sentence.end)):
+            facts.append(position_fact(ctx, person, org, sentence, roles, 0.5))
     return facts
 
 
