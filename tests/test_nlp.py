@@ -461,3 +461,8 @@ def test_an_index_fund_is_a_kind_unless_a_firm_names_it(nlp):
 def test_a_registered_name_lac_cut_after_its_first_word(nlp):
     # LAC: 的/u 字节/n 跳动科技有限公司/ORG
     assert ("字节跳动科技有限公司", "Company") in ents(nlp, "总部位于北京的字节跳动科技有限公司发布了新产品。")
+
+
+def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
+    found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
+    assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

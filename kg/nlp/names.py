@@ -8,7 +8,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import merge_ents, words_of
+from .components import ORG_LABELS, merge_ents, words_of
 from .lexicon import AMBIGUOUS_SURNAMES, COMPOUND_SURNAMES, ROLE_HEADS, SINGLE_SURNAMES, SPEECH_VERBS
 
 HONORIFICS = ("先生", "女士", "小姐")
@@ -66,6 +66,7 @@ def person_names(doc: Doc) -> Doc:
             drop.add((ent.start, ent.end))  # (kept: '董事长菅明军', a rare surname right after a title)
     if drop:
         doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
+    spans.extend(_hyphenated_organizations(doc))
     spans.extend(_names_after_roles(doc))
     spans.extend(_biography_subjects(doc))
     if spans:
@@ -175,3 +176,14 @@ def _biography_subjects(doc: Doc) -> list[Span]:
         if sex or post:
             spans.append(Span(doc, i, end, label="Person"))
     return spans
+
+
+def _hyphenated_organizations(doc: Doc) -> list[Span]:
+    """'艾克斯/PER - 马赛大学/ORG': a name joined by a hyphen to an organization's is part of it."""
+    spans, ents = [], list(doc.ents)
+    for left, right in zip(ents, ents[1:], strict=False):
+        if left.label_ in ("Person", "Location") and right.label_ not in ("Person", "Location") and \
+                right.start == left.end + 1 and doc[left.end].text in ("-", "－") and right.label_ in ORG_LABELS:
+            spans.append(Span(doc, left.start, right.end, label=right.label_))
+    return spans
+

@@ -101,9 +101,9 @@ def fund_products(doc: Doc) -> Doc:
         kind = FUND_KIND.search(e.text)
         if kind and GENERIC_FUND_WORDS.fullmatch(e.text[: kind.start()]):
             before = ents[k - 1] if k > 0 else None
-            if before is not None and before.label_ in ORG_LABELS and before.end == e.start:
+            if before is not None and before.label_ in (*ORG_LABELS, "Location") and before.end == e.start:
                 ents[k - 1], ents[k] = None, Span(doc, before.start, e.end, label="Product")
-                changed = True  # '工银瑞信' + '沪深300指数基金': the firm's fund of that kind
+                changed = True  # '工银瑞信' (or '南方'/LOC) + '沪深300指数基金': that fund house's fund
                 continue
             generic.add(k)  # '交易型指数基金', '沪深300指数基金': a kind of fund, no fund
         elif of_a_company or (len(e.text) >= 5 and kind):
