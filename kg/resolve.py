@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
-from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, ORG_SUFFIXES, SUBUNIT_SUFFIXES
+from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, MODEL_KIND_AT_END, ORG_SUFFIXES, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
 INDUSTRY_WORDS = ("基金管理", "信息技术", "基金", "证券", "集团", "控股", "管理", "投资", "科技", "技术")
@@ -229,7 +229,7 @@ def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[
     products = {m.text.strip() for m in mentions if coarse_type(m.label) == "Product"}
     local = {}
     # 佳能IXUS120 IS: 佳能IXUS120; 日日新5.0大模型: 日日新5.0
-    cores = {p: _KIND_SUFFIX.sub("", _MODEL_SUFFIX.sub("", p)).replace(" ", "") for p in products}
+    cores = {p: MODEL_KIND_AT_END.sub("", _MODEL_SUFFIX.sub("", p)).replace(" ", "") for p in products}
     for short in products:
         compact = short.replace(" ", "")
         version = _TRAILING_VERSION.search(compact)
@@ -250,7 +250,6 @@ def _versioned_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[
 
 
 _MODEL_SUFFIX = re.compile(r"\s?(?:IS|Pro|Max|Plus|Ultra|Mini|SE|HD)$")
-_KIND_SUFFIX = re.compile(r"(?:大模型|模型)$")
 _MODEL_CODE_ONLY = re.compile(r"[A-Za-z]{1,4}\d{1,5}[A-Za-z]{0,3}")
 
 

@@ -19,6 +19,11 @@ def triples(facts, predicate):
     return {(f.subject, f.object) for f in facts if f.predicate == predicate}
 
 
+def roles_of(facts):
+    """(person, organization) -> roles of each holdsPositionAt fact."""
+    return {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+
+
 def by(facts, predicate, subject):
     return [f for f in facts if f.predicate == predicate and f.subject == subject]
 
@@ -26,7 +31,7 @@ def by(facts, predicate, subject):
 def test_positions_before_person_with_several_roles_and_orgs():
     facts = run("华信科技创始人、董事长张建国表示,公司将加大投入。"
                 "中国软件行业协会副会长、华信科技顾问李明认为,前景很好。")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles[("张建国", "华信科技")] == ["创始人", "董事长"]
     assert ("李明", "中国软件行业协会") in roles
 
@@ -199,7 +204,7 @@ def test_rank_in_a_named_list():
 def test_second_role_after_comma_list_and_roles_of_the_next_person():
     facts = run("张建国，男，现任华信科技党委书记、董事长。"
                 "华信科技党委书记、董事长刘洋，宏远集团党委书记、董事长李明出席。")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles[("张建国", "华信科技")] == ["党委书记", "董事长"]
     assert ("刘洋", "宏远集团") not in roles and ("李明", "宏远集团") in roles
 
@@ -223,7 +228,7 @@ def test_biography_clause_names_a_post_of_the_opening_person():
 
 def test_bare_company_anaphor_names_the_firm_mentioned_last():
     facts = run("华信科技今日发布公告，公司总经理张建国将退休，并决定由公司副总经理李明接任。")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles == {("张建国", "华信科技"): ["总经理"], ("李明", "华信科技"): ["副总经理"]}
 
 
@@ -559,7 +564,7 @@ def test_a_list_name_with_a_quoted_word_and_a_model_named_after_its_kind():
 ])
 def test_position_patterns_from_dataset_errors(text, pair, role):
     facts = run(text)
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles.get(pair) == role, roles
 
 
@@ -629,7 +634,7 @@ def test_a_title_before_a_list_of_names_is_each_ones_unless_one_person_holds_it(
 
 def test_the_post_of_a_firm_held_by_who_is_named_after_is():
     facts = run("比如华信基金的董事长是华信银行行长杨立生，级别是最高级。")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles.get(("杨立生", "华信银行")) == ["行长"] and roles.get(("杨立生", "华信基金")) == ["董事长"]
 
 
@@ -651,7 +656,7 @@ def test_a_paper_naming_its_own_reporter_is_the_publisher_when_no_byline_did():
 
 def test_a_profile_names_the_post_in_its_position_field():
     facts = run("李立莹出生年月：1969年职位：北京华信汽车销售服务有限公司董事长毕业院校：北方大学留学国家：德国")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles.get(("李立莹", "北京华信汽车销售服务有限公司")) == ["董事长"]
 
 
@@ -673,7 +678,7 @@ def test_a_quoted_name_is_no_answer_whose_firms_are_talked_about():
 
 def test_a_site_in_brackets_between_the_firm_and_the_title_is_passed_over():
     facts = run("五合国际(五合国际博客)的总经理邹立毅也表达出类似的观点。")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles.get(("邹立毅", "五合国际")) == ["总经理"]
 
 
@@ -706,7 +711,7 @@ def test_a_product_another_firm_released_is_the_topic_commented_on():
 
 def test_a_latin_unit_in_a_title_and_a_verb_glued_to_the_firm_before_it():
     facts = run("华信常务董事、终端BG CEO余立东在发布会上表示，新品很好。")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles.get(("余立东", "华信")) == ["常务董事", "终端BG CEO"]
     from kg.nlp.lac_tokenizer import _split_time_of_tenure
 
@@ -753,7 +758,7 @@ def test_a_partner_lac_missed_releases_too_and_a_model_is_no_firm():
 
 def test_a_name_lac_reads_as_a_noun_before_a_speech_verb_and_a_body_glued_to_its_title():
     facts = run("协会会长、华信证券党委书记、董事长、总裁范力说，本地上市公司将进一步做大做强。")
-    roles = {(f.subject, f.object): f.attributes["role"] for f in facts if f.predicate == "holdsPositionAt"}
+    roles = roles_of(facts)
     assert roles.get(("范力", "华信证券")) == ["党委书记", "董事长", "总裁"]
 
 

@@ -40,10 +40,11 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             facts.extend(_appointed(ctx, sentence, person, text))
             facts.extend(_resigned(ctx, sentence, person, text))
             facts.extend(_founder(ctx, sentence, person, text))
-        named = next((s for s in reversed(ctx.sentences[max(0, k - 3) : k])
-                      if any(m.label == "Person" for m in s.mentions)), None)
-        if named is not None:
-            facts.extend(_subjectless_posts(ctx, named, sentence, text))
+        if not any(m.label == "Person" for m in sentence.mentions):
+            named = next((s for s in reversed(ctx.sentences[max(0, k - 3) : k])
+                          if any(m.label == "Person" for m in s.mentions)), None)
+            if named is not None:
+                facts.extend(_subjectless_posts(ctx, named, sentence, text))
     return facts
 
 
@@ -55,8 +56,6 @@ TAKES_UP_POST = re.compile(r"(?:^|[，,；;])\s*(?:(?:(?:19|20)\d{2}年(?:\d{1,2
 
 def _subjectless_posts(ctx: ArticleContext, previous: Sentence, sentence: Sentence, text: str) -> list[Fact]:
     """Posts taken up in a sentence that names nobody, by the one person `previous` named."""
-    if any(m.label == "Person" for m in sentence.mentions):
-        return []
     people = {m.text: m for m in previous.mentions if m.label == "Person"}
     if len(people) != 1:
         return []

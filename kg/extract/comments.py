@@ -8,6 +8,7 @@ pronoun standing for the last speaker ('她认为'), or '在X看来'.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model import Fact, Mention
 from ..nlp.lexicon import SPEECH_VERBS, THIRD_PERSON_PRONOUNS
@@ -93,7 +94,7 @@ def _speaker(ctx: ArticleContext, sentence: Sentence, quotes) -> tuple[Mention |
             return before[-1], 0.8
     # 2b. '王五：听说过…' in an interview transcript: a name and a colon open the answer.
     for p in people:
-        if text[p.end : p.end + 1] in ("：", ":") and ANSWER_START.search(text, max(0, p.start - 1), p.start):
+        if _answers(text, p) and ANSWER_START.search(text, max(0, p.start - 1), p.start):
             return p, 0.7
     # 3. '在<PERSON>看来'
     view = IN_VIEW.search(sentence.text)
@@ -189,6 +190,11 @@ def _topic_of_what_is_said(ctx: ArticleContext, sentence: Sentence, speaker_name
 
 
 ANSWER_START = re.compile(r"(?:^|[\s。！？])$")
+
+
+def _answers(text: str, person: Mention) -> bool:
+    """'王五：…': a colon right after the name gives the person's words."""
+    return text[person.end : person.end + 1] in ("：", ":")
 OURS = re.compile(r"(?:我们|我|本|咱们)$")
 
 
@@ -198,17 +204,14 @@ def _talked_about(ctx: ArticleContext, sentence: Sentence, speaker: Mention | st
     Only for words given as said: an answer after 'name：' or a quotation."""
     text = ctx.article.text
     said_aloud = any(len(q) >= 8 for _, _, q in quotes)  # words, not a quoted name ('“LV”字样')
-    if not isinstance(speaker, Mention) or not (said_aloud or text[speaker.end : speaker.end + 1] in ("：", ":")):
+    if not isinstance(speaker, Mention) or not (said_aloud or _answers(text, speaker)):
         return []
     clause_start = max(text.rfind(mark, sentence.start, speaker.start) for mark in "，,；;。：:") + 1
     own = {m.text for m in of_type(sentence.mentions, "Organization") if clause_start <= m.start < speaker.start}
     said = [m for m in of_type(sentence.mentions, "Organization") if m.start > speaker.end and m.text not in own
             and m.label != "MediaOutlet" and not OURS.search(text, max(0, m.start - 2), m.start)]
-    counts: dict[str, int] = {}
-    for m in said:
-        counts[m.text] = counts.get(m.text, 0) + 1
-    often = [m for m in said if counts[m.text] >= 2]
-    return often[:1]
+    counts = Counter(m.text for m in said)
+    return [m for m in said if counts[m.text] >= 2][:1]
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
@@ -237,7 +240,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                        or _talked_about(ctx, sentence, speaker, quotes))
             confidence = min(confidence, 0.6)
         quote = _choose_quote(quotes, targets)
-        if quote is None and isinstance(speaker, Mention) and ctx.article.text[speaker.end : speaker.end + 1] in "：:":
+        if quote is None and isinstance(speaker, Mention) and _answers(ctx.article.text, speaker):
             quote = ctx.article.text[speaker.end + 1 : sentence.end].strip()  # '王五：<the answer>'
         if quote is None:
             # Indirect speech: what follows '认为,' or '看来,' is the view reported.

@@ -142,6 +142,12 @@ PRODUCT_KINDS = ("大模型", "模型", "手机", "芯片", "App", "APP", "系�
 NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
 
 
+def overlaps_a_mention(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether characters start..end touch a mention of the sentence (a person, place or product
+    LAC did name is no unnamed firm)."""
+    return any(m.start < end and start < m.end for m in sentence.mentions)
+
+
 def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
     """Not '基金的拟任', '国家' (主席) or '艺术' (顾问): no function word, no generic word, and not
     one common word LAC knows (a firm's name LAC missed is words it did not join: 完美 + 时空)."""

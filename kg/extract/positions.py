@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
-from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type
+from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type, overlaps_a_mention
 from .roles import parse_roles, roles_after
 
 # '人工智能企业中某某': a category noun, then the name it introduces.
@@ -48,6 +48,8 @@ TAKES_POST = ("现任|担任|出任|任职于?|就任|升任|历任|曾任|曾�
 KIND_OF_FIRM = "(?:(?:港股|A股|美股|国内|知名|民营)?上市公司|民营企业|国有企业|国企|央企)"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST}){KIND_OF_FIRM}?$")
 STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任")  # '自2008年起任'、'2015年任'
+
+
 def extract(ctx: ArticleContext) -> list[Fact]:
     facts: list[Fact] = []
     text = ctx.article.text
@@ -207,7 +209,7 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
             if named is None:
                 return []
         start = person.start - len(window) + named.start(1)
-        if any(m.start < start + len(named.group(1)) and start < m.end for m in sentence.mentions):
+        if overlaps_a_mention(sentence, start, start + len(named.group(1))):
             return []  # a person, place or product LAC did name ('苏州银行王某董事长'): not an unnamed firm
         name = named.group(1)
         if (department := TRAILING_DEPARTMENT.search(name)) and department.start() >= 2:

@@ -6,7 +6,7 @@ import re
 
 from ..model import Fact, Mention
 from ..nlp.lexicon import BRAND_AND_CODE
-from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type
+from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type, overlaps_a_mention
 from .normalize import parse_date
 
 # (开源了 a model releases it; 开源模型, 开源社区 are kinds of things)
@@ -78,7 +78,7 @@ def _unnamed_maker(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Men
     start = sentence.start + named.start(1) + len(named.group(1)) - len(lead)
     if len(name) < 2 or not could_name_a_firm(ctx, name, start):
         return None
-    if any(m.start < start + len(name) and start < m.end for m in sentence.mentions):
+    if overlaps_a_mention(sentence, start, start + len(name)):
         return None  # a person, place or product: not an unnamed maker
     return ctx.add_mention(sentence, start, start + len(name), "Company", "releases")
 
@@ -194,8 +194,8 @@ def _with_partners(ctx: ArticleContext, sentence: Sentence, subject: Mention) ->
         acting.append(org)
     # '生数科技联合清华大学发布…': a partner LAC did not name, opening the clause before 联合
     lead = PARTNER_BEFORE.search(text, sentence.start, acting[-1].start)
-    if lead is not None and could_name_a_firm(ctx, lead.group(1), lead.start(1)) and not any(
-            m.start < lead.end(1) and lead.start(1) < m.end for m in sentence.mentions):
+    if lead is not None and could_name_a_firm(ctx, lead.group(1), lead.start(1)) and not overlaps_a_mention(
+            sentence, lead.start(1), lead.end(1)):
         acting.append(ctx.add_mention(sentence, lead.start(1), lead.end(1), "Company", "releases"))
     return acting
 

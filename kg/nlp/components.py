@@ -253,7 +253,7 @@ TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "�
 # Words that start no organization name glued to one after them ('董事会<ORG>', '同志<ORG>').
 _NOT_ORG_START = (
     {"同志", "先生", "女士"} | {h for h in ROLE_HEADS if len(h) >= 3} | {"副" + h for h in ROLE_HEADS}
-    | {"董事长", "总经理", "总裁", "经理", "会长", "行长", "校长", "院长"}
+    | {"总裁", "经理", "会长", "行长", "校长", "院长"}
     | {"关联方", "控股股东", "母公司", "子公司", "旗下", "下属", "合作方"}
 )
 # Words ending like an organization suffix that name a part or place of one, not a name.

@@ -66,6 +66,8 @@ STRONG_ORG_SUFFIXES = (
 # A sub-unit of a parent organization: "<parent><...><sub-unit suffix>".
 SUBUNIT_SUFFIXES = ("研究院", "研究所", "分会", "分公司", "子公司", "实验室", "研究中心", "事业部")
 PARENT_SUFFIXES = ("协会", "证券", "银行", "集团", "公司", "大学", "基金", "保险")
+# The kind word a model's name may end in: 日日新5.0大模型 is also called 日日新5.0.
+MODEL_KIND_AT_END = re.compile(r"(?:大模型|模型)$")
 LEGAL_FORMS = ("集团股份有限公司", "股份有限公司", "有限责任公司", "有限公司", "股份公司", "公司")
 
 # Heads of job titles: a role ends with one of these (副总经理, 联席院长, 首席执行官, 导师 ...).

@@ -186,4 +186,3 @@ def _hyphenated_organizations(doc: Doc) -> list[Span]:
                 right.start == left.end + 1 and doc[left.end].text in ("-", "－") and right.label_ in ORG_LABELS:
             spans.append(Span(doc, left.start, right.end, label=right.label_))
     return spans
-

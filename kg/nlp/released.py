@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import merge_ents, words_of
-from .lexicon import DEVICE_NOUNS
+from .lexicon import DEVICE_NOUNS, MODEL_KIND_AT_END
 
 RELEASED_MODEL = re.compile(
     r"(?:发布|推出|上线|开源|亮相|升级|迭代|问世)(?:了|的)?"
@@ -62,7 +62,7 @@ VERSION_AT_END = re.compile(r"\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
 def model_name(name: str) -> bool:
     """Whether a run ending in 模型 names one model: something is left once the kind words are gone."""
     core = VERSION_AT_END.sub("", name)
-    core = re.sub(r"(?:大模型|模型)$", "", core)
+    core = MODEL_KIND_AT_END.sub("", core)
     return len(KIND_WORDS.sub("", core)) >= 2
 
 
@@ -91,7 +91,7 @@ def _models(doc: Doc, text: str) -> list[Span]:
         found = [(start, match.end("name"))]
         if (version := VERSION_AT_END.search(name)) is not None:
             found += _short_forms(text, name[: version.start()], version.group(0).strip())
-        elif (core := re.sub(r"(?:大模型|模型)$", "", name)) != name and VERSION_AT_END.search(core):
+        elif (core := MODEL_KIND_AT_END.sub("", name)) != name and VERSION_AT_END.search(core):
             # '日日新5.0大模型', later '日日新5.0': the name without the kind
             found += [(m.start(), m.end()) for m in re.finditer(re.escape(core) + r"(?![\d.]|大模型|模型)", text)]
         for start, end in found:
