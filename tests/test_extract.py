@@ -781,3 +781,16 @@ def test_a_biographys_subjectless_clauses_take_the_one_person_named_before():
     assert {("李立莹", "北京青年联合会"), ("李立莹", "全国青年联合会")} <= pairs
     text = "张三和李四出席了会议。2003年，当选为北京青年联合会委员。"
     assert not triples(run(text), "holdsPositionAt")  # two people before: whose post is not said
+
+
+def test_position_in_a_region_and_after_a_copula():
+    """'宜家中国区公关经理': the region is part of the role at the firm; '董事长是任正非。' names
+    the holder when the name closes the clause, not in '是任正非的老朋友'."""
+    facts = run("宜家中国区公关经理许丽德表示，品牌效应将继续吸引消费者。")
+    assert roles_of(facts) == {("许丽德", "宜家"): ["中国区公关经理"]}
+    facts = run("星辰科技公司董事长是张立新。")
+    assert roles_of(facts) == {("张立新", "星辰科技公司"): ["董事长"]}
+    facts = run("星辰科技公司董事长是张立新的老朋友。")
+    assert roles_of(facts) == {}
+    facts = run("王彦庆担任惠达公司总经理以来，大胆创新。")
+    assert roles_of(facts) == {("王彦庆", "惠达公司"): ["总经理"]}

@@ -23,3 +23,14 @@ def test_roles_after_stop_at_a_remark_a_profile_field_or_a_clause_break():
     assert roles_after(text, at, len(text)) == ["董事长"]
     at = text.index("总经理")
     assert roles_after(text, at, len(text)) == ["总经理"]
+
+
+@pytest.mark.parametrize("clause, roles", [
+    ("总经理以来，大胆创新", ["总经理"]),
+    ("董事长期间，公司上市", ["董事长"]),
+    ("校长时，学校扩建", ["校长"]),
+    ("总经理以外的职务", None),
+])
+def test_roles_after_end_before_a_time_phrase(clause, roles):
+    """'王某担任某公司总经理以来': the post ends where a phrase of time begins."""
+    assert roles_after(clause, 0, len(clause)) == roles

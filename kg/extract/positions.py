@@ -91,6 +91,9 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
         before = [m for m in before if m.end <= opening]
     else:
         return None
+    if last.label == "Location" and len(last.text) <= 6:  # '乐家的亚太区总裁', '威能中国总经理': a region's head
+        firm = [m for m in before if coarse(m.label) == "Organization" and text[m.end : last.start] in ("", "的")]
+        return firm[0] if firm and parse_roles(text[last.end : end]) else None
     return last if coarse(last.label) == "Organization" else None
 
 
@@ -104,7 +107,7 @@ CLAUSE_START = tuple("，,、；;：:（( \u3000\n。")
 def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'<ORG><roles>、<ORG><roles><PERSON>': walk left over organization + roles pairs."""
     facts = []
-    end = person.start
+    end = _post_ends(text, person)
     if managed := MANAGES_A_FUND.search(text, sentence.start, end):  # '…投资总监、东吴双动力基金经理王炯'
         end = managed.start()
     while (org := _org_before(sentence, end, text)) is not None:
@@ -121,6 +124,17 @@ def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, tex
         facts.append(position_fact(ctx, person, org, sentence, roles, 0.9))
         end = org.start
     return facts
+
+
+CLOSES_CLAUSE = re.compile(r"[，,。；;、)）！？]|(?:先生|女士)|$")
+
+
+def _post_ends(text: str, person: Mention) -> int:
+    """Where the title before a person ends: '某公司董事长是张三。', '公司的总经理为石波，' put a
+    copula between them, when the name closes the clause (not '董事长是任正非的老朋友')."""
+    if text[person.start - 1 : person.start] in ("是", "为") and CLOSES_CLAUSE.match(text, person.end):
+        return person.start - 1
+    return person.start
 
 
 def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
@@ -171,11 +185,12 @@ def last_org(ctx: ArticleContext, before: int) -> Mention | None:
 
 def _anaphoric_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'公司副总经理张三': the roles follow '公司', which names the organization mentioned last."""
-    window = text[max(sentence.start, person.start - 20) : person.start]
+    end = _post_ends(text, person)
+    window = text[max(sentence.start, end - 20) : end]
     for k in range(max(0, len(window) - 16), len(window) - 1):
         # '公司副总经理' also parses as one role: the split that leaves '公司' before the roles wins.
         anaphor = ANAPHORIC_ORG.search(window[:k])
-        offset = person.start - len(window)
+        offset = end - len(window)
         if anaphor is None or anaphor.end() != k or not _refers_back(text, sentence, offset + anaphor.start(),
                                                                      anaphor.group(0)):
             continue
