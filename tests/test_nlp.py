@@ -466,3 +466,11 @@ def test_a_registered_name_lac_cut_after_its_first_word(nlp):
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)
+
+
+def test_transliterated_name_lac_tags_is_kept_unless_it_begins_a_longer_word(nlp):
+    """'格伦菲尔德' has no Chinese surname, but every character is one of the syllables used for
+    foreign names; '贝莱德' is no person where the text also writes '贝莱德集团'."""
+    assert ("格伦菲尔德", "Person") in ents(nlp, "奇才老板表示，他对总裁格伦菲尔德和主帅都比较满意。")
+    found = ents(nlp, "中银基金与贝莱德、高盛合作。贝莱德集团是全球最大的资产管理公司。")
+    assert ("贝莱德", "Person") not in found and ("贝莱德集团", "Company") in found

@@ -28,6 +28,17 @@ COMPOUND_SURNAMES = {
     "令狐", "夏侯", "轩辕", "端木", "独孤", "南宫", "西门", "百里", "呼延", "澹台", "万俟", "钟离", "申屠",
 }
 
+# Characters of the standard syllable table for foreign names in Chinese (Xinhua's 外国人名译名
+# 音译表, as used by 《世界人名翻译大辞典》): a run written only in them reads as a transliteration
+# (格伦菲尔德, 利昂西斯), which the surname lists cannot recognise.
+TRANSLITERATION = set(
+    "阿埃艾爱安昂奥巴拜班邦鲍贝本比彼毕宾波伯博布查达戴丹道德邓迪蒂丁东杜多厄恩尔法范菲费芬丰弗伏福富"
+    "盖甘冈戈格根古瓜圭哈海汉豪赫黑亨洪华怀惠霍基吉加贾简杰金卡凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷"
+    "蕾里利莉丽连列林琳隆娄卢鲁路伦罗洛吕马玛迈麦曼梅蒙米摩莫姆穆纳娜奈南瑙内妮尼涅宁纽努诺欧帕潘庞佩"
+    "彭皮珀普奇齐恰乔切琴丘琼萨塞赛桑瑟森沙尚舍施什史舒斯松苏索塔泰坦汤唐特提汀图托瓦万旺威韦维温文沃"
+    "乌武西希席夏谢辛欣休雅亚扬耶伊因英尤约泽扎詹兹茨佐"
+)
+
 # Legal and organizational suffixes -> the fine type they imply.
 ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("股份有限公司", "Company"), ("有限责任公司", "Company"), ("有限公司", "Company"),

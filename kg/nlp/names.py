@@ -9,10 +9,28 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, merge_ents, words_of
-from .lexicon import AMBIGUOUS_SURNAMES, COMPOUND_SURNAMES, ROLE_HEADS, SINGLE_SURNAMES, SPEECH_VERBS
+from .lexicon import AMBIGUOUS_SURNAMES, COMPOUND_SURNAMES, ROLE_HEADS, SINGLE_SURNAMES, SPEECH_VERBS, TRANSLITERATION
 
 HONORIFICS = ("先生", "女士", "小姐")
 _HAN_2_4 = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def is_transliterated_name(name: str) -> bool:
+    """'格伦菲尔德': three or more characters, all from the syllable table of foreign names."""
+    return 3 <= len(name) <= 8 and all(ch in TRANSLITERATION for ch in name)
+
+
+# First characters of what may follow a name: function words and verbs of speech ('加索尔和…', '…表示').
+NAME_FOLLOWERS = set("和与及跟同等在也都还则就却对将已曾又便才说称的是表指认透强告道坦谈回介今昨被把向从为于所")
+
+
+def _stands_alone_as_name(doc: Doc, ent: Span) -> bool:
+    """A transliterated name LAC tagged PER that is nowhere in the text the start of a longer word:
+    '格伦菲尔德表示', '加索尔和…', but not '纳斯达克' beside '纳斯达克指数', nor '肯塔基' beside '肯塔基大学'."""
+    if not is_transliterated_name(ent.text):
+        return False
+    after = {doc.text[m.end() : m.end() + 1] for m in re.finditer(re.escape(ent.text), doc.text)}
+    return all(not _HAN_1.match(ch) or ch in NAME_FOLLOWERS for ch in after)
 
 
 def is_person_name(name: str) -> bool:
@@ -61,8 +79,8 @@ def person_names(doc: Doc) -> Doc:
             spans.append(Span(doc, ent.start, ent.end - 1, label="Person"))
         elif text.endswith("榜") and len(text) >= 3:
             spans.append(Span(doc, ent.start, ent.end, label="Ranking"))  # '胡润榜/PER': a list named after one
-        elif not is_person_name(text) and not (prev is not None and prev.text.endswith(ROLE_HEADS)
-                                               and _HAN_2_4.fullmatch(text) and len(text) <= 3):
+        elif not is_person_name(text) and not _stands_alone_as_name(doc, ent) and not (
+                prev is not None and prev.text.endswith(ROLE_HEADS) and _HAN_2_4.fullmatch(text) and len(text) <= 3):
             drop.add((ent.start, ent.end))  # (kept: '董事长菅明军', a rare surname right after a title)
     if drop:
         doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
