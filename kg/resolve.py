@@ -127,6 +127,8 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact],
             add(fact.object, _type_shown(fact), article, False)
 
     places = {key for (coarse, key) in groups if coarse == "Location"}
+    # '唐山市' also names the place '唐山' that begins 唐山惠达陶瓷(集团)股份有限公司.
+    places |= {key[:-1] for key in places if len(key) >= 3 and key.endswith(("省", "市", "县"))}
     merged = _merge_short_forms(groups, places, {k: g.articles for k, g in groups.items()})
     entities, index = [], {}
     for keys in merged:
@@ -300,7 +302,7 @@ def _merge_short_forms(
             }
             partners |= {
                 other for other in by_start[(coarse, norm[:2])] + by_core_start[(coarse, norm[:2])]
-                if len(other[1]) > len(norm) and _abbreviates(norm, other, articles, cores[other])
+                if len(other[1]) > len(norm) and _abbreviates(norm, other, articles, cores[other], cores[key])
             }
             if coarse == "Organization" and 2 <= len(norm) <= 5:
                 partners |= {
@@ -380,14 +382,17 @@ def is_unit_of(short: str, longer: str) -> bool:
 
 
 def _abbreviates(short: str, longer: tuple[str, str], articles: dict[tuple[str, str], set[str]],
-                 core: str = "") -> bool:
+                 core: str = "", short_core: str = "") -> bool:
     """A short organization name that begins a longer one, or the longer one's core (大疆 for
-    深圳市大疆创新科技有限公司), used in the same article, refers to it."""
+    深圳市大疆创新科技有限公司; 惠达公司, whose core is 惠达, for 唐山惠达陶瓷(集团)股份有限公司), used in
+    the same article, refers to it."""
     coarse, norm = longer
     if norm.endswith(SUBUNIT_SUFFIXES) or is_unit_of(short, norm):  # 某证券 and 某证券研究所 are two
         return False
     registered = norm.endswith(LEGAL_FORMS) or norm.endswith("集团")  # a firm, not an event's bureau (世博局)
-    begins = norm.startswith(short) or (registered and core.startswith(short) and core not in (norm, short))
+    by_core = short.endswith(LEGAL_FORMS) and len(short_core) >= 2 and core.startswith(short_core)  # 惠达公司
+    begins = norm.startswith(short) or (
+        registered and core not in (norm, short) and (core.startswith(short) or by_core))
     return coarse == "Organization" and len(short) >= 2 and begins and bool(
         articles.get((coarse, short), set()) & articles.get(longer, set())
     )

@@ -225,3 +225,16 @@ def test_an_organization_with_a_firms_head_is_a_company_but_a_school_is_not():
     types = {e.name: e.type for e in resolve(mentions, facts).entities}
     assert types["宏远"] == "Company"
     assert types["华信实验学校"] == "Organization" and types["北方研究会"] == "Organization"
+
+
+def test_place_stem_and_company_short_form_join_the_registered_name():
+    """'唐山市' also names 唐山, the place that begins 唐山惠达陶瓷(集团)股份有限公司; '惠达公司' is
+    that firm's core (惠达) with a legal form; '美的集团' does not join a longer span merely
+    starting with 美的."""
+    mentions = {"a-1": [mention("唐山惠达陶瓷(集团)股份有限公司", "Company"), mention("惠达陶瓷", "Company", 30),
+                        mention("惠达公司", "Company", 40), mention("唐山市", "Location", 50)],
+                "a-2": [mention("美的集团", "Company"), mention("美的旗下佛山市顺德区威灵房产有限公司", "Company", 10)]}
+    resolution = resolve(mentions, [])
+    orgs = {e.name: e.aliases for e in resolution.entities if e.coarse_type == "Organization"}
+    assert orgs["唐山惠达陶瓷(集团)股份有限公司"] == {"惠达陶瓷", "惠达公司"}
+    assert "美的集团" in orgs
