@@ -794,3 +794,12 @@ def test_position_in_a_region_and_after_a_copula():
     assert roles_of(facts) == {}
     facts = run("王彦庆担任惠达公司总经理以来，大胆创新。")
     assert roles_of(facts) == {("王彦庆", "惠达公司"): ["总经理"]}
+
+
+def test_a_place_named_as_such_publishes_nothing():
+    """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
+    place is not made one (an agency named in full is)."""
+    facts = run("今年8月，河南省发布《关于建立海外留学人才工作绿色通道的意见》，以吸引更多留学人员。")
+    assert triples(facts, "publishes") == set()
+    facts = run("6月18日，卫生部发布的《医疗机构校验管理办法》中明确规定，医院要建立制度。")
+    assert triples(facts, "publishes") == {("卫生部", "医疗机构校验管理办法")}

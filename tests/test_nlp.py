@@ -474,3 +474,14 @@ def test_transliterated_name_lac_tags_is_kept_unless_it_begins_a_longer_word(nlp
     assert ("格伦菲尔德", "Person") in ents(nlp, "奇才老板表示，他对总裁格伦菲尔德和主帅都比较满意。")
     found = ents(nlp, "中银基金与贝莱德、高盛合作。贝莱德集团是全球最大的资产管理公司。")
     assert ("贝莱德", "Person") not in found and ("贝莱德集团", "Company") in found
+
+
+def test_titles_published_or_periodic_are_reports_but_not_papers_or_film_trailers(nlp):
+    """'发布的《某办法》中规定', '《中国经济季报》', '《某状况》报告' are reports; '据《北京青年报》报道'
+    cites a paper; '公布的《星空》预告片' is a film's trailer."""
+    found = ents(nlp, "卫生部发布的《医疗机构校验管理办法》中明确规定，医院要建立制度。")
+    assert ("医疗机构校验管理办法", "Report") in found
+    assert ("中国经济季报", "Report") in ents(nlp, "世界银行18日发布的新一期《中国经济季报》预测，增长率为7.2%。")
+    assert ("2008年中国环境状况", "Report") in ents(nlp, "环境保护部今日发布了《2008年中国环境状况》报告。")
+    assert ("北京青年报", "MediaOutlet") in ents(nlp, "据《北京青年报》报道，日前广渠路地块规划变更。")
+    assert not any(label == "Report" for _, label in ents(nlp, "之前公布的《星空》预告片结尾处有主题曲。"))

@@ -157,6 +157,8 @@ def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
         return False  # '快手可灵大模型(负责人)': a product's name, no firm's
     if name in GENERIC_NAMES or name.endswith(("本报", "本刊", "报讯", "电讯", "讯")):
         return False  # '…机会本报(记者)': 'this paper' or a dateline, glued to a title
+    if any(m.start == start and m.text == name and m.label == "Location" for m in ctx.mentions):
+        return False  # '河南省(发布…)': a place, already named as one
     span = ctx.doc.char_span(start, start + len(name))
     if span is not None and len(span) > 1 and span[0].tag_ in ("m", "p", "c", "u"):
         return False  # '下一次/m 中国高校': a count opens no firm's name

@@ -15,6 +15,14 @@ from .components import merge_ents, org_type, words_of
 
 REPORT_WORDS = ("报告", "白皮书", "蓝皮书", "观察", "指数", "调查", "研究", "年鉴", "指南", "规划", "预测",
                 "展望", "评估", "统计公报", "公报", "分析")
+# A periodic report ('《中国经济季报》'), not a paper whose name ends alike ('青年报').
+_PERIODIC_REPORT = re.compile(r"..(?<!青)(?:季报|年报|月报|简报)$")
+# '卫生部发布的《某办法》', '发布了《某状况》报告': a title the sentence says is published, or calls a report.
+_PUBLISHED_BEFORE = re.compile(r"(?:发布|公布|印发|出台|颁布|发表)(?:实施)?[了的]?(?:新一期|最新一期|最新)?的?$")
+# ... when the title is what the sentence goes on about, not a film's '《某片》预告片' or '剧照'.
+_CITED_AFTER = re.compile(r"[^\u4e00-\u9fff]|$|显示|指出|规定|提出|要求|称|中|里|认为|表明|明确|预测|分析|强调"
+                          r"|和|及|等|的")
+_REPORT_AFTER = re.compile(r"(?:研究|调查|分析)?报告|白皮书|蓝皮书")
 RANKING_WORDS = ("名单", "榜单", "排行榜", "榜", "排名", "强")
 
 
@@ -47,12 +55,15 @@ def titles(doc: Doc) -> Doc:
                 continue
         if re.search(r"(名单|榜单|排行榜|榜|(?:\d+|[百千])强)$", inner):
             label = "Ranking"
-        elif any(w in inner for w in REPORT_WORDS):
+        elif any(w in inner for w in REPORT_WORDS) or _PERIODIC_REPORT.search(inner):
             label = "Report"
         elif org_type(inner) == "MediaOutlet" or _cited_as_source(text, match.start(), match.end()):
             label = "MediaOutlet"
         elif _SOFTWARE_KIND_BEFORE.search(text, max(0, match.start() - 6), match.start()):
             label = "Product"  # '手机网游《诛神OL》', '游戏《某某》': a game or an app is a product
+        elif (_PUBLISHED_BEFORE.search(text, max(0, match.start() - 12), match.start())
+              and _CITED_AFTER.match(text, match.end())) or _REPORT_AFTER.match(text, match.end()):
+            label = "Report"
         if label is None:
             continue
         span = doc.char_span(match.start(1), match.end(1), label=label, alignment_mode="expand")
