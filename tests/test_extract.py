@@ -803,3 +803,13 @@ def test_a_place_named_as_such_publishes_nothing():
     assert triples(facts, "publishes") == set()
     facts = run("6月18日，卫生部发布的《医疗机构校验管理办法》中明确规定，医院要建立制度。")
     assert triples(facts, "publishes") == {("卫生部", "医疗机构校验管理办法")}
+
+
+def test_reported_clause_may_open_with_a_time_word_or_follow_a_verb_of_belief():
+    """'表示，目前，<org>…' and '认为<org>…' (no comma): the organization opens what is said."""
+    facts = run("孟建柱表示，目前，上海合作组织已进入全面深化务实合作的新阶段。")
+    assert triples(facts, "commentsOn") == {("孟建柱", "上海合作组织")}
+    facts = run("但巴克利是坚定的灰熊粉丝，他坚持认为马刺进不了第二轮。")
+    assert triples(facts, "commentsOn") == {("巴克利", "马刺")}
+    facts = run("张三认为，明年市场的前景很好。")
+    assert triples(facts, "commentsOn") == set()

@@ -163,7 +163,10 @@ CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?“”]")
 # '对于<X>(的…)，' / '谈及<X>，': the topic the speaker then talks about.
 TOPIC_PHRASE = re.compile(r"\s*(?:对于|关于|针对|谈及|谈到|提及|说起|就)([^，,。；;]{2,30})[，,]")
 # '…指出，<org>去年…' / '…强调，公司希望…': the organization the reported clause opens with.
-REPORTED_CLAUSE = re.compile(rf"(?:{SPEECH.pattern})[，,:：]\s*(?:(该|本)?公司)?")
+# A time word may open the clause first ('表示，目前，上海合作组织已…'); a verb of belief needs no
+# comma before its clause ('坚持认为马刺进不了第二轮').
+REPORTED_CLAUSE = re.compile(rf"(?:(?:{SPEECH.pattern})[，,:：]|(?:认为|相信|预计|预测|判断|估计)(?=[^，,。]{{6}}))\s*"
+                             r"(?:(?:目前|当前|现在|如今|今年|明年|去年|近期|未来)[，,]?)?(?:(该|本)?公司)?")
 
 
 def _topic_of_what_is_said(ctx: ArticleContext, sentence: Sentence, speaker_name: str) -> list[Mention]:
