@@ -813,3 +813,11 @@ def test_reported_clause_may_open_with_a_time_word_or_follow_a_verb_of_belief():
     assert triples(facts, "commentsOn") == {("巴克利", "马刺")}
     facts = run("张三认为，明年市场的前景很好。")
     assert triples(facts, "commentsOn") == set()
+
+
+def test_every_post_clause_of_a_biography_counts_also_after_a_description():
+    """'张三，…，中国科学院院士，某大学校长' gives both posts; '…资产过亿的某公司董事长' one."""
+    facts = run("李明远，江苏无锡人，力学家，中国科学院院士，东方大学校长。")
+    assert roles_of(facts) == {("李明远", "中国科学院"): ["院士"], ("李明远", "东方大学"): ["校长"]}
+    facts = run("周大成，浙江人，员工三千、资产过亿的上海星光服饰股份有限公司董事长。")
+    assert roles_of(facts) == {("周大成", "上海星光服饰股份有限公司"): ["董事长"]}

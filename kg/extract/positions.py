@@ -91,7 +91,9 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
         before = [m for m in before if m.end <= opening]
     else:
         return None
-    if last.label == "Location" and len(last.text) <= 6:  # '乐家的亚太区总裁', '威能中国总经理': a region's head
+    # '乐家的亚太区总裁': a region's head ('SOHO中国董事长' is another matter: a firm's name with a country)
+    if last.label == "Location" and len(last.text) <= 6 and (last.text.endswith("区") or text.startswith(
+            ("区", "地区"), last.end)):
         firm = [m for m in before if coarse(m.label) == "Organization" and text[m.end : last.start] in ("", "的")]
         return firm[0] if firm and parse_roles(text[last.end : end]) else None
     return last if coarse(last.label) == "Organization" else None
@@ -323,16 +325,25 @@ def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, t
 
 def _biography(ctx, sentence, person, orgs: list[Mention], limit: int, text: str) -> list[Fact]:
     """'张三，1962年生，某公司董事长，高级工程师': a sentence that opens with a name and a comma
-    describes that person; a later clause that is only '<org><roles>' is one of their posts."""
+    describes that person; each later clause that is only '<org><roles>' is one of their posts
+    ('…，中国科学院院士，某大学校长'), also after a description ('…，资产过亿的某公司董事长')."""
     if text[sentence.start : person.start].strip() or text[person.end : person.end + 1] not in "，,":
         return []
+    facts: list[Fact] = []
     for i, org in enumerate(orgs):
-        if text[org.start - 1] not in "，,":
+        if any(f.object == org.text for f in facts) or not _opens_a_clause(text, org, orgs[:i], person):
             continue
-        facts = _role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.7)
-        if facts:
-            return facts
-    return []
+        facts.extend(_role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.7))
+    return facts
+
+
+def _opens_a_clause(text: str, org: Mention, earlier: list[Mention], person: Mention) -> bool:
+    """The organization opens its clause, or only a description ending in 的 stands before it."""
+    if text[org.start - 1] in "，,":
+        return True
+    start = max(text.rfind("，", 0, org.start), text.rfind(",", 0, org.start)) + 1
+    return (start > person.end and text[org.start - 1] == "的" and org.start - start <= 16
+            and not any(m.end > start for m in earlier))
 
 
 def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: str, confidence: float) -> list[Fact]:
