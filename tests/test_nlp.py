@@ -485,3 +485,10 @@ def test_titles_published_or_periodic_are_reports_but_not_papers_or_film_trailer
     assert ("2008年中国环境状况", "Report") in ents(nlp, "环境保护部今日发布了《2008年中国环境状况》报告。")
     assert ("北京青年报", "MediaOutlet") in ents(nlp, "据《北京青年报》报道，日前广渠路地块规划变更。")
     assert not any(label == "Report" for _, label in ents(nlp, "之前公布的《星空》预告片结尾处有主题曲。"))
+
+
+def test_a_brand_followed_by_china_names_its_china_firm_where_the_name_ends(nlp):
+    """'理柏/ORG 中国/LOC 共同推出': 理柏中国; not in a fund's name ('海富通中国海外精选基金')."""
+    assert ("理柏中国", "Organization") in ents(nlp, "由上海证券报和理柏中国共同推出的月度报告显示，基金业绩回升。")
+    found = ents(nlp, "海富通中国海外精选基金净值上涨。")
+    assert ("海富通", "Organization") in found and not any(text == "海富通中国" for text, _ in found)

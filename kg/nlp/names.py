@@ -1,5 +1,6 @@
 """Person names: LAC's PER spans checked against the surname lists, surnames it split off
-joined back (关 + 小勇), and names after a job title it missed or cut short (总经理张在荣)."""
+joined back (关 + 小勇), and names after a job title it missed or cut short (总经理张在荣); also
+the organization names these spans touch: '艾克斯-马赛大学', '理柏中国'."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .components import ORG_LABELS, merge_ents, words_of
+from .components import ORG_LABELS, merge_ents, org_type, words_of
 from .lexicon import AMBIGUOUS_SURNAMES, COMPOUND_SURNAMES, ROLE_HEADS, SINGLE_SURNAMES, SPEECH_VERBS, TRANSLITERATION
 
 HONORIFICS = ("先生", "女士", "小姐")
@@ -85,6 +86,7 @@ def person_names(doc: Doc) -> Doc:
     if drop:
         doc.ents = [e for e in doc.ents if (e.start, e.end) not in drop]
     spans.extend(_hyphenated_organizations(doc))
+    spans.extend(_brands_with_their_country(doc))
     spans.extend(_names_after_roles(doc))
     spans.extend(_biography_subjects(doc))
     if spans:
@@ -194,6 +196,27 @@ def _biography_subjects(doc: Doc) -> list[Span]:
         if sex or post:
             spans.append(Span(doc, i, end, label="Person"))
     return spans
+
+
+def _brands_with_their_country(doc: Doc) -> list[Span]:
+    """'易居/ORG 中国/LOC', 'SOHO/ORG 中国/LOC': a brand name followed by 中国 is its China firm's name
+    (理柏中国, 汇丰中国) when the name ends there: not '宜家中国区', nor a fund's '某某中国先驱基金'."""
+    spans, ents = [], list(doc.ents)
+    for left, right in zip(ents, ents[1:], strict=False):
+        if left.label_ in ("Organization", "Company") and right.text == "中国" and right.label_ == "Location" \
+                and right.start == left.end and 2 <= len(left.text) <= 6 and org_type(left.text) == "Organization" \
+                and _ends_a_firm_name(doc, right.end):
+            spans.append(Span(doc, left.start, right.end, label=left.label_))
+    return spans
+
+
+def _ends_a_firm_name(doc: Doc, i: int) -> bool:
+    """Token i follows a name: a clause break, a function word, a verb or time, or a title."""
+    if i >= len(doc):
+        return True
+    token = doc[i]
+    return not _HAN_1.match(token.text) or token.tag_ in ("p", "c", "u", "d", "ad", "v", "vd", "TIME", "w") or \
+        token.text.startswith(("首席", *ROLE_HEADS))
 
 
 def _hyphenated_organizations(doc: Doc) -> list[Span]:
