@@ -492,3 +492,11 @@ def test_a_brand_followed_by_china_names_its_china_firm_where_the_name_ends(nlp)
     assert ("理柏中国", "Organization") in ents(nlp, "由上海证券报和理柏中国共同推出的月度报告显示，基金业绩回升。")
     found = ents(nlp, "海富通中国海外精选基金净值上涨。")
     assert ("海富通", "Organization") in found and not any(text == "海富通中国" for text, _ in found)
+
+
+def test_two_bodies_lac_joined_by_a_conjunction_are_split(nlp):
+    """'中国证监会和/ORG 协会': the first name is complete by its ending; '和' and a generic body
+    are no part of it. A name with 和 inside ('中国和平发展基金会') stays whole."""
+    found = ents(nlp, "最近1年接受合规培训的时间少于中国证监会和协会要求的；")
+    assert found == {("中国证监会", "GovernmentAgency")}
+    assert ("中国和平发展基金会", "Organization") in ents(nlp, "中国和平发展基金会成立。")

@@ -194,6 +194,11 @@ def analyse(text: str) -> list[tuple[str, str]]:
             if tag == "ORG" and len(word) >= 12:
                 for firm in _split_glued_firms(word):
                     out.extend(_split_whitespace(firm, tag))
+            elif tag == "ORG" and (pair := _TWO_BODIES.fullmatch(word)) is not None:
+                # '中国证监会和协会': a complete name, a conjunction, then another body
+                out += [(pair.group(1), "ORG"), (pair.group(2), "c")]
+                if second := pair.group(3):  # ('中国证监会和/ORG 协会/n': LAC took only the conjunction)
+                    out.append((second, "ORG" if len(second) >= 4 else "n"))
             elif len(word) >= 5 and (verb := _GLUED_VERB.search(word, 1)) is not None and tag in ("v", "n", "nz"):
                 # '飞发布讯飞星火': LAC ran a verb into the names around it
                 for piece, piece_tag in ((word[: verb.start()], "n"), (verb.group(0), "v"), (word[verb.end():], "n")):
@@ -213,6 +218,9 @@ def analyse(text: str) -> list[tuple[str, str]]:
     return _rejoin_codes(_join_cut_organizations(_split_time_of_tenure(out)))
 
 
+# '中国证监会和协会/ORG': two bodies joined by a conjunction, the first complete by its ending.
+_TWO_BODIES = re.compile(r"([\u4e00-\u9fff]{2,}(?:[社部会局院司行厂所校委办台]|公司|集团|银行|大学))([和与及])"
+                         r"([\u4e00-\u9fff]{2,})?")
 # '华数科技联合北方大学/ORG': two organizations acting together, run into one word.
 _JOINT_FIRMS = re.compile(r"(.{2,}?(?:科技|公司|集团|大学|银行|研究院|研究所|学院|协会|中心))(联合|携手)(.{3,})")
 _COUNT_AFTER_NAME = re.compile(r"[一二两三四五六七八九十几\d]+[所家个只](?:学校|高校|大学|公司|企业|银行|机构)?$")
