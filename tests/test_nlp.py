@@ -500,3 +500,10 @@ def test_two_bodies_lac_joined_by_a_conjunction_are_split(nlp):
     found = ents(nlp, "最近1年接受合规培训的时间少于中国证监会和协会要求的；")
     assert found == {("中国证监会", "GovernmentAgency")}
     assert ("中国和平发展基金会", "Organization") in ents(nlp, "中国和平发展基金会成立。")
+
+
+def test_no_organization_is_cut_out_of_a_named_list(nlp):
+    """'“第一财经·中国阳光私募基金排行榜”' stays one Ranking; its 私募基金 is no firm."""
+    found = ents(nlp, "第一财经研究院今日发布“第一财经·中国阳光私募基金排行榜”2009年2月榜单。")
+    assert ("第一财经·中国阳光私募基金排行榜", "Ranking") in found
+    assert not any(label == "Company" for _, label in found)

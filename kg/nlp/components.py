@@ -124,8 +124,13 @@ def org_names(doc: Doc) -> Doc:
     words = words_of(doc)
     texts, tags, n = words.texts, words.tags, len(words.texts)
     org_or_place = ORG_LABELS | {"Location"}
+    # No organization inside a named list or report ('“第一财经·中国阳光私募基金排行榜”').
+    in_works = {k for e in doc.ents if e.label_ in ("Ranking", "Report") for k in range(e.start, e.end)}
     i = 0
     while i < n:
+        if i in in_works:
+            i += 1
+            continue
         ent = ents_by_start.get(i)
         start = i
         if ent is not None and ent.label_ in org_or_place:
