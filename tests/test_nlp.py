@@ -507,3 +507,13 @@ def test_no_organization_is_cut_out_of_a_named_list(nlp):
     found = ents(nlp, "第一财经研究院今日发布“第一财经·中国阳光私募基金排行榜”2009年2月榜单。")
     assert ("第一财经·中国阳光私募基金排行榜", "Ranking") in found
     assert not any(label == "Company" for _, label in found)
+
+
+@pytest.mark.parametrize("name, fine", [
+    ("国家发改委", "GovernmentAgency"), ("国家发改委投资司", "GovernmentAgency"), ("蔡司", "Organization"),
+    ("台湾金融服务业联合总会", "Association"), ("扬子冰箱厂", "Company"), ("中航投资", "Company"),
+    ("香港信诚国际", "Company"), ("某某科技有限公司", "Company"),
+])
+def test_fine_type_from_endings_that_find_no_organization_by_themselves(name, fine):
+    """'委', '司', '厂', '投资' type an organization already found; '蔡司' is too short for a department."""
+    assert org_type(name) == fine

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .lac_tokenizer import analyse
-from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_ORG_SUFFIXES
+from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_ORG_SUFFIXES, TYPE_ONLY_SUFFIXES
 
 ORG_LABELS = {"Organization", "Company", "ResearchInstitute", "GovernmentAgency", "Association", "MediaOutlet"}
 PRODUCT_LABELS = {"Product", "AIModel", "Vehicle"}
@@ -87,14 +87,14 @@ def org_type(name: str) -> str:
     """The fine organization type its suffix implies, or plain Organization. A department of a
     firm ('工行投资银行部') is no government agency, whatever its 部 says."""
     for suffix, fine in _SUFFIXES_LONGEST_FIRST:  # '中国人民银行': 人民银行 (a central bank), not 银行
-        if name.endswith(suffix) and len(name) > len(suffix):
+        if name.endswith(suffix) and len(name) > len(suffix) and (suffix != "司" or len(name) >= 4):
             if fine == "GovernmentAgency" and suffix in ("部", "局") and _FIRM_IN_NAME.search(name[: -len(suffix)]):
                 return "Organization"
             return fine
     return "Organization"
 
 
-_SUFFIXES_LONGEST_FIRST = tuple(sorted(ORG_SUFFIXES, key=lambda pair: -len(pair[0])))
+_SUFFIXES_LONGEST_FIRST = tuple(sorted(ORG_SUFFIXES + TYPE_ONLY_SUFFIXES, key=lambda pair: -len(pair[0])))
 _FIRM_IN_NAME = re.compile(r"银行|公司|集团|证券|保险|工行|农行|中行|建行|交行")
 
 

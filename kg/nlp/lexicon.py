@@ -70,6 +70,13 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("中心", "Organization"),
 )
 # Suffixes strong enough to make an organization name out of the words before them.
+# Endings that say which kind an organization already found is, but are too common in other
+# words to find one by ('委', '厂', '投资'): used for the fine type only. '司' is a ministry's
+# department (发改委投资司) only in a name of four or more characters (蔡司 is a firm).
+TYPE_ONLY_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("夜总会", "Company"), ("总会", "Association"), ("委", "GovernmentAgency"), ("司", "GovernmentAgency"),
+    ("厂", "Company"), ("咨询", "Company"), ("投资", "Company"), ("国际", "Company"),
+)
 STRONG_ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "研究院", "研究所", "科学院", "研究中心",
     "实验室", "大学", "协会", "分会", "学会", "商会", "联合会", "委员会", "学院", "中学", "小学", "学校", "医院",
