@@ -821,3 +821,19 @@ def test_every_post_clause_of_a_biography_counts_also_after_a_description():
     assert roles_of(facts) == {("李明远", "中国科学院"): ["院士"], ("李明远", "东方大学"): ["校长"]}
     facts = run("周大成，浙江人，员工三千、资产过亿的上海星光服饰股份有限公司董事长。")
     assert roles_of(facts) == {("周大成", "上海星光服饰股份有限公司"): ["董事长"]}
+
+
+def test_an_academic_title_after_the_name_that_follows_its_institution():
+    """'北京大学法学院张千帆教授说', '某委员会的刘晓光主任上台': the person holds the title there."""
+    facts = run("北京大学法学院张千帆教授说，这些问题如不厘清，将极大拓宽范围。")
+    assert roles_of(facts) == {("张千帆", "北京大学法学院"): ["教授"]}
+    facts = run("接下来有请北京市平谷区建设委员会的刘晓光主任上台致词！")
+    assert roles_of(facts) == {("刘晓光", "北京市平谷区建设委员会"): ["主任"]}
+    facts = run("星辰科技公司张立新的朋友说，这很好。")
+    assert roles_of(facts) == {}
+
+
+def test_a_latin_brand_with_its_country_keeps_the_whole_name():
+    """'SOHO中国董事长潘石屹': the Latin part does not cut 中国 off the firm's name."""
+    facts = run("2014年10月29日，SOHO中国董事长潘石屹与耶鲁大学校长签署了捐款协议。")
+    assert roles_of(facts) == {("潘石屹", "SOHO中国"): ["董事长"]}

@@ -41,6 +41,9 @@ HEAD_TITLE = (r"(?:常务|执行|联席)?副?(?:董事局主席|董事长|总经
 TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、：:\s]|$|[亲表说指在称认等为与设的携率]|一行)")
 HEAD_OF_ONE = re.compile(HEAD_TITLE)
 TITLE_AFTER_NAME_OF_FIRM = re.compile(rf"({HEAD_TITLE})(?!助理|秘书|办|特别|顾问|的)")
+# '北京大学法学院张三教授说': an academic's title after the name, before what they say.
+ACADEMIC_TITLE_AFTER_NAME = re.compile(r"((?:副|客座|特聘|名誉)?(?:教授|研究员|主任|院士))"
+                                       r"(?=[，,。；;：:\s]|$|[表说指在称认看透告介上])")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
 TAKES_POST = ("现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|获任|起任|年任|任"
               "|系|是|为")
@@ -307,16 +310,19 @@ def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text
 
 
 def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
-    """'北京罗麦科技有限公司汪静董事长': the organization, the name, then the name's title; or
-    '…实验小学的全体教师，在以李喜霞校长为核心…': the one organization earlier in the sentence."""
+    """'北京罗麦科技有限公司汪静董事长' / '某大学法学院张三教授说': the organization, the name, then the
+    name's title; or '…实验小学的全体教师，在以李喜霞校长为核心…': the one organization earlier in
+    the sentence."""
     title = TITLE_AFTER_NAME.match(text, person.end, sentence.end)
     orgs = orgs_before(sentence, person.start)
-    if title is None and orgs and orgs[-1].end == person.start:  # '某公司俞某董事长推出…': the name between
-        title = TITLE_AFTER_NAME_OF_FIRM.match(text, person.end, sentence.end)
+    adjacent = bool(orgs) and text[orgs[-1].end : person.start] in ("", "的")
+    if title is None and adjacent:  # '某公司俞某董事长推出…': the name between
+        title = (TITLE_AFTER_NAME_OF_FIRM.match(text, person.end, sentence.end)
+                 or ACADEMIC_TITLE_AFTER_NAME.match(text, person.end, sentence.end))
     roles = parse_roles(title.group(1), modifiers_only=True) if title else None
     if not roles:
         return []
-    if orgs and orgs[-1].end == person.start:
+    if adjacent:
         return [position_fact(ctx, person, orgs[-1], sentence, roles, 0.7)]
     if len({m.text for m in orgs}) == 1 and HEAD_OF_ONE.fullmatch(title.group(1)):
         return [position_fact(ctx, person, orgs[-1], sentence, roles, 0.55)]

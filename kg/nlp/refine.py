@@ -141,6 +141,8 @@ def latin_names(doc: Doc) -> Doc:
             label = "Product"  # 'C919' said again and again: a model, whatever surrounds it
         elif "Organization" in cues[key] or key in lac_org:
             label = "Organization"
+            if any(e.start <= start and end <= e.end and e.label_ in ORG_LABELS for e in ents):
+                continue  # already (part of) an organization's name: 'SOHO中国'
         else:
             continue  # no cue: a term, a nickname, a code (H1N1, G20, blog, Alex), not a named product
         spans.append(Span(doc, start, end, label=label))
