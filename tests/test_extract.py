@@ -837,3 +837,11 @@ def test_a_latin_brand_with_its_country_keeps_the_whole_name():
     """'SOHO中国董事长潘石屹': the Latin part does not cut 中国 off the firm's name."""
     facts = run("2014年10月29日，SOHO中国董事长潘石屹与耶鲁大学校长签署了捐款协议。")
     assert roles_of(facts) == {("潘石屹", "SOHO中国"): ["董事长"]}
+
+
+def test_located_by_a_headquarters_named_with_its_place_or_after_a_bracketed_name():
+    """'世界卫生组织日内瓦总部', '某大学(Some University)位于<place>'."""
+    facts = run("笔者从世界卫生组织日内瓦总部了解到，原定10天的会议已决定缩短至5天。")
+    assert triples(facts, "locatedIn") == {("世界卫生组织", "日内瓦")}
+    facts = run("查尔斯达尔文大学(CharlesDarwin University)位于澳大利亚的最北部，是一所公立的综合性大学。")
+    assert triples(facts, "locatedIn") == {("查尔斯达尔文大学", "澳大利亚")}

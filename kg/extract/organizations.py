@@ -22,6 +22,7 @@ HEADQUARTERS_BEFORE = re.compile(
     r"(?:总部|总部位于|总部设在|位于|地处|坐落于|坐落在|落户于?|设在|所在地|注册地|地址)[：:]?$"
 )
 HEADQUARTERS_CUE = re.compile(r"总部|所在地|注册地|地址")
+PARENTHETICAL = re.compile(r"[(（][^()（）]{1,40}[)）]")
 LOCATED_AFTER = re.compile(r"^(?:总部)?(?:位于|地处|坐落于|坐落在|落户于?|设在)$")
 
 
@@ -44,6 +45,10 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                 if not following and described and text[place.end : place.end + 1] == "的":
                     facts.append(ctx.fact(described[-1], "Organization", "locatedIn", place, "Location", sentence,
                                           "location", 0.8))
+            # '世界卫生组织日内瓦总部': the organization's headquarters in the place named between
+            if text.startswith("总部", place.end) and (owner := [o for o in orgs if o.end == place.start]):
+                facts.append(ctx.fact(owner[-1], "Organization", "locatedIn", place, "Location", sentence, "location",
+                                      0.8))
             # '<org>位于<place>', '<org>，…，总部设在<place>', '<org>…所在地<place>'
             cue = HEADQUARTERS_BEFORE.search(text[max(sentence.start, place.start - 8) : place.start])
             preceding = [o for o in orgs if o.end <= place.start]
@@ -52,7 +57,8 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                 # for a headquarters ('…，总部设在<place>'), or when the sentence opens with the
                 # organization ('某公司成立于2009年，位于<place>'), never for '位于<place>的<thing>',
                 # which describes whatever follows it.
-                adjacent = LOCATED_AFTER.match(text[preceding[-1].end : place.start]) is not None
+                # (a bracketed other name between: '某大学(Some University)位于<place>')
+                adjacent = LOCATED_AFTER.match(PARENTHETICAL.sub("", text[preceding[-1].end : place.start])) is not None
                 opens = not text[sentence.start : preceding[0].start].strip()
                 topic = opens and text[place.end : place.end + 1] != "的"
                 if not adjacent and not HEADQUARTERS_CUE.search(cue.group(0)) and not topic:
