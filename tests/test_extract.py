@@ -845,3 +845,12 @@ def test_located_by_a_headquarters_named_with_its_place_or_after_a_bracketed_nam
     assert triples(facts, "locatedIn") == {("世界卫生组织", "日内瓦")}
     facts = run("查尔斯达尔文大学(CharlesDarwin University)位于澳大利亚的最北部，是一所公立的综合性大学。")
     assert triples(facts, "locatedIn") == {("查尔斯达尔文大学", "澳大利亚")}
+
+
+def test_a_fund_company_releases_the_fund_it_launches():
+    """'<公司>旗下…——<基金>…发售', '<公司>…旗下…<以公司名开头的基金>…发售': releases, with the date."""
+    facts = run("泰信基金周五公布，旗下第六只产品——泰信蓝筹精选股票型基金将于3月2日起至4月3日公开发售。")
+    assert [(f.subject, f.object, f.attributes.get("date")) for f in facts if f.predicate == "releases"] == [
+        ("泰信基金", "泰信蓝筹精选股票型基金", "2024-03-02")]
+    facts = run("国泰基金发布公告，旗下国泰金龙债券基金按每10份基金份额派发红利0.40元。")
+    assert triples(facts, "releases") == set()

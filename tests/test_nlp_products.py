@@ -36,3 +36,11 @@ def test_funds_of_a_named_fund_company_and_funds_by_kind_are_products():
         "长盛基金公告称，长盛同德主题增长基金将开放申购。鄱阳湖产业投资基金首期规模50亿元。").ents}
     assert labels.get("长盛同德主题增长基金") == "Product"
     assert labels.get("长盛基金") in ("Company", "Organization")
+
+
+def test_a_fund_introduced_by_a_dash_after_its_count_is_a_product():
+    """'第一只基金产品——<name>基金': the whole (long) name; a kind of fund ('沪深300指数基金') is none."""
+    found = ents("中银基金管理公司昨日公告，公司第一只基金产品——中银行业优选灵活配置混合型基金将于2月23日发行。")
+    assert ("中银行业优选灵活配置混合型基金", "Product") in found
+    found = ents("南方基金旗下首只指数化产品——沪深300指数基金正在发行。")
+    assert not any(label == "Product" for _, label in found)

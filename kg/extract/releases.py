@@ -64,6 +64,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                 facts.append(ctx.fact(maker, maker_type(maker), "releases", products[0], products[0].label, sentence,
                                       "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
         facts.extend(_on_sale(ctx, sentence))
+        facts.extend(_fund_launches(ctx, sentence))
         facts.extend(_publishes(ctx, sentence))
     return facts
 
@@ -125,6 +126,34 @@ def _described_release(ctx: ArticleContext, sentence: Sentence, verb_at: int, ve
     date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
     return [ctx.fact(org, maker_type(org), "releases", products[-1], products[-1].label, sentence, "releases", 0.7,
                      date=date)]
+
+
+# A fund is launched when it is offered, approved or set up ('拟于近期发售', '正式获批', '将于…发行').
+FUND_LAUNCH = re.compile(r"发售|发行|获批|获准|募集|认购|成立")
+FUND_FIRM_ENDINGS = ("基金", "基金公司", "基金管理公司", "基金管理有限公司")
+# '…基金公司旗下第11只开放式基金——<fund>', '公司2009年第一只基金产品——<fund>', '公司旗下的<fund>'
+ITS_FUND = re.compile(r"(?:旗下|公司)[^，,。；;]{0,16}?(?:——|的)$")
+
+
+def _fund_launches(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
+    """'国泰基金公司旗下第11只开放式基金——国泰双利债券证券投资基金日前正式获批，拟于近期发售':
+    a fund company releases the fund it launches; the fund is its own by 旗下 or a dash after the
+    company, or by a name that begins with the company's (泰信基金 … 泰信蓝筹精选股票型基金)."""
+    text, facts = ctx.article.text, []
+    firms = [m for m in of_type(sentence.mentions, "Organization") if m.text.endswith(FUND_FIRM_ENDINGS)]
+    for fund in [m for m in sentence.mentions if coarse(m.label) == "Product" and m.text.endswith("基金")]:
+        launch = FUND_LAUNCH.search(text, fund.end, sentence.end)
+        before = [f for f in firms if f.end <= fund.start]
+        if launch is None or not before:
+            continue
+        firm = before[-1]
+        stem = firm.text[: -len(next(e for e in sorted(FUND_FIRM_ENDINGS, key=len, reverse=True)
+                                      if firm.text.endswith(e)))]
+        if not (ITS_FUND.search(text, firm.end, fund.start) or (len(stem) >= 2 and fund.text.startswith(stem))):
+            continue
+        date = parse_date(text[fund.end : launch.start()], ctx.article.context_date)
+        facts.append(ctx.fact(firm, "Company", "releases", fund, fund.label, sentence, "releases", 0.7, date=date))
+    return facts
 
 
 # '<product>是其(最近)推出的一款…': 其 is the maker, whose brand begins the product's name.

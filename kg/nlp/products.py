@@ -165,6 +165,9 @@ _FUND_FAMILY = re.compile(r"基金(?:管理)?(?:公司)?旗下的(?P<members>[^�
 # What a fund's name never holds: counts, kinds and the words of a sentence ('旗下有两只', '今年以来').
 _NOT_IN_A_FUND_NAME = re.compile(r"有|以来|加上|发行|产品|类|等|只|涨|跌|其它|其他|各|另")
 _FUNDS_COUNTED = re.compile(r"(?P<members>[^，,。；;：:（(]{2,40}?)等\d+只[\u4e00-\u9fff]{0,6}基金")
+# '公司2009年第一只基金产品——某某优选灵活配置混合型基金': a fund introduced by a dash after its count.
+_FUND_INTRODUCED = re.compile(r"[只支][\u4e00-\u9fff]{0,8}(?:基金|产品)——"
+                              r"(?P<members>[\u4e00-\u9fffA-Za-z0-9]{2,22}基金)")
 _MEMBER_END = re.compile(r"分别|也|均|都|共|合计|新进|增持|减持|持有|买入|卖出|的|在|于|已|将|为")
 
 
@@ -192,6 +195,13 @@ def fund_lists(doc: Doc) -> Doc:
     if "基金" not in text:
         return doc
     spans = []
+    for match in _FUND_INTRODUCED.finditer(text):  # one fund, its full name (often long), not a kind
+        name = match.group("members")
+        if (kind := FUND_KIND.search(name)) and GENERIC_FUND_WORDS.fullmatch(name[: kind.start()]):
+            continue
+        span = doc.char_span(match.start("members"), match.end("members"), label="Product", alignment_mode="expand")
+        if span is not None and span.start_char == match.start("members"):
+            spans.append(span)
     for pattern in (_FUND_FAMILY, _FUNDS_COUNTED):
         for match in pattern.finditer(text):
             for start, end in _fund_members(match.group("members"), match.start("members")):
