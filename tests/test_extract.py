@@ -854,3 +854,13 @@ def test_a_fund_company_releases_the_fund_it_launches():
         ("泰信基金", "泰信蓝筹精选股票型基金", "2024-03-02")]
     facts = run("国泰基金发布公告，旗下国泰金龙债券基金按每10份基金份额派发红利0.40元。")
     assert triples(facts, "releases") == set()
+
+
+def test_releases_of_a_brand_and_model_named_with_its_kind_or_in_a_clause_of_its_own():
+    """'佳能EOS7D单反相机新近上市', '富士近期上市的相机S205', '佳能 7D…，于今年9月份刚刚发布，'."""
+    assert triples(run("佳能EOS7D单反相机新近上市，采用了APS-C规格图像感应器。"), "releases") == {
+        ("佳能", "佳能EOS7D")}
+    assert triples(run("富士近期上市的相机S205长焦相机，拥有超强的传感器技术。"), "releases") == {("富士", "S205")}
+    facts = run("编辑点评：佳能 7D 无疑是本年度最关注的产品之一，于今年9月份刚刚发布，采用了新的感应器。")
+    assert triples(facts, "releases") == {("佳能", "佳能 7D")}
+    assert triples(run("这款相机的价格于今年9月份刚刚发布，采用了新的感应器。"), "releases") == set()

@@ -10,7 +10,8 @@ from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_typ
 from .normalize import parse_date
 
 # (开源了 a model releases it; 开源模型, 开源社区 are kinds of things)
-RELEASE_VERBS = re.compile(r"发布|推出|开发出|研发出|上线|首发|亮相|打造出|面世|发布了|推出了"
+# ('<maker>近期上市的<product>': 上市 before 的 launches a product; a firm's own 上市 is its listing)
+RELEASE_VERBS = re.compile(r"发布|推出|开发出|研发出|上线|首发|亮相|打造出|面世|发布了|推出了|上市(?=的)"
                            r"|开源了?(?!模型|大模型|社区|项目|生态)")
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露|出炉")
 TIME_WORDS = re.compile(r"^(?:近日|日前|今年|去年|此前|目前|当天|同日|当日|昨天|昨日|今天|本周|上周)+")
@@ -54,7 +55,8 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             products = [m for m in sentence.mentions if coarse(m.label) == "Product"
                         and sentence.start + verb.end() <= m.start < clause_end]
             if not products:
-                facts.extend(_described_release(ctx, sentence, verb_at, sentence.start + verb.end()))
+                facts.extend(_described_release(ctx, sentence, verb_at, sentence.start + verb.end())
+                             or _released_clause(ctx, sentence, verb_at, sentence.start + verb.end()))
                 continue
             subject = _subject(ctx, sentence, verb_at) or _unnamed_maker(ctx, sentence, verb_at)
             if subject is None:
@@ -87,7 +89,9 @@ def _unnamed_maker(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Men
 # '音悦汇日前正式(发布)': the adverbs before the verb are not part of the name.
 TRAILING_ADVERBS = re.compile(r"(?:日前|近日|正式|再次|首次|今天|昨天|今日|昨日|已经|也|又|还|将|最新|刚刚|新)+$")
 # '<product>(正式)上市': the product comes first, its maker before it ('小米旗下的Redmi Note13').
-ON_SALE = re.compile(r"^(?:正式|已|已经|将|即将|全面|近日|日前)*(?:上市|发售|开售|面世|亮相)")
+# (a kind word may come between: '佳能EOS7D单反相机新近上市')
+ON_SALE = re.compile(r"^(?:(?:单反|数码|卡片|长焦)?相机|手机|笔记本|平板电脑|镜头)?"
+                     r"(?:正式|已|已经|将|即将|全面|近日|日前|新近|近期)*(?:上市|发售|开售|面世|亮相)")
 MAKER_OF = re.compile(r"^(?:旗下|推出|新推出|最新推出|发布|新款)?(?:的|之)?(?:新款|最新款|全新)?$")
 
 
@@ -102,6 +106,12 @@ def _on_sale(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
         if makers and MAKER_OF.match(text[makers[-1].end : product.start]):
             facts.append(ctx.fact(makers[-1], maker_type(makers[-1]), "releases", product, product.label, sentence,
                                   "releases", 0.7))
+        elif not makers and (model := BRAND_AND_CODE.fullmatch(product.text)) is not None:
+            # '佳能EOS7D新近上市': the brand that begins a brand + model name makes it
+            brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company",
+                                    "releases")
+            facts.append(ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence,
+                                  "releases", 0.6))
     return facts
 
 
@@ -172,6 +182,29 @@ def _released_by_its_brand(ctx: ArticleContext, sentence: Sentence, verb_at: int
         return []
     brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company", "releases")
     return [ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence, "releases", 0.6)]
+
+
+# '…，于今年9月份刚刚发布，': a clause that is only a time, adverbs and the verb.
+ONLY_WHEN = re.compile(r"(?:^|[，,])\s*(?:于|在)?[^，,。；;\s]{0,10}?(?:刚刚|正式|已经|已|首次|最新|才)?$")
+
+
+def _released_clause(ctx: ArticleContext, sentence: Sentence, verb_at: int, verb_end: int) -> list[Fact]:
+    """'佳能 7D 无疑是本年度最关注的产品之一，于今年9月份刚刚发布，…': the product the sentence
+    is about was released, by the brand its brand + model name begins with."""
+    text = ctx.article.text
+    clause = ONLY_WHEN.search(text, sentence.start, verb_at)
+    if clause is None or not re.match(r"[，,。；;]|$", text[verb_end : verb_end + 1]):
+        return []
+    start = clause.start()
+    products = [m for m in sentence.mentions if coarse(m.label) == "Product" and m.end <= start]
+    model = BRAND_AND_CODE.fullmatch(products[0].text.replace(" ", "")) if len(products) == 1 else None
+    if model is None or any(coarse(m.label) == "Organization" for m in sentence.mentions if m.end <= start):
+        return []
+    product = products[0]
+    brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company", "releases")
+    date = parse_date(text[start:verb_at], ctx.article.context_date)
+    return [ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence, "releases", 0.6,
+                     date=date)]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:
