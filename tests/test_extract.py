@@ -864,3 +864,12 @@ def test_releases_of_a_brand_and_model_named_with_its_kind_or_in_a_clause_of_its
     facts = run("编辑点评：佳能 7D 无疑是本年度最关注的产品之一，于今年9月份刚刚发布，采用了新的感应器。")
     assert triples(facts, "releases") == {("佳能", "佳能 7D")}
     assert triples(run("这款相机的价格于今年9月份刚刚发布，采用了新的感应器。"), "releases") == set()
+
+
+def test_founders_listed_after_a_description_or_a_year():
+    """'某公司是…电影公司，由甲、乙、丙等几个电影人创立', '某公司于1990年由某校教授甲、乙和丙创立'."""
+    facts = run("新艺城影业有限公司是香港八十年代一家主要的电影公司，由黄百鸣、石天、麦嘉等几个电影人创立。")
+    assert roles_of(facts) == {(p, "新艺城影业有限公司"): ["创始人"] for p in ("黄百鸣", "石天", "麦嘉")}
+    facts = run("星辰机器人公司于1990年由东方大学教授李明远、张立新和王海涛创立。")
+    founded = {pair: roles for pair, roles in roles_of(facts).items() if pair[1] == "星辰机器人公司"}
+    assert founded == {(p, "星辰机器人公司"): ["创始人"] for p in ("李明远", "张立新", "王海涛")}
