@@ -43,7 +43,9 @@ BODY = "某公司近日发布了一款新产品，引起广泛关注。"
         (f"某地举办读书节据新华社电 {BODY}", ("某地举办读书节", "新华社", None, (), BODY)),
         # a portal's channel, then its reporter, then 讯
         (f"惠达再获殊荣(图)     新浪家居王小娟讯  {BODY}", ("惠达再获殊荣(图)", "新浪家居", None, ("王小娟",), BODY)),
-        (f"新款相机上市【某某在线 example.com】{BODY}", ("新款相机上市", None, None, (), BODY)),
+        (f"新款相机上市【某某在线 example.com】{BODY}", ("新款相机上市", "某某在线", None, (), BODY)),
+        (f"新款相机上市 【ZOL-某某在线 EXAMPLE.COM】{BODY}", ("新款相机上市", "ZOL-某某在线", None, (), BODY)),
+        (f"基金跑赢指数东方早报记者 肖莉 {BODY}", ("基金跑赢指数", "东方早报", None, ("肖莉",), BODY)),
     ],
 )
 def test_head_variants(text, expected):

@@ -31,6 +31,8 @@ _ROLE_WORD_RE = re.compile(
     r"(?:记者|通讯员|实习生|作者(?=\s*[:：]|\s+[^\s]{2,4}\s))\s*[:：/／]?\s*"
 )
 _BYLINE_OUTLET = re.compile(rf"(?!本报|本刊|本台|本网)(每经|证券时报|[{HAN}]报)(?=[{HAN}]{{0,6}}(?:记者|通讯员))")
+_PAPER_KINDS = ("日报", "晚报", "时报", "商报", "早报", "晨报")  # what a city or region names: 东方早报
+_HAN_2 = re.compile(rf"[{HAN}]{{2}}")
 _FILLER_RE = re.compile(
     rf"\s*(?:[/／]?(?:文并摄|文/摄|文图|文|摄)(?![{HAN}])|[{HAN}]{{0,3}}报道|发自[{HAN}]{{2,5}}(?![{HAN}])|发自..)"
 )
@@ -43,7 +45,8 @@ _GLUED_OUTLET_RE = re.compile(rf"(?:[{HAN}]{{2}}(?:日报|晚报|时报|商报|�
 _MONTH_DAY = r"(?:(?:19|20)\d{2}年)?[\d一二三四五六七八九十〇]{1,3}月[\d一二三四五六七八九十〇]{1,3}日"
 _DATELINE_RE = re.compile(rf"(?:(?P<date>{_MONTH_DAY})(?:[{HAN}]{{2}})?)?(?:电|讯|消息(?=\s*[（(]))")
 _PAREN_RE = re.compile(r"\s*[(（【\[]\s*([^()（）【】\[\]]{2,30}?)\s*[)）】\]]\s*")
-_DOMAIN_RE = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net)\b")
+_SITE_NAME = re.compile(rf"[{HAN}A-Za-z][{HAN}A-Za-z0-9\-]{{1,12}}(?:在线|网)")
+_DOMAIN_RE = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net)\b", re.IGNORECASE)
 _SOURCE_TAIL_RE = re.compile(
     rf"(?:^|(?<=[。！？!?”」）)\s]))[(（]?\s*(?:据|(?:文章|本文|稿件|新闻)?来源\s*[:：])\s*"
     rf"(?:《([^》]{{2,20}})》|([{HAN}A-Za-z][{HAN}A-Za-z0-9]{{1,15}}))\s*[)）]?$"
@@ -179,7 +182,10 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
     for match in _ROLE_WORD_RE.finditer(text, 0, window):
         if read := read_names(text, match.start(), need_role=True):
             outlet = _BYLINE_OUTLET.match(match.group(0))  # '证券时报记者 张三': the paper is the publisher
-            found.append((match.start(), outlet and outlet.group(1), None, read[0], read[1]))
+            publisher, start = outlet and outlet.group(1), match.start()
+            if publisher in _PAPER_KINDS and _HAN_2.fullmatch(text[max(0, start - 2) : start]):
+                publisher, start = text[start - 2 : start] + publisher, start - 2  # '…东方早报记者': 东方早报
+            found.append((start, publisher, None, read[0], read[1]))
             break
     bare = {dateline[0]} if dateline else set()  # anchors removed even when they name nobody
     for match in _PAREN_RE.finditer(text, 0, window):
@@ -189,8 +195,9 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
             start = 0 if outlet else match.start()
             found.append((start, meta[0] or (outlet and head), None, meta[1], match.end()))
             break
-        if _DOMAIN_RE.search(match.group(1)):  # 【某某在线 example.com】: a site tag, no outlet name
-            found.append((match.start(), None, None, (), match.end()))
+        if _DOMAIN_RE.search(match.group(1)):  # 【ZOL-某某在线 example.com】: a site's tag, with its name
+            site = _SITE_NAME.fullmatch(_DOMAIN_RE.sub("", match.group(1)).strip())
+            found.append((match.start(), site and site.group(0), None, (), match.end()))
             bare.add(match.start())
     for start, publisher, date, authors, end in sorted(found, key=lambda f: f[0]):
         title = text[:start].rstrip(_MARKS + " \u3000文/／据【[")
