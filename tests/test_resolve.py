@@ -238,3 +238,11 @@ def test_place_stem_and_company_short_form_join_the_registered_name():
     orgs = {e.name: e.aliases for e in resolution.entities if e.coarse_type == "Organization"}
     assert orgs["唐山惠达陶瓷(集团)股份有限公司"] == {"惠达陶瓷", "惠达公司"}
     assert "美的集团" in orgs
+
+
+def test_a_funds_short_name_keeping_its_first_characters_joins_the_one_long_name_it_fits():
+    """'中银优选基金' = '中银行业优选灵活配置混合型基金' in one article; two funds it could be: apart."""
+    one = {"a-1": [mention("中银行业优选灵活配置混合型基金", "Product"), mention("中银优选基金", "Product", 30)]}
+    assert local_long_forms(one) == {("a-1", "Product", "中银优选基金"): "中银行业优选灵活配置混合型基金"}
+    two = {"a-1": one["a-1"] + [mention("中银行业优选精选配置基金", "Product", 60)]}
+    assert ("a-1", "Product", "中银优选基金") not in local_long_forms(two)
