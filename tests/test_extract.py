@@ -873,3 +873,12 @@ def test_founders_listed_after_a_description_or_a_year():
     facts = run("星辰机器人公司于1990年由东方大学教授李明远、张立新和王海涛创立。")
     founded = {pair: roles for pair, roles in roles_of(facts).items() if pair[1] == "星辰机器人公司"}
     assert founded == {(p, "星辰机器人公司"): ["创始人"] for p in ("李明远", "张立新", "王海涛")}
+
+
+def test_a_shop_listing_names_its_dealer_and_locates_it_by_its_address():
+    """'[商家名称] X[联系方式] …[联系地址] 上海市卢湾区鲁班路288号…': X is a firm in 上海市卢湾区."""
+    text = ("佳能 7D 套机[产品价格] 14750元（带票）[商家名称] 上海摄苑网摄影器材[联系方式] 4007168822"
+            "[联系地址] 上海市卢湾区鲁班路288号星光摄影器材城1楼30-31号")
+    facts = run(text)
+    assert triples(facts, "locatedIn") == {("上海摄苑网摄影器材", "上海市卢湾区")}
+    assert triples(run("[联系地址] 上海市卢湾区鲁班路288号"), "locatedIn") == set()

@@ -517,3 +517,10 @@ def test_no_organization_is_cut_out_of_a_named_list(nlp):
 def test_fine_type_from_endings_that_find_no_organization_by_themselves(name, fine):
     """'委', '司', '厂', '投资' type an organization already found; '蔡司' is too short for a department."""
     assert org_type(name) == fine
+
+
+def test_a_dealer_in_a_shop_listing_is_a_company(nlp):
+    """kg.nlp.listings: '[商家名称] X' up to the next field, or '商家“X”'."""
+    assert ("上海摄苑网摄影器材", "Company") in ents(nlp, "商家“上海摄苑网摄影器材”该机带票套装给出14750元促销价。")
+    found = ents(nlp, "[商家名称] 烟台绿森数码[联系方式] 0535-6666666")
+    assert ("烟台绿森数码", "Company") in found

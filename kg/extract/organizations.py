@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from ..model import Fact
-from ..nlp.components import org_type
+from ..nlp.components import ORG_LABELS, org_type
 from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
-from .context import ArticleContext, could_name_a_firm, of_type
+from .context import ArticleContext, Sentence, could_name_a_firm, of_type
 
 SCHOOL_SUFFIXES = ("学院", "研究生院", "书院")
 LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在|总部在)$")
@@ -96,6 +96,32 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         for org in orgs:
             facts.extend(_part_of(ctx, sentence, org))
         facts.extend(_subsidiaries(ctx, sentence, orgs))
+        facts.extend(_listed_address(ctx, sentence))
+    return facts
+
+
+# A shop listing: '[商家名称] 某某摄影器材[联系方式] …[联系地址] 上海市卢湾区鲁班路288号…'.
+ADDRESS_FIELD = re.compile(r"[\[【]\s*(?:联系|商家)?地址\s*[\]】]\s*")
+DEALER_NAME_FIELD = re.compile(r"[\[【]\s*(?:商家|经销商)名称\s*[\]】]\s*")
+# The address's administrative part: province, city, district or county (上海市卢湾区).
+ADMIN_AREA = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,7}?市)?"
+                        r"(?:[\u4e00-\u9fff]{1,7}?[区县])?")
+
+
+def _listed_address(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
+    """The dealer a listing names is located in the administrative area its address begins with."""
+    text, facts = ctx.article.text, []
+    for field in ADDRESS_FIELD.finditer(text, sentence.start, sentence.end):
+        area = ADMIN_AREA.match(text, field.end())
+        if area is None or len(area.group(0)) < 3 or not area.group(0).endswith(("市", "区", "县")):
+            continue
+        names = list(DEALER_NAME_FIELD.finditer(text, max(0, field.start() - 300), field.start()))
+        dealer = next((m for m in ctx.mentions if names and m.start == names[-1].end()
+                       and m.label in ORG_LABELS), None)
+        if dealer is None:
+            continue
+        place = ctx.add_mention(sentence, area.start(), area.end(), "Location", "location")
+        facts.append(ctx.fact(dealer, "Organization", "locatedIn", place, "Location", sentence, "location", 0.7))
     return facts
 
 
