@@ -524,3 +524,8 @@ def test_a_dealer_in_a_shop_listing_is_a_company(nlp):
     assert ("上海摄苑网摄影器材", "Company") in ents(nlp, "商家“上海摄苑网摄影器材”该机带票套装给出14750元促销价。")
     found = ents(nlp, "[商家名称] 烟台绿森数码[联系方式] 0535-6666666")
     assert ("烟台绿森数码", "Company") in found
+
+
+def test_a_name_whose_last_character_lac_glued_to_yu_before_a_date_is_whole(nlp):
+    """'李克/PER 难于/v 2008年…': 李克难, then 于 and the date."""
+    assert ("李克难", "Person") in ents(nlp, "距公司前任总经理李克难于2008年4月27日的离职公告已过去10个月。")

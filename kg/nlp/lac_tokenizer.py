@@ -215,7 +215,7 @@ def analyse(text: str) -> list[tuple[str, str]]:
                 out.append((word[-2:], "n"))
             else:
                 out.extend(_split_whitespace(word, tag))
-    return _rejoin_codes(_join_cut_organizations(_split_time_of_tenure(out)))
+    return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(out))))
 
 
 # '中国证监会和协会/ORG': two bodies joined by a conjunction, the first complete by its ending.
@@ -249,6 +249,16 @@ def _split_time_of_tenure(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]
             out.append((glued + word, "v"))
         else:
             out.append((word, tag))
+    return out
+
+
+def _name_cut_before_time(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'李克/PER 难于/v 2008年/TIME': a name's last character glued to the 于 before a date."""
+    out = list(pairs)
+    for i in range(len(out) - 2):
+        (name, tag), (glued, _), (_, next_tag) = out[i], out[i + 1], out[i + 2]
+        if tag == "PER" and len(name) == 2 and len(glued) == 2 and glued[1] == "于" and next_tag == "TIME":
+            out[i], out[i + 1] = (name + glued[0], "PER"), ("于", "p")
     return out
 
 
