@@ -882,3 +882,14 @@ def test_a_shop_listing_names_its_dealer_and_locates_it_by_its_address():
     facts = run(text)
     assert triples(facts, "locatedIn") == {("上海摄苑网摄影器材", "上海市卢湾区")}
     assert triples(run("[联系地址] 上海市卢湾区鲁班路288号"), "locatedIn") == set()
+
+
+def test_a_quote_attribution_keeps_its_title_and_a_successor_takes_the_post():
+    """'——王石　万科企业股份有限公司董事长　　冯仑…': 王石's post, not 冯仑's; '梁金辉接替余林，出任…董事长':
+    梁金辉's, not 余林's; a listing '主编 甲   某网副主编    乙' still gives each name the title before it."""
+    facts = run("有情有性 ——王石　万科企业股份有限公司董事长　　冯仑用他独特的经历描述了众生相。")
+    assert roles_of(facts) == {("王石", "万科企业股份有限公司"): ["董事长"]}
+    facts = run("亳州市委组织部宣布，梁金辉接替余林，出任安徽古井贡酒股份有限公司董事长。")
+    assert roles_of(facts) == {("梁金辉", "安徽古井贡酒股份有限公司"): ["董事长"]}
+    facts = run("媒体代表： 北京商报家居版主编 吴厚斌   新浪家居副主编    张永志   以下为现场实录")
+    assert roles_of(facts) == {("吴厚斌", "北京商报"): ["家居版主编"], ("张永志", "新浪"): ["家居副主编"]}

@@ -124,7 +124,7 @@ def _before_person(ctx: ArticleContext, sentence: Sentence, person: Mention, tex
                 segment.endswith(("，", ",")) and text[org.start - 1 : org.start] in ("", *CLAUSE_START))):
             break  # '…曾任职甲大学校长，乙大学校长张三': a post in a clause of its own is another's
         roles = parse_roles(segment)
-        if not roles:
+        if not roles or _held_by_the_name_before(sentence, text, org, end):
             break
         facts.append(position_fact(ctx, person, org, sentence, roles, 0.9))
         end = org.start
@@ -288,14 +288,22 @@ def _org_of_the_sentence(ctx: ArticleContext, sentence: Sentence, person: Mentio
     return [position_fact(ctx, person, orgs[-1], sentence, [title.group(1)], 0.55)]
 
 
+REPLACES = re.compile(r"(?:接替|接任|取代|替代|顶替)$")
+SUCCEEDS = re.compile(r"^(?:接替|接任|取代|替代|顶替)[\u4e00-\u9fff·]{2,8}?[，,]")
+
+
 def _after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """'李四,某大学副教授' / '张三担任某公司总经理' / '张三,男,…现任某公司董事长' /
     '张三曾历任甲公司副总监、乙公司总监'."""
-    later_people = [m.start for m in sentence.mentions if m.label == "Person" and m.start > person.end]
+    if REPLACES.search(text, sentence.start, person.start):
+        return []  # '梁金辉接替余林，出任…': the post goes to the successor, not to 余林
+    # (nor does the predecessor named right after the person end the person's clause)
+    later_people = [m.start for m in sentence.mentions if m.label == "Person" and m.start > person.end
+                    and not REPLACES.fullmatch(text, person.end, m.start)]
     limit = min(later_people + [sentence.end])
     orgs = of_type([m for m in sentence.mentions if person.end <= m.start < limit], "Organization")
     for i, org in enumerate(orgs):
-        gap = text[person.end : org.start]
+        gap = SUCCEEDS.sub("", text[person.end : org.start])
         verb = VERB_BEFORE_ORG.search(gap)
         apposition = gap in ("，", ",", "(", "（", "：", ":") or APPOSITION_GAP.fullmatch(gap) is not None or (
             PROFILE_FIELDS.fullmatch(gap) is not None)  # '李某出生年月：1969年职位：某公司董事长'
@@ -358,7 +366,7 @@ def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: st
     for k, org in enumerate(orgs):
         end = orgs[k + 1].start if k + 1 < len(orgs) else limit
         roles = roles_after(text, org.end, end)
-        if not roles or _titles_next_person(sentence, text, org.end, end):
+        if not roles or _titles_next_person(sentence, text, org, end):
             break
         facts.append(position_fact(ctx, person, org, sentence, roles, confidence))
         if k + 1 < len(orgs) and not re.fullmatch(r"[^，,。；;]*[、；;]", text[org.end : end]):
@@ -366,7 +374,22 @@ def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: st
     return facts
 
 
-def _titles_next_person(sentence: Sentence, text: str, start: int, end: int) -> bool:
-    """'<P1>,<org><roles><P2>': roles running straight into a name are that name's, not P1's."""
-    stop = start + len(re.match(r"[^，,。；;)）]*", text[start:end]).group(0))
-    return any(m.label == "Person" and m.start == stop for m in sentence.mentions)
+def _titles_next_person(sentence: Sentence, text: str, org: Mention, end: int) -> bool:
+    """'<P1>,<org><roles><P2>': roles running straight into a name are that name's, not P1's
+    (unless a quote's attribution gives them to P1: '——王石　万科董事长　　冯仑…')."""
+    stop = org.end + len(re.match(r"[^，,。；;)）]*", text[org.end : end]).group(0))
+    return not _held_by_the_name_before(sentence, text, org, stop) and any(
+        m.label == "Person" and m.start == stop for m in sentence.mentions)
+
+
+WIDE_SPACE_AT_END = re.compile(r"(?:\u3000|\s{2,})$")
+
+
+def _held_by_the_name_before(sentence: Sentence, text: str, org: Mention, end: int) -> bool:
+    """'——王石　万科企业股份有限公司董事长　　冯仑…': a quote's attribution (a dash, the name, a space,
+    the organization and roles), then a wide space: the roles are the attributed name's, not the
+    next one's. A listing ('主编 吴厚斌   某网副主编    张永志') puts names after titles instead."""
+    if not WIDE_SPACE_AT_END.search(text, org.end, end):
+        return False
+    return any(m.label == "Person" and m.end <= org.start and not text[m.end : org.start].strip()
+               and text[m.start - 1 : m.start] in ("—", "－", "-") for m in sentence.mentions)
