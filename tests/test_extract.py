@@ -597,7 +597,7 @@ def test_foreign_names_written_with_a_full_stop_or_split_at_the_dot():
 
 
 def test_a_relation_or_title_word_glued_before_a_firm_is_no_part_of_its_name():
-    from kg.nlp.lac_tokenizer import _split_time_of_tenure
+    from kg.nlp.lac_repairs import _split_time_of_tenure
 
     assert _split_time_of_tenure([("关联方华信新能源投资有限公司", "ORG")]) == [
         ("关联方", "n"), ("华信新能源投资有限公司", "ORG")]
@@ -713,7 +713,7 @@ def test_a_latin_unit_in_a_title_and_a_verb_glued_to_the_firm_before_it():
     facts = run("华信常务董事、终端BG CEO余立东在发布会上表示，新品很好。")
     roles = roles_of(facts)
     assert roles.get(("余立东", "华信")) == ["常务董事", "终端BG CEO"]
-    from kg.nlp.lac_tokenizer import _split_time_of_tenure
+    from kg.nlp.lac_repairs import _split_time_of_tenure
 
     assert _split_time_of_tenure([("华信电网位", "ORG"), ("列", "v")]) == [("华信电网", "ORG"), ("位列", "v")]
 

@@ -227,7 +227,7 @@ def test_a_bracket_lac_glued_to_a_word_is_a_token_and_the_legal_form_joins_the_n
 
 
 def test_model_codes_lac_cut_or_glued_to_a_mark_are_one_word():
-    from kg.nlp.lac_tokenizer import _rejoin_codes
+    from kg.nlp.lac_repairs import _rejoin_codes
     assert _rejoin_codes([("接近", "v"), ("GPT", "nz"), ("-4。", "w")]) == [("接近", "v"), ("GPT-4", "nz"), ("。", "w")]
     assert _rejoin_codes([("模型", "n"), ("V3", "xc"), (".5", "w")]) == [("模型", "n"), ("V3.5", "xc")]
     assert _rejoin_codes([("为", "v"), ("2.5。", "m")]) == [("为", "v"), ("2.5", "m"), ("。", "w")]
@@ -304,7 +304,7 @@ def test_an_honorific_lac_glued_to_a_full_name_is_no_part_of_it(nlp):
 
 
 def test_split_glued_firms_keeps_single_names_and_branches():
-    from kg.nlp.lac_tokenizer import _split_glued_firms
+    from kg.nlp.lac_repairs import _split_glued_firms
     assert _split_glued_firms("中国石油天然气股份有限公司") == ["中国石油天然气股份有限公司"]
     assert _split_glued_firms("中国银行股份有限公司北京市分行") == ["中国银行股份有限公司北京市分行"]
     assert _split_glued_firms("甲乙有限公司丙丁有限责任公司") == ["甲乙有限公司", "丙丁有限责任公司"]
@@ -347,7 +347,7 @@ def test_an_organization_lac_cut_in_two_and_a_fund_named_after_its_manager(nlp):
 
 
 def test_two_names_run_together_stay_two():
-    from kg.nlp.lac_tokenizer import _join_cut_organizations as join
+    from kg.nlp.lac_repairs import _join_cut_organizations as join
     assert join([("通产", "ORG"), ("丽星", "ORG")]) == [("通产丽星", "ORG")]
     assert join([("综合", "ORG"), ("新华社", "ORG")]) == [("综合", "ORG"), ("新华社", "ORG")]
     assert join([("新浪乐居", "ORG"), ("新浪", "ORG")]) == [("新浪乐居", "ORG"), ("新浪", "ORG")]
@@ -400,7 +400,7 @@ def test_the_word_before_a_firm_wide_title_finishes_the_firms_name(nlp):
 
 
 def test_the_shi_of_shiren_is_cut_off_the_firm_before_it():
-    from kg.nlp.lac_tokenizer import _split_time_of_tenure
+    from kg.nlp.lac_repairs import _split_time_of_tenure
 
     pairs = [("对", "p"), ("华信银行时", "ORG"), ("任", "v"), ("董事长", "n")]
     assert _split_time_of_tenure(pairs) == [("对", "p"), ("华信银行", "ORG"), ("时任", "v"), ("董事长", "n")]
