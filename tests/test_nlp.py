@@ -529,3 +529,10 @@ def test_a_dealer_in_a_shop_listing_is_a_company(nlp):
 def test_a_name_whose_last_character_lac_glued_to_yu_before_a_date_is_whole(nlp):
     """'李克/PER 难于/v 2008年…': 李克难, then 于 and the date."""
     assert ("李克难", "Person") in ents(nlp, "距公司前任总经理李克难于2008年4月27日的离职公告已过去10个月。")
+
+
+def test_a_place_lac_glued_to_a_listing_verb_or_an_event_it_took_for_a_place(nlp):
+    """'赴港上市/LOC' is 港 + 上市; '中国国际高峰对话会/LOC' is an event, no Location."""
+    from kg.nlp.lac_repairs import split_word
+    assert split_word("港上市", "LOC") == [("港", "LOC"), ("上市", "v")]
+    assert not any(label == "Location" for _, label in ents(nlp, "在“2009绿能中国国际高峰对话会”的间隙，局长表示。"))

@@ -34,6 +34,10 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
         out += [(series.group(1), "ORG"), (series.group(2), "nz")]  # '佳能A' (系列): a maker, its series
     elif tag in ("a", "an", "n", "v") and (code := _HAN_THEN_LATIN.fullmatch(word)) is not None:
         out += [(code.group(1), tag), (code.group(2), "nz")]  # '荣耀Magic' (6): a brand, then its model
+    elif tag == "LOC" and (listed := _PLACE_THEN_LISTING.fullmatch(word)) is not None:
+        out += [(listed.group(1), "LOC"), (listed.group(2), "v")]  # '赴港上市/LOC': the place, then the verb
+    elif tag == "LOC" and _EVENT_ENDING.search(word):
+        out.append((word, "nz"))  # '中国国际高峰对话会/LOC': an event, no place
     elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
         out.extend(_split_whitespace(word[:-2], tag))  # '高雨先生': the name, then its honorific
         out.append((word[-2:], "n"))
@@ -186,6 +190,8 @@ _LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff]|智能
                              r"|(?:单反|数码|卡片|长焦|微单)?相机|单反|镜头|套机|投影仪|播放器)")
 _BRAND_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{2,})([A-Z]{1,2})")
 _HAN_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{2,})([A-Za-z]{2,}[A-Za-z0-9]*)")
+_PLACE_THEN_LISTING = re.compile(r"([\u4e00-\u9fff]{1,8}?)(上市|挂牌)")
+_EVENT_ENDING = re.compile(r"(?:对话会|峰会|论坛|博览会|展览会|交易会|研讨会|年会|大会|发布会|运动会)$")
 _GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
 
 
