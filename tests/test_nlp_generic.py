@@ -90,3 +90,11 @@ def test_a_country_or_a_kind_before_a_generic_head_names_no_organization(name):
 @pytest.mark.parametrize("name", ["中国银行", "美国银行", "博西扬合资公司"])
 def test_banks_of_a_country_and_named_joint_ventures_are_names(name):
     assert not is_generic_org(name)
+
+
+@pytest.mark.parametrize("name, generic", [
+    ("郑州分公司", True), ("上海办事处", True), ("华为技术有限公司北京分公司", False), ("招商证券深圳营业部", False),
+])
+def test_a_branch_named_only_by_its_city_is_no_name(name, generic):
+    """'北京某出国留学咨询服务郑州分公司': the firm is unnamed, so its branch is too."""
+    assert is_generic_org(name) is generic

@@ -66,12 +66,17 @@ COUNTRY_PHRASE = re.compile("^(?:" + "|".join(sorted(COUNTRIES, key=len, reverse
                             + "|".join(sorted(COUNTRY_HEADS, key=len, reverse=True)) + ")$")
 
 
+BRANCH_OF_A_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}[省市]?(?:分公司|子公司|办事处|代表处|营业部)")
+
+
 def is_generic_org(name: str) -> bool:
     """A category phrase, an ethnic group, or '…本报' / '…报讯' (this paper, a dateline) glued to text."""
     if name.endswith(("本报", "本刊", "报讯")) or COUNTRY_PHRASE.match(name):
         return True
     if re.search("[与和].+(?:合资|合营)(?:公司|企业)$", name):
         return True  # '甲与乙合资公司': which joint venture, the name that follows says
+    if BRANCH_OF_A_PLACE.fullmatch(name):
+        return True  # '郑州分公司', '上海办事处': some firm's branch in a city, the firm unnamed
     return GENERIC_ORG.match(name) is not None or (name.endswith("族") and name[:-1] in ETHNIC_GROUPS)
 
 
