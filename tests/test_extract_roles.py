@@ -34,3 +34,8 @@ def test_roles_after_stop_at_a_remark_a_profile_field_or_a_clause_break():
 def test_roles_after_end_before_a_time_phrase(clause, roles):
     """'王某担任某公司总经理以来': the post ends where a phrase of time begins."""
     assert roles_after(clause, 0, len(clause)) == roles
+
+
+def test_an_appointing_verb_before_the_title_is_no_part_of_the_role():
+    """'西部证券已任命副总经理徐剑钧为…': the role is 副总经理."""
+    assert parse_roles("已任命副总经理") == ["副总经理"]

@@ -536,3 +536,9 @@ def test_a_place_lac_glued_to_a_listing_verb_or_an_event_it_took_for_a_place(nlp
     from kg.nlp.lac_repairs import split_word
     assert split_word("港上市", "LOC") == [("港", "LOC"), ("上市", "v")]
     assert not any(label == "Location" for _, label in ents(nlp, "在“2009绿能中国国际高峰对话会”的间隙，局长表示。"))
+
+
+def test_a_firm_lac_glued_to_what_it_founds_is_cut_from_it():
+    """'西部证券成立基金管理公司/ORG': 西部证券, 成立, and a kind of firm."""
+    from kg.nlp.lac_repairs import split_word
+    assert split_word("西部证券成立基金管理公司", "ORG") == [("西部证券", "ORG"), ("成立", "v"), ("基金管理公司", "n")]
