@@ -98,3 +98,14 @@ def test_banks_of_a_country_and_named_joint_ventures_are_names(name):
 def test_a_branch_named_only_by_its_city_is_no_name(name, generic):
     """'北京某出国留学咨询服务郑州分公司': the firm is unnamed, so its branch is too."""
     assert is_generic_org(name) is generic
+
+
+@pytest.mark.parametrize("name", ["中国新能源", "中国地产", "信息服务公司"])
+def test_a_countrys_industry_or_a_line_of_business_is_no_firm(name):
+    assert is_generic_org(name)
+
+
+def test_a_web_address_is_no_entity():
+    """'cj.7yx.com.cn/award7/category-D14.aspx' is where an award is listed, not who gives it."""
+    found = {e.text for e in get_nlp()("评选地址：cj.7yx.com.cn/award7/category-D14.aspx，欢迎投票。").ents}
+    assert not any("7yx" in text for text in found)

@@ -28,7 +28,7 @@ GENERIC_MODIFIERS = (
     "咨询", "中介", "留学", "房地产", "地产", "物业", "广告", "传媒", "物流", "快递", "电商", "网络", "软件",
     "医药", "汽车", "能源", "电力", "航空", "贸易", "外贸", "担保", "租赁", "理财", "直投", "创投", "风投",
     "评级", "会计师", "律师", "审计", "建筑", "装修", "家居", "旅游", "旅行", "餐饮", "教育", "培训",
-    "游戏", "网络游戏", "电子", "通信", "制造", "生产", "销售", "服务", "技术",
+    "游戏", "网络游戏", "电子", "通信", "制造", "生产", "销售", "服务", "技术", "信息", "信息服务",
     "人工智能", "AI", "芯片", "半导体", "新能源", "生物", "初创", "创业", "平台", "云计算", "大数据",
     "工程", "装饰", "设计", "施工", "建材", "文理", "理工", "师范", "医科", "农业", "财经", "政法", "工业", "外国语",
     "家装", "家具", "建筑装饰", "大模型", "模型", "研发", "算法", "产品", "项目", "电子商务", "控股", "企业",
@@ -66,6 +66,10 @@ COUNTRY_PHRASE = re.compile("^(?:" + "|".join(sorted(COUNTRIES, key=len, reverse
                             + "|".join(sorted(COUNTRY_HEADS, key=len, reverse=True)) + ")$")
 
 
+COUNTRY_INDUSTRY = re.compile("(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + ")(?:"
+                              + "|".join(("新能源", "地产", "房地产", "汽车", "能源", "制造",
+                                          "互联网", "金融", "医药", "钢铁", "家居", "建材", "保险", "证券"))
+                              + ")")
 BRANCH_OF_A_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}[省市]?(?:分公司|子公司|办事处|代表处|营业部)")
 
 
@@ -75,6 +79,8 @@ def is_generic_org(name: str) -> bool:
         return True
     if re.search("[与和].+(?:合资|合营)(?:公司|企业)$", name):
         return True  # '甲与乙合资公司': which joint venture, the name that follows says
+    if COUNTRY_INDUSTRY.fullmatch(name):
+        return True  # '中国新能源', '中国地产': a country's industry, no firm
     if BRANCH_OF_A_PLACE.fullmatch(name):
         return True  # '郑州分公司', '上海办事处': some firm's branch in a city, the firm unnamed
     return GENERIC_ORG.match(name) is not None or (name.endswith("族") and name[:-1] in ETHNIC_GROUPS)
