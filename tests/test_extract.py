@@ -893,3 +893,11 @@ def test_a_quote_attribution_keeps_its_title_and_a_successor_takes_the_post():
     assert roles_of(facts) == {("梁金辉", "安徽古井贡酒股份有限公司"): ["董事长"]}
     facts = run("媒体代表： 北京商报家居版主编 吴厚斌   新浪家居副主编    张永志   以下为现场实录")
     assert roles_of(facts) == {("吴厚斌", "北京商报"): ["家居版主编"], ("张永志", "新浪"): ["家居副主编"]}
+
+
+def test_the_organization_a_sentence_opens_with_is_honoured_by_a_later_clause():
+    """'某品牌…，凭借…先后获得了“中国品牌500强”等荣誉称号': ranksIn for the sentence's subject only."""
+    facts = run("宏耐品牌在中国已有十三年历史，凭借卓越的品质先后获得了“中国品牌500强”等荣誉称号。")
+    assert triples(facts, "ranksIn") == {("宏耐", "中国品牌500强")}
+    facts = run("宏耐品牌已有十三年历史，华美建材公司凭借卓越的服务先后获得了“中国品牌500强”等荣誉称号。")
+    assert ("宏耐", "中国品牌500强") not in triples(facts, "ranksIn")

@@ -85,6 +85,20 @@ def _trigger_in_clause(text: str, sentence: Sentence, org: Mention, triggers: re
     return triggers.search(text, max(start, sentence.start), end) is not None
 
 
+def _honoured_subject(text: str, sentence: Sentence, org: Mention, rankings: list[Mention]) -> bool:
+    """'宏耐品牌在中国已有十三年历史，凭借…先后获得了“中国品牌500强”等荣誉称号': the organization the
+    sentence opens with is the subject of a later clause honouring it with a named list."""
+    if text[sentence.start : org.start].strip() or not rankings:
+        return False
+    orgs = of_type(sentence.mentions, "Organization")
+    for ranking in rankings:
+        verb = HONOURED.search(text, org.end, ranking.start)
+        if verb and not any(org.end <= m.start < verb.start() for m in orgs) and \
+                "。" not in text[org.end : ranking.start]:
+            return True
+    return False
+
+
 def extract(ctx: ArticleContext) -> list[Fact]:
     derive_rankings(ctx)
     text = ctx.article.text
@@ -113,7 +127,8 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             # own clause places it there, or the sentence lists the members.
             listed = MEMBERS_FOLLOW.search(text, sentence.start, org.start)
             if not (segments or listed or IN_THE_LIST.search(sentence.text) or _trigger_in_clause(text, sentence, org)
-                    or rankings and _trigger_in_clause(text, sentence, org, HONOURED)):
+                    or rankings and _trigger_in_clause(text, sentence, org, HONOURED)
+                    or _honoured_subject(text, sentence, org, rankings)):
                 continue
             tier = next((t for s, e, t in segments if s <= org.start < e), None)
             rank = _rank_after(text, org.end)
