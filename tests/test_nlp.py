@@ -542,3 +542,9 @@ def test_a_firm_lac_glued_to_what_it_founds_is_cut_from_it():
     """'西部证券成立基金管理公司/ORG': 西部证券, 成立, and a kind of firm."""
     from kg.nlp.lac_repairs import split_word
     assert split_word("西部证券成立基金管理公司", "ORG") == [("西部证券", "ORG"), ("成立", "v"), ("基金管理公司", "n")]
+
+
+def test_a_bank_initial_lac_cut_off_a_fund_house_and_its_fund_is_joined(nlp):
+    """'交/v 银施罗德基金公司/ORG': 交银施罗德基金公司; the fund after 旗下 is a product of its own."""
+    found = ents(nlp, "去年，交银施罗德基金公司旗下交银施罗德先锋股票型基金业绩领先。")
+    assert found == {("交银施罗德基金公司", "Company"), ("交银施罗德先锋股票型基金", "Product")}

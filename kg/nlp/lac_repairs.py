@@ -51,7 +51,25 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
 
 def repair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Repairs across words: glued verbs and relation words, cut names and organizations, codes."""
+    pairs = _join_bank_initial(pairs)
     return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(pairs))))
+
+
+# The initials of the big state banks (工商, 交通, 建设, 农业, 中国, 招商), which begin the names
+# of the fund houses they own: 交银施罗德, 工银瑞信, 农银汇理.
+_BANK_INITIALS = set("工交建农中招")
+
+
+def _join_bank_initial(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'交/v 银施罗德基金公司/ORG': a bank's initial LAC cut off the 银… name that follows it."""
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if word.startswith("银") and len(word) >= 3 and tag in ("ORG", "PER", "nz", "n") and out \
+                and out[-1][0] in _BANK_INITIALS and out[-1][1] in ("v", "p", "f", "j"):
+            out[-1] = (out[-1][0] + word, "ORG" if tag == "PER" else tag)
+        else:
+            out.append((word, tag))
+    return out
 
 
 def _split_whitespace(word: str, tag: str) -> list[tuple[str, str]]:

@@ -114,7 +114,7 @@ def fund_products(doc: Doc) -> Doc:
         if before is None or fund is None:
             continue
         if fund.label_ == "Product" and fund.text.endswith("基金") and before.label_ in ORG_LABELS \
-                and before.end == fund.start and k - 1 not in generic:
+                and before.end == fund.start and k - 1 not in generic and not before.text.endswith(COMPANY_FORMS[:3]):
             ents[k - 1], ents[k] = None, Span(doc, before.start, fund.end, label="Product")
             changed = True
     if changed or generic:

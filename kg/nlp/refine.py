@@ -205,7 +205,7 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
         while start > 0 and len(doc[start - 1 : token.i + 1].text) <= 20 and not doc[start - 1].text.isspace() and (
             doc[start - 1].tag_ in ("n", "nz", "ORG", "LOC", "vn", "an", "a", "b")
             or FUND_STYLE.fullmatch(doc[start - 1].text)
-        ):
+        ) and doc[start - 1].text not in ("旗下", "下属", "所属"):  # '某基金公司旗下<fund>': the owner
             start -= 1
         name = doc[start : token.i + 1].text
         stem = name[:-2]
