@@ -36,11 +36,6 @@ def test_roles_after_end_before_a_time_phrase(clause, roles):
     assert roles_after(clause, 0, len(clause)) == roles
 
 
-def test_an_appointing_verb_before_the_title_is_no_part_of_the_role():
-    """'西部证券已任命副总经理徐剑钧为…': the role is 副总经理."""
-    assert parse_roles("已任命副总经理") == ["副总经理"]
-
-
 @pytest.mark.parametrize("segment, roles", [
     ("实际控制人、董事长", ["实际控制人", "董事长"]),
     ("法定代表人、董事长", ["法定代表人", "董事长"]),

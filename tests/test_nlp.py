@@ -538,12 +538,6 @@ def test_a_place_lac_glued_to_a_listing_verb_or_an_event_it_took_for_a_place(nlp
     assert not any(label == "Location" for _, label in ents(nlp, "在“2009绿能中国国际高峰对话会”的间隙，局长表示。"))
 
 
-def test_a_firm_lac_glued_to_what_it_founds_is_cut_from_it():
-    """'西部证券成立基金管理公司/ORG': 西部证券, 成立, and a kind of firm."""
-    from kg.nlp.lac_repairs import split_word
-    assert split_word("西部证券成立基金管理公司", "ORG") == [("西部证券", "ORG"), ("成立", "v"), ("基金管理公司", "n")]
-
-
 def test_a_bank_initial_lac_cut_off_a_fund_house_and_its_fund_is_joined(nlp):
     """'交/v 银施罗德基金公司/ORG': 交银施罗德基金公司; the fund after 旗下 is a product of its own."""
     found = ents(nlp, "去年，交银施罗德基金公司旗下交银施罗德先锋股票型基金业绩领先。")

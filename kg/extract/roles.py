@@ -29,7 +29,6 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
     segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：:)）” ")
     segment = re.sub(r"(?:之一|等职位|等职务|等职|职务|职位|一职)$", "", segment)
     segment = re.sub(r"^(?:现任|时任|新任|前任|原|讯)", "", segment)  # '新浪体育讯记者': the wire's 讯
-    segment = re.sub(r"^(?:已经?|正式|日前)?(?:任命|聘任|聘请|委任)", "", segment)  # '某公司已任命副总经理张三…'
     if not segment or len(segment) > 24:
         return None
     roles = []

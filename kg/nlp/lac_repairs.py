@@ -15,10 +15,7 @@ LAC_ENTITY_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 def split_word(word: str, tag: str) -> list[tuple[str, str]]:
     """One LAC word as one or more (word, tag) pairs: the splits LAC's errors call for."""
     out: list[tuple[str, str]] = []
-    if tag == "ORG" and (founding := _FIRM_FOUNDS.fullmatch(word)) is not None:
-        # '西部证券成立基金管理公司/ORG': a firm, a verb of founding, and what it founds (a kind)
-        out += [(founding.group(1), "ORG"), (founding.group(2), "v"), (founding.group(3), "n")]
-    elif tag == "ORG" and len(word) >= 12:
+    if tag == "ORG" and len(word) >= 12:
         for firm in _split_glued_firms(word):
             out.extend(_split_whitespace(firm, tag))
     elif tag == "ORG" and (pair := _TWO_BODIES.fullmatch(word)) is not None:
@@ -211,8 +208,6 @@ _LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff]|智能
                              r"|(?:单反|数码|卡片|长焦|微单)?相机|单反|镜头|套机|投影仪|播放器)")
 _BRAND_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{2,})([A-Z]{1,2})")
 _HAN_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{2,})([A-Za-z]{2,}[A-Za-z0-9]*)")
-_FIRM_FOUNDS = re.compile(r"([\u4e00-\u9fff]{2,}?(?:证券|银行|集团|公司|基金|控股|科技))"
-                          r"(成立|设立|组建|合资成立|发起设立)([\u4e00-\u9fff]{2,})")
 _PLACE_THEN_LISTING = re.compile(r"([\u4e00-\u9fff]{1,8}?)(上市|挂牌)")
 _EVENT_ENDING = re.compile(r"(?:对话会|峰会|论坛|博览会|展览会|交易会|研讨会|年会|大会|发布会|运动会)$")
 _GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
