@@ -472,6 +472,7 @@ def test_transliterated_name_lac_tags_is_kept_unless_it_begins_a_longer_word(nlp
     """'格伦菲尔德' has no Chinese surname, but every character is one of the syllables used for
     foreign names; '贝莱德' is no person where the text also writes '贝莱德集团'."""
     assert ("格伦菲尔德", "Person") in ents(nlp, "奇才老板表示，他对总裁格伦菲尔德和主帅都比较满意。")
+    assert ("博罗达夫金", "Person") in ents(nlp, "受到俄罗斯外交部副部长博罗达夫金等的热情迎接。")
     found = ents(nlp, "中银基金与贝莱德、高盛合作。贝莱德集团是全球最大的资产管理公司。")
     assert ("贝莱德", "Person") not in found and ("贝莱德集团", "Company") in found
 
