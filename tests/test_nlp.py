@@ -543,3 +543,10 @@ def test_a_bank_initial_lac_cut_off_a_fund_house_and_its_fund_is_joined(nlp):
     """'交/v 银施罗德基金公司/ORG': 交银施罗德基金公司; the fund after 旗下 is a product of its own."""
     found = ents(nlp, "去年，交银施罗德基金公司旗下交银施罗德先锋股票型基金业绩领先。")
     assert found == {("交银施罗德基金公司", "Company"), ("交银施罗德先锋股票型基金", "Product")}
+
+
+def test_a_stock_code_after_a_name_makes_it_a_company_and_a_bare_code_is_no_place(nlp):
+    """'万科(000002.SZ)' is a listed company; '002594' alone names no place."""
+    found = ents(nlp, "在全国负有盛名的万科(000002.SZ)、中海发展(00688.HK)等一线地产商纷纷拿地。")
+    assert {("万科", "Company"), ("中海发展", "Company")} <= found
+    assert ents(nlp, "昨日，比亚迪(002594)股价大涨。") == {("比亚迪", "Company")}

@@ -116,6 +116,10 @@ def _paren_end(texts: list[str], i: int) -> int | None:
     return None
 
 
+# A stock code in brackets after a name: '(000002.SZ)', '(00688.HK)', '（股票代码：600383）'.
+STOCK_CODE_AFTER = re.compile(r"\s*[(（](?:股票代码[：:])?\d{4,6}(?:\.(?:SZ|SH|HK))?[)）]", re.IGNORECASE)
+
+
 @Language.component("kg_org_names")
 def org_names(doc: Doc) -> Doc:
     """Whole organization names: '<name>(<place>)有限公司', '<ORG>软件', '<nouns>研究院'."""
@@ -189,6 +193,8 @@ def org_names(doc: Doc) -> Doc:
                     continue
         if ent is not None and ent.label_ in ORG_LABELS and ent.label_ == "Organization":
             fine = org_type(ent.text)
+            if fine == "Organization" and STOCK_CODE_AFTER.match(doc.text, ent.end_char):
+                fine = "Company"  # '万科(000002.SZ)': a listed company, by its stock code
             if fine != "Organization":
                 spans.append(Span(doc, ent.start, ent.end, label=fine))
         elif ent is not None and ent.label_ == "Location" and ent.end - ent.start == 1 and (

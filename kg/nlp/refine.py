@@ -282,11 +282,13 @@ def filter_generic(doc: Doc) -> Doc:
         e for e in doc.ents
         if e.text.strip() == e.text and len(e.text) >= 2 and e.text not in GENERIC_NAMES
         and not _FUND_NAME.fullmatch(e.text) and not _WEB_PATH.search(e.text)
+        and not (e.label_ in ("Location", "Person") and not _LETTER.search(e.text))  # '002594/LOC': a code
         and not (e.label_ == "Location" and e.end < len(doc) and doc[e.end].text in ("老字号",))
     ]
     return doc
 
 
+_LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _WEB_PATH = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)(?:\.cn)?/|\.aspx?\b|\.html?\b")  # an address, no name
 
 
