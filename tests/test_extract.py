@@ -901,3 +901,11 @@ def test_the_organization_a_sentence_opens_with_is_honoured_by_a_later_clause():
     assert triples(facts, "ranksIn") == {("宏耐", "中国品牌500强")}
     facts = run("宏耐品牌已有十三年历史，华美建材公司凭借卓越的服务先后获得了“中国品牌500强”等荣誉称号。")
     assert ("宏耐", "中国品牌500强") not in triples(facts, "ranksIn")
+
+
+def test_a_bare_gongsi_after_a_preposition_refers_back():
+    """'距公司前任总经理李克难…', '据公司总经理张三介绍': 公司 after a preposition is the firm named last."""
+    facts = run("信达澳银基金公司日前发布公告。此时，距公司前任总经理李克难于2008年4月27日的离职公告已过去10个月。")
+    assert roles_of(facts) == {("李克难", "信达澳银基金公司"): ["总经理"]}
+    facts = run("星辰科技公司发布了新品。据公司总经理张立新介绍，产品已经上市。")
+    assert roles_of(facts) == {("张立新", "星辰科技公司"): ["总经理"]}

@@ -44,7 +44,7 @@ TITLE_AFTER_NAME_OF_FIRM = re.compile(rf"({HEAD_TITLE})(?!助理|秘书|办|特�
 # '北京大学法学院张三教授说': an academic's title after the name, before what they say.
 ACADEMIC_TITLE_AFTER_NAME = re.compile(r"((?:副|客座|特聘|名誉)?(?:教授|研究员|主任|院士))"
                                        r"(?=[，,。；;：:\s]|$|[表说指在称认看透告介上])")
-BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 ")
+BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 据距在经向对从被让")
 TAKES_POST = ("现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|获任|起任|年任|任"
               "|系|是|为")
 # '是(港股)上市公司<org>董事长': a kind of firm may stand between the verb and the name.
