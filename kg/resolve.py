@@ -137,7 +137,7 @@ def article_of(fact: Fact) -> str | None:
 
 
 # Longer names that are a unit or department of the firm, not the firm itself.
-UNIT_ENDINGS = (*SUBUNIT_SUFFIXES, "分行", "支行", "营业部", "部")
+UNIT_ENDINGS = (*SUBUNIT_SUFFIXES, "分行", "支行", "营业部", "部", "频道")
 
 
 def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tuple[str, str, str], str]:
@@ -309,7 +309,7 @@ def _abbreviates(short: str, longer: tuple[str, str], articles: dict[tuple[str, 
     深圳市大疆创新科技有限公司; 惠达公司, whose core is 惠达, for 唐山惠达陶瓷(集团)股份有限公司), used in
     the same article, refers to it."""
     coarse, norm = longer
-    if norm.endswith(SUBUNIT_SUFFIXES) or is_unit_of(short, norm):  # 某证券 and 某证券研究所 are two
+    if norm.endswith((*SUBUNIT_SUFFIXES, "频道")) or is_unit_of(short, norm):  # 某证券 and 某证券研究所 are two
         return False
     registered = norm.endswith(LEGAL_FORMS) or norm.endswith("集团")  # a firm, not an event's bureau (世博局)
     by_core = short.endswith(LEGAL_FORMS) and len(short_core) >= 2 and core.startswith(short_core)  # 惠达公司

@@ -909,3 +909,9 @@ def test_a_bare_gongsi_after_a_preposition_refers_back():
     assert roles_of(facts) == {("李克难", "信达澳银基金公司"): ["总经理"]}
     facts = run("星辰科技公司发布了新品。据公司总经理张立新介绍，产品已经上市。")
     assert roles_of(facts) == {("张立新", "星辰科技公司"): ["总经理"]}
+
+
+def test_a_channel_of_a_portal_is_an_outlet_with_its_editors():
+    """'我是新浪乐居家居频道编辑谢娟': the channel is a MediaOutlet, 编辑 a role at it."""
+    facts = run("新浪家居：您好，王总，我是新浪乐居家居频道编辑谢娟，感谢您接受本次采访。")
+    assert roles_of(facts) == {("谢娟", "新浪乐居家居频道"): ["编辑"]}

@@ -100,7 +100,7 @@ def test_a_branch_named_only_by_its_city_is_no_name(name, generic):
     assert is_generic_org(name) is generic
 
 
-@pytest.mark.parametrize("name", ["中国新能源", "中国地产", "信息服务公司"])
+@pytest.mark.parametrize("name", ["中国新能源", "中国地产", "信息服务公司", "财经频道", "新闻频道"])
 def test_a_countrys_industry_or_a_line_of_business_is_no_firm(name):
     assert is_generic_org(name)
 

@@ -246,3 +246,10 @@ def test_a_funds_short_name_keeping_its_first_characters_joins_the_one_long_name
     assert local_long_forms(one) == {("a-1", "Product", "中银优选基金"): "中银行业优选灵活配置混合型基金"}
     two = {"a-1": one["a-1"] + [mention("中银行业优选精选配置基金", "Product", 60)]}
     assert ("a-1", "Product", "中银优选基金") not in local_long_forms(two)
+
+
+def test_a_portal_is_not_its_own_channel():
+    """'新浪乐居' begins '新浪乐居家居频道' but names the portal, not the channel."""
+    mentions = {"a-1": [mention("新浪乐居家居频道", "MediaOutlet"), mention("新浪乐居", "Organization", 20)]}
+    names = sorted(e.name for e in resolve(mentions, []).entities)
+    assert names == ["新浪乐居", "新浪乐居家居频道"]

@@ -61,7 +61,7 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("日报", "MediaOutlet"), ("晚报", "MediaOutlet"), ("早报", "MediaOutlet"), ("时报", "MediaOutlet"),
     ("电讯", "MediaOutlet"), ("周刊", "MediaOutlet"), ("杂志", "MediaOutlet"), ("电视台", "MediaOutlet"),
     ("广播电台", "MediaOutlet"), ("通讯社", "MediaOutlet"), ("新闻社", "MediaOutlet"), ("参考报", "MediaOutlet"),
-    ("新社", "MediaOutlet"), ("广电总台", "MediaOutlet"), ("广播电视台", "MediaOutlet"),
+    ("新社", "MediaOutlet"), ("广电总台", "MediaOutlet"), ("广播电视台", "MediaOutlet"), ("频道", "MediaOutlet"),
     ("报", "MediaOutlet"),
     # Schools and hospitals: organizations with no finer type in the guide.
     ("中学", "Organization"), ("小学", "Organization"), ("学校", "Organization"), ("幼儿园", "Organization"),
@@ -80,6 +80,7 @@ TYPE_ONLY_SUFFIXES: tuple[tuple[str, str], ...] = (
 STRONG_ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "研究院", "研究所", "科学院", "研究中心",
     "实验室", "大学", "协会", "分会", "学会", "商会", "联合会", "委员会", "学院", "中学", "小学", "学校", "医院",
+    "频道",
 )
 # A sub-unit of a parent organization: "<parent><...><sub-unit suffix>".
 SUBUNIT_SUFFIXES = ("研究院", "研究所", "分会", "分公司", "子公司", "实验室", "研究中心", "事业部")
@@ -95,7 +96,7 @@ ROLE_HEADS = (
     "院长", "所长", "校长", "会长", "理事长", "秘书长", "书记", "主任", "部长", "局长", "厅长", "处长",
     "司长", "省长", "市长", "县长", "区长", "委员", "代表", "研究员", "副研究员", "教授", "副教授",
     "讲师", "导师", "博士", "专家", "分析师", "经济学家", "首席经济学家", "科学家", "工程师", "总工程师",
-    "负责人", "总编辑", "主编", "记者", "发言人", "总监", "行长", "副行长", "监事", "监事长", "顾问",
+    "负责人", "总编辑", "主编", "编辑", "记者", "发言人", "总监", "行长", "副行长", "监事", "监事长", "顾问",
     "社长", "台长", "团长", "总干事", "干事", "理事", "常务理事", "负责人", "掌门人", "董秘", "总师",
     "副总", "助理", "总经理助理", "董事局主席", "基金经理", "投资总监", "首席投资官", "总会计师", "总经济师",
     "财务官", "技术官", "运营官", "信息官", "营销官", "战略官", "产品官", "风险官", "合规官", "法务官",
