@@ -198,6 +198,8 @@ ANSWER_START = re.compile(r"(?:^|[\s。！？])$")
 def _answers(text: str, person: Mention) -> bool:
     """'王五：…': a colon right after the name gives the person's words."""
     return text[person.end : person.end + 1] in ("：", ":")
+
+
 OURS = re.compile(r"(?:我们|我|本|咱们)$")
 
 

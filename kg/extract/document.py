@@ -25,9 +25,9 @@ def extract(article: Article) -> list[Fact]:
         facts.append(Fact(article.id, "Article", "publisher", article.publisher,
                           fine if fine != "Organization" else "MediaOutlet", evidence=evidence,
                           confidence=0.95, extractor="source_line"))
-    elif len(papers := {m.group(1) for m in OWN_REPORTER.finditer(article.text)}) == 1:
-        paper = papers.pop()
-        match, text = OWN_REPORTER.search(article.text), article.text
+    elif (named := list(OWN_REPORTER.finditer(article.text))) and len({m.group(1) for m in named}) == 1:
+        match, text = named[0], article.text
+        paper = match.group(1)
         start = max(text.rfind(mark, 0, match.start()) for mark in "。！？\n") + 1
         ends = [i + 1 for i in (text.find(mark, match.end()) for mark in "。！？\n") if i >= 0]
         end = min(ends) if ends else len(text)

@@ -116,8 +116,9 @@ def _listed_address(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
         if area is None or len(area.group(0)) < 3 or not area.group(0).endswith(("市", "区", "县")):
             continue
         names = list(DEALER_NAME_FIELD.finditer(text, max(0, field.start() - 300), field.start()))
-        dealer = next((m for m in ctx.mentions if names and m.start == names[-1].end()
-                       and m.label in ORG_LABELS), None)
+        if not names:
+            continue
+        dealer = next((m for m in ctx.mentions if m.start == names[-1].end() and m.label in ORG_LABELS), None)
         if dealer is None:
             continue
         place = ctx.add_mention(sentence, area.start(), area.end(), "Location", "location")

@@ -6,6 +6,7 @@ import re
 
 from ..model import Fact, Mention
 from ..nlp.lexicon import BRAND_AND_CODE
+from ..nlp.products import COMPANY_FORMS as FUND_COMPANY_FORMS
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type, overlaps_a_mention
 from .normalize import parse_date
 
@@ -107,12 +108,16 @@ def _on_sale(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
             facts.append(ctx.fact(makers[-1], maker_type(makers[-1]), "releases", product, product.label, sentence,
                                   "releases", 0.7))
         elif not makers and (model := BRAND_AND_CODE.fullmatch(product.text)) is not None:
-            # '佳能EOS7D新近上市': the brand that begins a brand + model name makes it
-            brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company",
-                                    "releases")
-            facts.append(ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence,
-                                  "releases", 0.6))
+            facts.append(_released_by_brand(ctx, sentence, product, model))  # '佳能EOS7D新近上市'
     return facts
+
+
+def _released_by_brand(ctx: ArticleContext, sentence: Sentence, product: Mention, model: re.Match,
+                       date: str | None = None) -> Fact:
+    """The brand that begins a brand + model name (富士 of 富士F60) releases the product."""
+    brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company", "releases")
+    return ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence, "releases", 0.6,
+                    date=date)
 
 
 # '<product>(资料 报价)是<org>(在)(最近|刚刚)发布的一款…': the product is named first.
@@ -140,7 +145,6 @@ def _described_release(ctx: ArticleContext, sentence: Sentence, verb_at: int, ve
 
 # A fund is launched when it is offered, approved or set up ('拟于近期发售', '正式获批', '将于…发行').
 FUND_LAUNCH = re.compile(r"发售|发行|获批|获准|募集|认购|成立")
-FUND_FIRM_ENDINGS = ("基金", "基金公司", "基金管理公司", "基金管理有限公司")
 # '…基金公司旗下第11只开放式基金——<fund>', '公司2009年第一只基金产品——<fund>', '公司旗下的<fund>'
 ITS_FUND = re.compile(r"(?:旗下|公司)[^，,。；;]{0,16}?(?:——|的)$")
 
@@ -150,15 +154,14 @@ def _fund_launches(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
     a fund company releases the fund it launches; the fund is its own by 旗下 or a dash after the
     company, or by a name that begins with the company's (泰信基金 … 泰信蓝筹精选股票型基金)."""
     text, facts = ctx.article.text, []
-    firms = [m for m in of_type(sentence.mentions, "Organization") if m.text.endswith(FUND_FIRM_ENDINGS)]
+    firms = [m for m in of_type(sentence.mentions, "Organization") if m.text.endswith(FUND_COMPANY_FORMS)]
     for fund in [m for m in sentence.mentions if coarse(m.label) == "Product" and m.text.endswith("基金")]:
         launch = FUND_LAUNCH.search(text, fund.end, sentence.end)
         before = [f for f in firms if f.end <= fund.start]
         if launch is None or not before:
             continue
         firm = before[-1]
-        stem = firm.text[: -len(next(e for e in sorted(FUND_FIRM_ENDINGS, key=len, reverse=True)
-                                      if firm.text.endswith(e)))]
+        stem = firm.text[: -len(next(e for e in FUND_COMPANY_FORMS if firm.text.endswith(e)))]  # longest first
         if not (ITS_FUND.search(text, firm.end, fund.start) or (len(stem) >= 2 and fund.text.startswith(stem))):
             continue
         date = parse_date(text[fund.end : launch.start()], ctx.article.context_date)
@@ -180,8 +183,7 @@ def _released_by_its_brand(ctx: ArticleContext, sentence: Sentence, verb_at: int
     model = BRAND_AND_CODE.fullmatch(product.text)
     if model is None:
         return []
-    brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company", "releases")
-    return [ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence, "releases", 0.6)]
+    return [_released_by_brand(ctx, sentence, product, model)]
 
 
 # '…，于今年9月份刚刚发布，': a clause that is only a time, adverbs and the verb.
@@ -200,11 +202,8 @@ def _released_clause(ctx: ArticleContext, sentence: Sentence, verb_at: int, verb
     model = BRAND_AND_CODE.fullmatch(products[0].text.replace(" ", "")) if len(products) == 1 else None
     if model is None or any(coarse(m.label) == "Organization" for m in sentence.mentions if m.end <= start):
         return []
-    product = products[0]
-    brand = ctx.add_mention(sentence, product.start, product.start + len(model.group(1)), "Company", "releases")
     date = parse_date(text[start:verb_at], ctx.article.context_date)
-    return [ctx.fact(brand, maker_type(brand), "releases", product, product.label, sentence, "releases", 0.6,
-                     date=date)]
+    return [_released_by_brand(ctx, sentence, products[0], model, date)]
 
 
 def _clause_end(text: str, start: int, limit: int) -> int:

@@ -58,12 +58,14 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
         roles.append(part)
     return roles or None
 
+
 NEXT_FIELD = re.compile(r"(?:" + "|".join(_HEADS_FOR_FIELDS) + r")(?P<field>[\u4e00-\u9fff]{2,4}[：:])")
 
 TITLE_THEN_VERB = re.compile(
     "([^、\\s]{0,6}?(?:" + "|".join(_HEADS) + "))(?=作为|表示|说|指出|认为|称|透露|强调|介绍|带领|率领|亲临|出席|"
     "参加|表态|在|于|是|已|将|也|曾|对|向|与|和|他|她|以来|期间|至今|之后|之前|时$)"
 )
+
 
 def roles_after(text: str, start: int, limit: int) -> list[str] | None:
     """The roles written from `start` up to the next clause break (or `limit`); '董事长、总经理' are
