@@ -463,6 +463,21 @@ def test_a_registered_name_lac_cut_after_its_first_word(nlp):
     assert ("字节跳动科技有限公司", "Company") in ents(nlp, "总部位于北京的字节跳动科技有限公司发布了新产品。")
 
 
+def test_a_common_noun_before_a_whole_registered_name_is_not_part_of_it(nlp):
+    # LAC: 简介/n 恒达通信集团有限公司/ORG; 产品/n 北京明远科技发展股份有限公司/ORG
+    assert ("恒达通信集团有限公司", "Company") in ents(nlp, "公司简介恒达通信集团有限公司是一家提供通信服务的公司。")
+    assert ("北京明远科技发展股份有限公司", "Company") in ents(nlp, "高端产品北京明远科技发展股份有限公司成立。")
+
+
+def test_firm_forms_and_lines_of_business_end_a_name(nlp):
+    # LAC: 星光/ORG 创投/vn 创始人/n; 深蓝/ORG 电影工作室/n
+    assert ("星光创投", "Company") in ents(nlp, "星光创投创始人吴立表示，")
+    assert ("深蓝电影工作室", "Organization") in ents(nlp, "2008年3月王立山创办了深蓝电影工作室。")
+    assert ("北京恒信律师事务所", "Company") in ents(nlp, "北京恒信律师事务所合伙人张明表示，")
+    assert ("宏远足球俱乐部", "Organization") in ents(nlp, "宏远足球俱乐部董事长李平表示，")  # no ministry's 部
+    assert not ents(nlp, "他建议广大80后置业人群谨慎置业。")  # 80后/nz 置业/vn: a generation buying homes
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

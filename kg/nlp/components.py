@@ -146,6 +146,10 @@ def org_names(doc: Doc) -> Doc:
                 continue
         elif (tags[i] in ("nz", "n") and not texts[i].isspace() and texts[i] not in _NOT_ORG_START
               and texts[i] not in NOT_ORG_SUFFIXES):
+            after = ents_by_start.get(i + 1)
+            if tags[i] == "n" and after is not None and after.label_ in ORG_LABELS and _whole_registered(after.text):
+                i += 1  # '简介/n 润迅通信集团有限公司/ORG': a common noun before a whole name is not part of it
+                continue
             end = i + 1
         else:
             i += 1
@@ -185,7 +189,7 @@ def org_names(doc: Doc) -> Doc:
                 is_org_ent = ent is not None and ent.label_ in ORG_LABELS
                 strong = any(name.endswith(s) for s in STRONG_ORG_SUFFIXES)
                 several_words = j - start >= 2
-                proper_noun = ent is None and tags[start] == "nz"
+                proper_noun = ent is None and tags[start] == "nz" and not texts[start][0].isdigit()  # not '80后'
                 described = ent is None and _indefinite_before(words, start)
                 if ((is_org_ent or proper_noun) and j > end) or (strong and several_words and not described):
                     spans.append(Span(doc, start, j, label=org_type(name)))
@@ -214,14 +218,23 @@ _LEGAL_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司")
 _NAME_OPENS_AFTER = ("的", "，", ",", "、", "：", ":", "“", "（", "(", "由", "与", "和", "是", "为", "及")
 
 
+def _registered_core(name: str) -> str:
+    """'跳动科技有限公司' -> '跳动': a registered name without its legal form and line of business."""
+    for ending in _LEGAL_ENDINGS:
+        name = name.removesuffix(ending)
+    return name.removesuffix("科技").removesuffix("技术").removesuffix("信息")
+
+
+def _whole_registered(name: str) -> bool:
+    """A registered name that stands on its own: a legal form or 集团 after a core of 4+ characters."""
+    return name.endswith((*_LEGAL_ENDINGS, "集团")) and len(_registered_core(name.removesuffix("集团"))) >= 4
+
+
 def _name_cut_before(words: Words, ent: Span) -> bool:
     """A registered name LAC cut after its first word: a short core before the legal form
     ('跳动科技有限公司'), one noun before it, and before that a break the name starts after."""
     texts, tags, k = words.texts, words.tags, ent.start - 1
-    core = ent.text
-    for ending in _LEGAL_ENDINGS:
-        core = core.removesuffix(ending)
-    core = core.removesuffix("科技").removesuffix("技术").removesuffix("信息")
+    core = _registered_core(ent.text)
     return (ent.text.endswith(_LEGAL_ENDINGS) and 1 <= len(core) <= 2 and k >= 1 and tags[k] in ("n", "nz")
             and re.fullmatch(r"[\u4e00-\u9fff]{2,4}", texts[k]) is not None and texts[k] not in _NOT_ORG_START
             and texts[k] not in NOT_ORG_SUFFIXES and texts[k - 1] in _NAME_OPENS_AFTER)
@@ -253,8 +266,9 @@ _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部")
 
 
 def _role_word_follows(texts: list[str], j: int, n: int) -> bool:
-    """Whether texts[j] begins a job title with the next word ('基金' + '分析师')."""
-    return j + 1 < n and texts[j + 1] in ROLE_HEADS
+    """Whether texts[j] begins a job title with the next word ('基金' + '分析师'; a title held over
+    a whole firm, '创投' + '创始人', is the firm's, after its name)."""
+    return j + 1 < n and texts[j + 1] in ROLE_HEADS and texts[j + 1] not in _FIRM_WIDE_TITLES
 
 
 # Role heads and departments LAC glues onto a firm's name.

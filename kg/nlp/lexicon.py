@@ -49,6 +49,10 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("网络", "Company"), ("智能", "Company"), ("制药", "Company"), ("医药", "Company"),
     ("能源", "Company"), ("电力", "Company"), ("航空", "Company"), ("传媒", "Company"),
     ("终端", "Company"), ("数据", "Company"), ("资本", "Company"), ("信托", "Company"), ("地产", "Company"),
+    # Lines of business common at the end of a firm's name (CLUENER train company spans, and the
+    # 行业 part of a registered name): '微光创投', '龙星化工'; a law or accounting firm (事务所).
+    ("创投", "Company"), ("化工", "Company"), ("实业", "Company"), ("置业", "Company"), ("药业", "Company"),
+    ("物流", "Company"), ("事务所", "Company"),
     ("研究院", "ResearchInstitute"), ("研究所", "ResearchInstitute"), ("科学院", "ResearchInstitute"),
     ("研究中心", "ResearchInstitute"), ("实验室", "ResearchInstitute"), ("大学", "ResearchInstitute"),
     ("学院", "ResearchInstitute"), ("工程院", "ResearchInstitute"), ("智库", "ResearchInstitute"),
@@ -66,6 +70,8 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     # Schools and hospitals: organizations with no finer type in the guide.
     ("中学", "Organization"), ("小学", "Organization"), ("学校", "Organization"), ("幼儿园", "Organization"),
     ("医院", "Organization"),
+    # Clubs, foundations and studios: organizations with no finer type ('俱乐部' is no ministry's 部).
+    ("俱乐部", "Organization"), ("基金会", "Organization"), ("工作室", "Organization"),
     # A centre: only after what is already an organization's name (服务管理中心), never on its own strength.
     ("中心", "Organization"),
 )
