@@ -92,7 +92,7 @@ def contracts(short: str, longer: str) -> bool:
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 # Heads that end a whole institution's name: what follows one names a part of it.
 INSTITUTION_HEADS = ("局", "部", "委员会", "委", "厅", "署", "院", "大学", "学院", "银行", "集团", "公司", "协会",
-                     "学会", "政府", "中心")
+                     "学会", "政府", "中心", "党")  # 国民党 begins 国民党文传会, one of its committees
 _LEGAL_FORM = re.compile(r"(?:股份|控股)?(?:有限)?(?:责任)?公司|(?:集团)?(?:股份)?有限公司")
 
 

@@ -796,6 +796,18 @@ def test_position_in_a_region_and_after_a_copula():
     assert roles_of(facts) == {("王彦庆", "惠达公司"): ["总经理"]}
 
 
+def test_position_over_a_countrys_business_and_by_election():
+    """'耐克公司中国体育市场总监': the country's business is part of the role at the firm (a
+    '…中国基金经理' manages a fund, no post at the firm); 当选, 连任 and 接任 take a post."""
+    facts = run("宏远公司中国体育市场总监李彤已经结束了协助调查。")
+    assert roles_of(facts) == {("李彤", "宏远公司"): ["中国体育市场总监"]}
+    facts = run("瑞典“Kaupthing中国基金经理安·阿尔文说，中国基金回升了。")
+    assert not any(org == "Kaupthing" for _, org in roles_of(facts))
+    facts = run("张立新当选星辰商会会长。王建国接任宏远公司总经理。")
+    assert roles_of(facts) == {("张立新", "星辰商会"): ["会长"], ("王建国", "宏远公司"): ["总经理"]}
+    assert roles_of(run("国民党文传会主委张立荣昨天表示，")) == {("张立荣", "国民党文传会"): ["主委"]}
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

@@ -131,6 +131,8 @@ def test_a_whole_institution_is_not_merged_into_a_unit_of_it():
     names = {e.name: e.aliases for e in resolve(mentions, []).entities}
     assert {"国家体育总局", "国家体育总局水上运动管理中心"} <= set(names)
     assert names["招商银行股份有限公司"] == {"招商银行"}
+    mentions = {"a-1": [mention("民生党文传会", "Organization"), mention("民生党", "Organization", 20)]}
+    assert {e.name for e in resolve(mentions, []).entities} == {"民生党", "民生党文传会"}  # a party's committee
 
 
 def test_a_model_code_is_the_brand_and_model_product_of_its_article():

@@ -46,11 +46,12 @@ ACADEMIC_TITLE_AFTER_NAME = re.compile(r"((?:副|客座|特聘|名誉)?(?:教授
                                        r"(?=[，,。；;：:\s]|$|[表说指在称认看透告介上])")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 据距在经向对从被让")
 TAKES_POST = ("现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|获任|起任|年任|任"
-              "|系|是|为")
+              "|当选为?|连任|接任|系|是|为")
 # '是(港股)上市公司<org>董事长': a kind of firm may stand between the verb and the name.
 KIND_OF_FIRM = "(?:(?:港股|A股|美股|国内|知名|民营)?上市公司|民营企业|国有企业|国企|央企)"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST}){KIND_OF_FIRM}?$")
-STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任")  # '自2008年起任'、'2015年任'
+# '自2008年起任'、'2015年任'; 当选, 连任 and 接任 take a post by election or succession.
+STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任|当选|连任|接任")
 
 
 def extract(ctx: ArticleContext) -> list[Fact]:
@@ -94,9 +95,9 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
         before = [m for m in before if m.end <= opening]
     else:
         return None
-    # '乐家的亚太区总裁': a region's head ('SOHO中国董事长' is another matter: a firm's name with a country)
-    if last.label == "Location" and len(last.text) <= 6 and (last.text.endswith("区") or text.startswith(
-            ("区", "地区"), last.end)):
+    # '乐家的亚太区总裁', '耐克公司中国体育市场总监': the head of a region or of a country's business
+    # ('SOHO中国董事长' is another matter: a firm's name with a country, one mention)
+    if last.label == "Location" and len(last.text) <= 6 and not text.startswith("基金", last.end):  # '…中国基金经理'
         firm = [m for m in before if coarse(m.label) == "Organization" and text[m.end : last.start] in ("", "的")]
         return firm[0] if firm and parse_roles(text[last.end : end]) else None
     return last if coarse(last.label) == "Organization" else None

@@ -110,7 +110,7 @@ ROLE_HEADS = (
     "总理", "副总理", "总统", "副总统", "首相", "国务委员", "议长", "议员", "参议员", "众议员", "州长",
     "委员长", "检察长", "元首", "首脑",
     # Academies, sport, law, medicine, culture.
-    "院士", "教练", "主教练", "律师", "医师", "主任医师", "馆长", "站长",
+    "院士", "教练", "主教练", "律师", "医师", "主任医师", "馆长", "站长", "主委",
     # Corporate filings: the legal representative, the controlling person, a factory's head.
     "法定代表人", "实际控制人", "厂长", "董事会主席", "总编",
 )
