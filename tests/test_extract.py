@@ -808,6 +808,17 @@ def test_position_over_a_countrys_business_and_by_election():
     assert roles_of(run("国民党文传会主委张立荣昨天表示，")) == {("张立荣", "国民党文传会"): ["主委"]}
 
 
+def test_a_post_after_a_note_in_brackets_behind_the_firms_name():
+    """A stock code or a short name in brackets after the firm does not hide the title after it,
+    and the firm's short name inside the note holds no post of its own."""
+    facts = run("张明同时也是港股上市公司中国自动化集团（00569.HK）的董事长。")
+    assert roles_of(facts) == {("张明", "中国自动化集团"): ["董事长"]}
+    facts = run("张明现任宏达科技股份有限公司(以下简称宏达科技)董事长。")
+    assert roles_of(facts) == {("张明", "宏达科技股份有限公司"): ["董事长"]}
+    facts = run("张明，男，宏达科技股份有限公司（600123）董事长李四的助手。")
+    assert roles_of(facts) == {("李四", "宏达科技股份有限公司"): ["董事长"]}
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

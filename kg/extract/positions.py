@@ -362,23 +362,38 @@ def _opens_a_clause(text: str, org: Mention, earlier: list[Mention], person: Men
 
 
 def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: str, confidence: float) -> list[Fact]:
-    """'<org1><roles>、<org2><roles>…': each organization with the roles written after it."""
+    """'<org1><roles>、<org2><roles>…': each organization with the roles written after it (past a
+    note in brackets right after its name: '某公司（600123）董事长', '某公司(以下简称某)的董事长')."""
+    chain: list[Mention] = []
+    for org in orgs:
+        if not chain or org.start >= _past_note(text, chain[-1].end, limit):
+            chain.append(org)  # (an organization inside the note is the firm's other name)
     facts = []
-    for k, org in enumerate(orgs):
-        end = orgs[k + 1].start if k + 1 < len(orgs) else limit
-        roles = roles_after(text, org.end, end)
-        if not roles or _titles_next_person(sentence, text, org, end):
+    for k, org in enumerate(chain):
+        end = chain[k + 1].start if k + 1 < len(chain) else limit
+        start = _past_note(text, org.end, end)
+        roles = roles_after(text, start, end)
+        if not roles or _titles_next_person(sentence, text, org, end, start):
             break
         facts.append(position_fact(ctx, person, org, sentence, roles, confidence))
-        if k + 1 < len(orgs) and not re.fullmatch(r"[^，,。；;]*[、；;]", text[org.end : end]):
+        if k + 1 < len(chain) and not re.fullmatch(r"[^，,。；;]*[、；;]", text[start:end]):
             break
     return facts
 
 
-def _titles_next_person(sentence: Sentence, text: str, org: Mention, end: int) -> bool:
+NOTE_IN_BRACKETS = re.compile(r"[(（][^()（）。；;]{1,30}[)）]")
+
+
+def _past_note(text: str, pos: int, limit: int) -> int:
+    """Where the text goes on after a note in brackets at `pos` (a stock code, a short name), or `pos`."""
+    note = NOTE_IN_BRACKETS.match(text, pos, limit)
+    return note.end() if note else pos
+
+
+def _titles_next_person(sentence: Sentence, text: str, org: Mention, end: int, start: int) -> bool:
     """'<P1>,<org><roles><P2>': roles running straight into a name are that name's, not P1's
     (unless a quote's attribution gives them to P1: '——王石　万科董事长　　冯仑…')."""
-    stop = org.end + len(re.match(r"[^，,。；;)）]*", text[org.end : end]).group(0))
+    stop = start + len(re.match(r"[^，,。；;)）]*", text[start:end]).group(0))
     return not _held_by_the_name_before(sentence, text, org, stop) and any(
         m.label == "Person" and m.start == stop for m in sentence.mentions)
 
