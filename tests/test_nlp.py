@@ -478,6 +478,13 @@ def test_firm_forms_and_lines_of_business_end_a_name(nlp):
     assert not ents(nlp, "他建议广大80后置业人群谨慎置业。")  # 80后/nz 置业/vn: a generation buying homes
 
 
+def test_what_a_body_files_is_no_paper_and_an_abstract_noun_no_organization(nlp):
+    # LAC: 国家国标委/ORG 申报/vn; 宏达证券/ORG 年报/n; 核心竞争力/ORG
+    assert ents(nlp, "该公司正在联合几家企业，向国家国标委申报标准。") == {("国家国标委", "GovernmentAgency")}
+    assert ents(nlp, "宏达证券年报显示，公司利润增长。") == {("宏达证券", "Company")}
+    assert not ents(nlp, "建立公司在细分市场的核心竞争力并做大做强。")
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

@@ -283,9 +283,13 @@ _NOT_ORG_START = (
 )
 # Words ending like an organization suffix that name a part or place of one, not a name.
 NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部", "外部", "全部", "局部", "股东", "大股东",
-                    "房地产", "董事局", "董事会", "监事会", "党委", "党组"}
-# LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商): not names.
-GENERIC_HEADS = ("影响力", "运营商", "企业", "行业", "市场", "领域", "库存", "部门", "产业")
+                    "房地产", "董事局", "董事会", "监事会", "党委", "党组",
+                    # words in 报 that are no paper: what a body files or reports ('向国标委申报标准')
+                    "申报", "年报", "季报", "半年报", "财报", "公报", "简报", "通报", "举报", "汇报", "回报", "预报",
+                    "情报", "海报", "喜报", "捷报"}
+# LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商, 核心竞争力): not names.
+GENERIC_HEADS = ("影响力", "竞争力", "生产力", "创新力", "执行力", "实力", "能力", "运营商", "企业", "行业", "市场",
+                 "领域", "库存", "部门", "产业")
 
 
 @Language.component("kg_org_heads")
