@@ -109,3 +109,18 @@ def test_a_web_address_is_no_entity():
     """'cj.7yx.com.cn/award7/category-D14.aspx' is where an award is listed, not who gives it."""
     found = {e.text for e in get_nlp()("评选地址：cj.7yx.com.cn/award7/category-D14.aspx，欢迎投票。").ents}
     assert not any("7yx" in text for text in found)
+
+
+def test_firms_of_a_place_are_no_names_but_firms_named_after_one_are():
+    """A trade name may not be a division's name alone: '深圳多家基金公司', '北京基金公司', '上海公司'
+    are firms of a place; '北京银行', '上海证券' and '南京大学' are names, and a bare division name
+    LAC took for an organization is the place."""
+    def ents(text):
+        return {(e.text, e.label_) for e in get_nlp()(text).ents}
+
+    assert ents("北京基金公司、上海公司和深圳公司的人员流动较大。") == set()
+    assert ("深圳多家基金公司", "Company") not in ents("北京、上海和深圳多家基金公司出现换岗现象。")
+    assert ents("这些大公司都在扩张。") == set()
+    assert {("北京银行", "Company"), ("上海证券", "Company"), ("南京大学", "ResearchInstitute")} <= ents(
+        "北京银行、上海证券和南京大学都表示支持。")
+    assert ents("昨日，深圳一家基金公司相关人士告诉记者。") == {("深圳", "Location")}

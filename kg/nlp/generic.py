@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, words_of
 from .lac_tokenizer import analyse
@@ -24,6 +24,7 @@ GENERIC_MODIFIERS = (
     "保险", "投资", "资产管理", "科技", "互联网", "金融", "银行系", "券商系", "私募", "公募", "民营", "国营",
     "相关", "有关", "其他", "各大", "多家", "部分", "一些", "主板", "中小板", "创业板", "新", "老", "外国", "中外",
     "非",  # 非银行系基金公司: a negated kind is a kind
+    "大", "小",  # '这些大公司': of a size
     # Lines of business: '留学咨询公司' is any firm of the trade until a name precedes it.
     "咨询", "中介", "留学", "房地产", "地产", "物业", "广告", "传媒", "物流", "快递", "电商", "网络", "软件",
     "医药", "汽车", "能源", "电力", "航空", "贸易", "外贸", "担保", "租赁", "理财", "直投", "创投", "风投",
@@ -71,6 +72,19 @@ COUNTRY_INDUSTRY = re.compile("(?:" + "|".join(sorted(COUNTRIES, key=len, revers
                                           "互联网", "金融", "医药", "钢铁", "家居", "建材", "保险", "证券"))
                               + ")")
 BRANCH_OF_A_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}[省市]?(?:分公司|子公司|办事处|代表处|营业部)")
+# China's provincial-level divisions, their capitals and the sub-provincial cities (GB/T 2260): a
+# firm's trade name may not be a division's name alone, so '深圳多家基金公司', '北京基金公司' and
+# '上海公司' are firms of a place, not names ('北京银行', '上海证券' and '南京大学' are: no kind below).
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+             "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+             "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+MAJOR_CITIES = ("石家庄", "太原", "沈阳", "长春", "哈尔滨", "南京", "杭州", "合肥", "福州", "南昌", "济南", "郑州",
+                "武汉", "长沙", "广州", "海口", "成都", "贵阳", "昆明", "西安", "兰州", "西宁", "呼和浩特", "南宁",
+                "拉萨", "银川", "乌鲁木齐", "大连", "青岛", "宁波", "厦门", "深圳")
+PLACE_AND_FIRM_KIND = re.compile(
+    "^(?:" + "|".join(sorted(PROVINCES + MAJOR_CITIES, key=len, reverse=True)) + ")[省市]?"
+    "(?:多家|几家|各家|一家|等地|地区|本地|当地)?(?:基金|证券|保险|投资|上市|地产|房地产|信托|资产管理|基金管理)?"
+    "(?:公司|企业|机构|券商)$")
 
 
 def is_generic_org(name: str) -> bool:
@@ -83,15 +97,23 @@ def is_generic_org(name: str) -> bool:
         return True  # '中国新能源', '中国地产': a country's industry, no firm
     if BRANCH_OF_A_PLACE.fullmatch(name):
         return True  # '郑州分公司', '上海办事处': some firm's branch in a city, the firm unnamed
+    if PLACE_AND_FIRM_KIND.match(name):
+        return True  # '深圳多家基金公司': firms of a place
     return GENERIC_ORG.match(name) is not None or (name.endswith("族") and name[:-1] in ETHNIC_GROUPS)
+
+
+DIVISION = re.compile("^(?:" + "|".join(sorted(PROVINCES + MAJOR_CITIES, key=len, reverse=True)) + ")[省市]?$")
 
 
 @Language.component("kg_generic_orgs")
 def generic_orgs(doc: Doc) -> Doc:
     ents = list(doc.ents)
-    doc.ents = [e for k, e in enumerate(ents) if not (e.label_ in ORG_LABELS and (
+    kept = [e for k, e in enumerate(ents) if not (e.label_ in ORG_LABELS and (
         is_generic_org(e.text) or _place_and_kind(e)
         or _describes_the_next_name(doc, e, ents[k + 1] if k + 1 < len(ents) else None)))]
+    # '深圳/ORG 一家基金公司': a division's bare name is the place, whatever LAC tagged it.
+    doc.ents = [Span(doc, e.start, e.end, label="Location") if e.label_ in ORG_LABELS and DIVISION.match(e.text)
+                else e for e in kept]
     return doc
 
 
