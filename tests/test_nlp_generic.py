@@ -8,7 +8,7 @@ from kg.nlp.pipeline import get_nlp
 
 @pytest.mark.parametrize("name", ["信托公司", "基金管理公司", "中资商业银行", "上市公司", "中小板公司", "科技公司",
                                   "非银行系基金公司", "留学咨询公司", "房地产公司", "科技有限公司", "网络游戏公司",
-                                  "综合性国立大学"])
+                                  "综合性国立大学", "中小市值公司", "零售行业公司", "偏股基金", "开放式股票型基金"])
 def test_category_phrases_are_generic(name):
     assert is_generic_org(name)
 
@@ -124,3 +124,10 @@ def test_firms_of_a_place_are_no_names_but_firms_named_after_one_are():
     assert {("北京银行", "Company"), ("上海证券", "Company"), ("南京大学", "ResearchInstitute")} <= ents(
         "北京银行、上海证券和南京大学都表示支持。")
     assert ents("昨日，深圳一家基金公司相关人士告诉记者。") == {("深圳", "Location")}
+
+
+def test_a_kind_of_fund_is_no_product_and_a_surname_saying_no_person():
+    doc = get_nlp()("“我们减仓幅度很大。”秦说。开放式股票型基金的仓位下降，宏达成长股票型基金除外。")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert not any(text in ("秦说", "开放式股票型基金") for text, _ in found)
+    assert ("宏达成长股票型基金", "Product") in found

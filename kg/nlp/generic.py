@@ -25,6 +25,10 @@ GENERIC_MODIFIERS = (
     "相关", "有关", "其他", "各大", "多家", "部分", "一些", "主板", "中小板", "创业板", "新", "老", "外国", "中外",
     "非",  # 非银行系基金公司: a negated kind is a kind
     "大", "小",  # '这些大公司': of a size
+    # Kinds of listed firm and fund: '中小市值公司', '零售行业公司', '偏股基金', '股票型基金'.
+    "零售", "行业", "核心", "市值", "中小市值", "大盘", "小盘", "蓝筹", "偏股", "偏债", "股票型", "债券型", "混合型",
+    "货币型", "指数型", "指数", "封闭式", "开放式", "股票", "债券", "货币", "混合", "平衡型", "配置型", "成长型",
+    "众多", "明星",
     # Lines of business: '留学咨询公司' is any firm of the trade until a name precedes it.
     "咨询", "中介", "留学", "房地产", "地产", "物业", "广告", "传媒", "物流", "快递", "电商", "网络", "软件",
     "医药", "汽车", "能源", "电力", "航空", "贸易", "外贸", "担保", "租赁", "理财", "直投", "创投", "风投",
@@ -110,7 +114,8 @@ def generic_orgs(doc: Doc) -> Doc:
     ents = list(doc.ents)
     kept = [e for k, e in enumerate(ents) if not (e.label_ in ORG_LABELS and (
         is_generic_org(e.text) or _place_and_kind(e)
-        or _describes_the_next_name(doc, e, ents[k + 1] if k + 1 < len(ents) else None)))]
+        or _describes_the_next_name(doc, e, ents[k + 1] if k + 1 < len(ents) else None))
+        or (e.label_ == "Product" and GENERIC_ORG.match(e.text)))]  # '开放式股票型基金': a kind of fund
     # '深圳/ORG 一家基金公司': a division's bare name is the place, whatever LAC tagged it.
     doc.ents = [Span(doc, e.start, e.end, label="Location") if e.label_ in ORG_LABELS and DIVISION.match(e.text)
                 else e for e in kept]
