@@ -819,6 +819,18 @@ def test_a_post_after_a_note_in_brackets_behind_the_firms_name():
     assert roles_of(facts) == {("李四", "宏达科技股份有限公司"): ["董事长"]}
 
 
+def test_a_noun_before_a_name_that_opens_with_its_place_and_names_glued_to_a_day():
+    """'三大看点中国现代国际关系研究院': the noun before a name opening with its place is no part of it;
+    '祝兴祥昨在会上': 昨 (yesterday) is no part of the name; '另一位…负责人' names no organization."""
+    facts = run("专家解读峰会的三大看点中国现代国际关系研究院院长助理、研究员傅梦孜7日接受专访时表示。")
+    assert roles_of(facts) == {("傅梦孜", "中国现代国际关系研究院"): ["院长助理", "研究员"]}
+    facts = run("本报讯 环境保护部环评司司长祝兴祥昨在会上透露，今年批复了339个项目。")
+    assert {person for person, _ in roles_of(facts)} == {"祝兴祥"}
+    assert roles_of(run("另一位视效负责人李金辉对此解释说：很难。")) == {}
+    facts = run("到时我们中央台另一路特派记者张加宁会为听众带回现场报道。")
+    assert roles_of(facts) == {("张加宁", "中央台"): ["特派记者"]}
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

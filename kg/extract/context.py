@@ -139,7 +139,7 @@ def of_type(mentions: list[Mention], *coarse_types: str) -> list[Mention]:
 FUNCTION_CHARS = re.compile("[的了在是和与及对将被把为由从向等这那其该此每各某年者们之所"
                             "而自距于以因若如但并且或也都还又就才已曾仍]")
 PRODUCT_KINDS = ("大模型", "模型", "手机", "芯片", "App", "APP", "系统", "平台")
-NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的")
+NOT_A_NAME_START = ("前任", "原", "时任", "现任", "新任", "首任", "其", "该", "的", "另")  # '另一位视效负责人'
 
 
 def overlaps_a_mention(sentence: Sentence, start: int, end: int) -> bool:

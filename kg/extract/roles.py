@@ -28,7 +28,7 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
     `modifiers_only`, a short department name (专家导师团导师)."""
     segment = PARENTHETICAL.sub("", segment).strip().strip("、，,的：:)）” ")
     segment = re.sub(r"(?:之一|等职位|等职务|等职|职务|职位|一职)$", "", segment)
-    segment = re.sub(r"^(?:现任|时任|新任|前任|原|讯)", "", segment)  # '新浪体育讯记者': the wire's 讯
+    segment = re.sub(r"^(?:现任|时任|新任|前任|原|讯|另一[位名路个]?)", "", segment)  # '…体育讯记者': the wire's 讯
     if not segment or len(segment) > 24:
         return None
     roles = []

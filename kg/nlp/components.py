@@ -147,8 +147,12 @@ def org_names(doc: Doc) -> Doc:
         elif (tags[i] in ("nz", "n") and not texts[i].isspace() and texts[i] not in _NOT_ORG_START
               and texts[i] not in NOT_ORG_SUFFIXES):
             after = ents_by_start.get(i + 1)
-            if tags[i] == "n" and after is not None and after.label_ in ORG_LABELS and _whole_registered(after.text):
-                i += 1  # '简介/n 润迅通信集团有限公司/ORG': a common noun before a whole name is not part of it
+            if tags[i] == "n" and after is not None and after.label_ in ORG_LABELS and (
+                    _whole_registered(after.text) or (after.text.startswith(_PLACES_OPENING_NAMES)
+                                                      and after.text.endswith(STRONG_ORG_SUFFIXES))):
+                # '简介/n 润迅通信集团有限公司/ORG', '看点/n 中国现代国际关系研究院/ORG': a common noun
+                # before a whole name, or one opening with its place, is not part of it
+                i += 1
                 continue
             end = i + 1
         else:
@@ -216,6 +220,9 @@ def org_names(doc: Doc) -> Doc:
 
 _LEGAL_ENDINGS = ("有限公司", "有限责任公司", "股份有限公司")
 _NAME_OPENS_AFTER = ("的", "，", ",", "、", "：", ":", "“", "（", "(", "由", "与", "和", "是", "为", "及")
+
+
+_PLACES_OPENING_NAMES = ("中国", "中华", "全国", "国家", "北京", "上海", "天津", "重庆")
 
 
 def _registered_core(name: str) -> str:

@@ -195,6 +195,11 @@ def split_glued_names(doc: Doc) -> Doc:
     datelines = [(i, m.group(1), m.group(2), "w") for i, text in enumerate(texts[:-1])
                  if tags[i] in ("ORG", "nz") and (m := _OUTLET_DATELINE.fullmatch(text))]
     _split_tokens(doc, datelines, None)
+    words = words_of(doc)
+    # '祝兴祥昨/PER 在会上透露': a name glued to 昨 or 今 (yesterday, today) before what they did.
+    dated = [(i, text[:-1], text[-1], "TIME") for i, text in enumerate(words.texts[:-1])
+             if words.tags[i] == "PER" and len(text) >= 3 and text[-1] in "昨今" and is_person_name(text[:-1])]
+    _split_tokens(doc, dated, None, first_as=("PER", "Person"))
     return doc
 
 
