@@ -9,6 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .nlp.generic import COUNTRIES
 from .nlp.lexicon import LEGAL_FORMS, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
@@ -17,6 +18,7 @@ _DIVISION_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,3}?[省市]")
 # A fund is named with or without its type: 某某增长混合型基金 = 某某增长基金.
 FUND_TYPES = re.compile(r"(混合型|股票型|债券型|指数型|货币型|证券投资)(?=基金$)")
 QUOTE_MARKS = "《》“”\"'「」『』"
+SCHOOL_HEADS = ("大学", "学院", "中学", "小学", "学校")
 RANKING_QUALIFIERS = re.compile(r"^(?:\d{4}(?:[-—–至]\d{4})?年?度?|中国|国内|全国|全球)+")
 
 
@@ -47,7 +49,9 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
         # Prefixes of the key looked up in the set, longest first: a corpus knows thousands of places.
         for length in range(len(key) - 2, 0, -1):
             if key[:length] in places:
-                key = key[length:]
+                if not (key.endswith(SCHOOL_HEADS) and _starts_with_place(key[length:], places)
+                        and key[:length] not in COUNTRIES):
+                    key = key[length:]  # (a school named by a place keeps a city before it: 上海纽约大学)
                 break
         else:
             if registered and (division := _DIVISION_PREFIX.match(key)) and len(key) - division.end() >= 2:
@@ -59,6 +63,10 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
     elif coarse == "Product":
         key = FUND_TYPES.sub("", key)
     return key
+
+
+def _starts_with_place(key: str, places: set[str] | frozenset[str]) -> bool:
+    return any(key[:length] in places for length in range(2, len(key) - 1))
 
 
 def in_order(chars: str, text: str) -> bool:

@@ -255,3 +255,14 @@ def test_a_portal_is_not_its_own_channel():
     mentions = {"a-1": [mention("新浪乐居家居频道", "MediaOutlet"), mention("新浪乐居", "Organization", 20)]}
     names = sorted(e.name for e in resolve(mentions, []).entities)
     assert names == ["新浪乐居", "新浪乐居家居频道"]
+
+
+def test_a_school_named_by_a_place_keeps_the_city_before_it_but_not_its_country():
+    """上海纽约大学 is not 纽约大学; 美国斯坦福大学 is 斯坦福大学 and 上海市同济大学 is 同济大学."""
+    places = {"a-1": [mention(p, "Location", 100 + 10 * k)
+                      for k, p in enumerate(("上海", "上海市", "纽约", "美国", "斯坦福"))]}
+    schools = {"a-2": [mention(n, "Organization", 20 * k) for k, n in enumerate(
+        ("上海纽约大学", "纽约大学", "美国斯坦福大学", "斯坦福大学", "上海市同济大学", "同济大学"))]}
+    entities = {e.name: e.aliases for e in resolve({**places, **schools}, []).entities}
+    assert "纽约大学" in entities and "上海纽约大学" in entities
+    assert entities["美国斯坦福大学"] == {"斯坦福大学"} and entities["上海市同济大学"] == {"同济大学"}
