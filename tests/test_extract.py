@@ -443,6 +443,7 @@ def test_a_maker_of_products_is_a_company():
 @pytest.mark.parametrize(("said", "stance"), [
     ("Mate60的销量很好", "positive"), ("设计很出色", "positive"), ("市场不是很好", "negative"),
     ("需求疲软", "negative"), ("今年发布了新品", "neutral"),
+    ("应对金融危机的措施已初现成效，经济总体企稳回升", "positive"),
 ])
 def test_stance_of_common_evaluative_words(said, stance):
     assert stance_of(said) == stance
