@@ -485,6 +485,12 @@ def test_what_a_body_files_is_no_paper_and_an_abstract_noun_no_organization(nlp)
     assert not ents(nlp, "建立公司在细分市场的核心竞争力并做大做强。")
 
 
+def test_party_members_and_a_brands_renown_are_no_organizations(nlp):
+    assert ("民进党", "Organization") in ents(nlp, "民进党人到大陆访问，民进党表示欢迎。")
+    found = ents(nlp, "民进党人到大陆访问，提升了品牌美誉度。")
+    assert not any(text in ("民进党人", "品牌美誉度") for text, _ in found)
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

@@ -296,7 +296,8 @@ NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部
                     "情报", "海报", "喜报", "捷报"}
 # LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商, 核心竞争力): not names.
 GENERIC_HEADS = ("影响力", "竞争力", "生产力", "创新力", "执行力", "实力", "能力", "运营商", "企业", "行业", "市场",
-                 "领域", "库存", "部门", "产业")
+                 "领域", "库存", "部门", "产业", "美誉度", "知名度", "满意度", "忠诚度", "牛市", "熊市",
+                 "党人")  # '民进党人': party members
 
 
 @Language.component("kg_org_heads")

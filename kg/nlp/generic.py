@@ -28,7 +28,7 @@ GENERIC_MODIFIERS = (
     # Kinds of listed firm and fund: '中小市值公司', '零售行业公司', '偏股基金', '股票型基金'.
     "零售", "行业", "核心", "市值", "中小市值", "大盘", "小盘", "蓝筹", "偏股", "偏债", "股票型", "债券型", "混合型",
     "货币型", "指数型", "指数", "封闭式", "开放式", "股票", "债券", "货币", "混合", "平衡型", "配置型", "成长型",
-    "众多", "明星",
+    "众多", "明星", "偏股型", "偏债型", "品牌", "经纪", "问题", "家电", "一家", "一位", "某", "某家",
     # Lines of business: '留学咨询公司' is any firm of the trade until a name precedes it.
     "咨询", "中介", "留学", "房地产", "地产", "物业", "广告", "传媒", "物流", "快递", "电商", "网络", "软件",
     "医药", "汽车", "能源", "电力", "航空", "贸易", "外贸", "担保", "租赁", "理财", "直投", "创投", "风投",
@@ -45,7 +45,7 @@ GENERIC_HEADS = ("公司", "银行", "机构", "企业", "集团", "券商", "�
                  "股份有限公司", "有限责任公司", "大学", "学校", "学院", "中学", "小学", "医院", "团队", "工厂",
                  "门店", "分公司", "子公司", "频道")
 GENERIC_ORG = re.compile(
-    "^(?:" + "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)) + ")*"
+    "^(?:" + "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)) + "|[\u4e00-\u9fff]{1,3}类)*"  # 家电类
     "(?:" + "|".join(sorted(GENERIC_HEADS, key=len, reverse=True)) + ")$"
 )
 
@@ -87,8 +87,7 @@ MAJOR_CITIES = ("石家庄", "太原", "沈阳", "长春", "哈尔滨", "南京"
                 "拉萨", "银川", "乌鲁木齐", "大连", "青岛", "宁波", "厦门", "深圳")
 PLACE_AND_FIRM_KIND = re.compile(
     "^(?:" + "|".join(sorted(PROVINCES + MAJOR_CITIES, key=len, reverse=True)) + ")[省市]?"
-    "(?:多家|几家|各家|一家|等地|地区|本地|当地)?(?:基金|证券|保险|投资|上市|地产|房地产|信托|资产管理|基金管理)?"
-    "(?:公司|企业|机构|券商)$")
+    "(?:多家|几家|各家|一家|等地|地区|本地|当地)?(?P<kind>.*(?:公司|企业|机构|券商))$")
 
 
 def is_generic_org(name: str) -> bool:
@@ -101,8 +100,8 @@ def is_generic_org(name: str) -> bool:
         return True  # '中国新能源', '中国地产': a country's industry, no firm
     if BRANCH_OF_A_PLACE.fullmatch(name):
         return True  # '郑州分公司', '上海办事处': some firm's branch in a city, the firm unnamed
-    if PLACE_AND_FIRM_KIND.match(name):
-        return True  # '深圳多家基金公司': firms of a place
+    if (place_kind := PLACE_AND_FIRM_KIND.match(name)) and GENERIC_ORG.match(place_kind.group("kind")):
+        return True  # '深圳多家基金公司', '上海一家银行系基金公司': firms of a place
     return GENERIC_ORG.match(name) is not None or (name.endswith("族") and name[:-1] in ETHNIC_GROUPS)
 
 
