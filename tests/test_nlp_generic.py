@@ -132,3 +132,13 @@ def test_a_kind_of_fund_is_no_product_and_a_surname_saying_no_person():
     found = {(e.text, e.label_) for e in doc.ents}
     assert not any(text in ("秦说", "开放式股票型基金") for text, _ in found)
     assert ("宏达成长股票型基金", "Product") in found
+
+
+def test_a_conjunction_glued_to_a_name_the_text_also_writes_alone_is_split_off():
+    """LAC: 伯克利和/ORG 张江集团/ORG; '巴黎科学与/ORG 文学集团/ORG' stays one name (巴黎科学 is never
+    written alone)."""
+    text = "伯克利和张江集团还将合资成立一家咨询服务公司，为伯克利及其它大学服务。伯克利的学者也将参与。"
+    names = {e.text for e in get_nlp()(text).ents}
+    assert {"伯克利", "张江集团"} <= names and "伯克利和张江集团" not in names
+    names = {e.text for e in get_nlp()("波尔多大学和巴黎科学与文学集团因此获得了政府10亿欧元。").ents}
+    assert "巴黎科学与文学集团" in names

@@ -195,6 +195,15 @@ def split_glued_names(doc: Doc) -> Doc:
                  if tags[i] in ("ORG", "nz") and (m := _OUTLET_DATELINE.fullmatch(text))]
     _split_tokens(doc, datelines, None)
     words = words_of(doc)
+    # '红星美凯龙与/ORG 居然之家/ORG': a conjunction glued to the first of two names, when the text
+    # also writes that name without it ('巴黎科学与/ORG 文学集团/ORG' is one name, 巴黎科学 no other).
+    joined = [(i, text[:-1], text[-1], "c") for i, text in enumerate(words.texts[:-1])
+              if words.tags[i] == "ORG" and len(text) >= 3 and text[-1] in "与及和"
+              and words.tags[i + 1] in ("ORG", "LOC", "PER", "nz")
+              and doc.text.count(text[:-1]) > doc.text.count(text)
+              and not re.search("(?:合资|合营)(?:公司|企业)$", words.texts[i + 1])]  # '甲与乙合资公司': no name
+    _split_tokens(doc, joined, None, first_as=("ORG", "Organization"))
+    words = words_of(doc)
     # '祝兴祥昨/PER 在会上透露': a name glued to 昨 or 今 (yesterday, today) before what they did.
     dated = [(i, text[:-1], text[-1], "TIME") for i, text in enumerate(words.texts[:-1])
              if words.tags[i] == "PER" and len(text) >= 3 and text[-1] in "昨今" and is_person_name(text[:-1])]
