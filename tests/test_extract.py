@@ -832,6 +832,13 @@ def test_a_noun_before_a_name_that_opens_with_its_place_and_names_glued_to_a_day
     assert roles_of(facts) == {("张加宁", "中央台"): ["特派记者"]}
 
 
+def test_owners_and_supervisors_hold_posts_and_a_position_word_opens_no_firm():
+    assert roles_of(run("当然，我个人觉得湖人老板巴斯会用新教练。")) == {("巴斯", "湖人"): ["老板"]}
+    facts = run("大家好，我是新浪乐居楼市资讯主管顾名扬，很高兴见到大家。")
+    assert roles_of(facts) == {("顾名扬", "新浪乐居"): ["楼市资讯主管"]}
+    assert roles_of(run("要抓紧时间开通，下面有请全国博客主管王彩霞介绍新浪博客。")) == {}
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

@@ -142,3 +142,9 @@ def test_a_conjunction_glued_to_a_name_the_text_also_writes_alone_is_split_off()
     assert {"伯克利", "张江集团"} <= names and "伯克利和张江集团" not in names
     names = {e.text for e in get_nlp()("波尔多大学和巴黎科学与文学集团因此获得了政府10亿欧元。").ents}
     assert "巴黎科学与文学集团" in names
+
+
+def test_the_modal_hui_glued_to_a_name_the_text_also_writes_alone_is_split_off():
+    text = "上市后新浪乐居可以赢取更多的资源，新浪乐居会越走越好。中国科协会议召开。"
+    names = {e.text for e in get_nlp()(text).ents}
+    assert "新浪乐居" in names and "新浪乐居会" not in names

@@ -160,8 +160,9 @@ def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
     if any(m.start == start and m.text == name and m.label == "Location" for m in ctx.mentions):
         return False  # '河南省(发布…)': a place, already named as one
     span = ctx.doc.char_span(start, start + len(name))
-    if span is not None and len(span) > 1 and span[0].tag_ in ("m", "p", "c", "u"):
-        return False  # '下一次/m 中国高校': a count opens no firm's name
+    if span is not None and len(span) > 1 and (span[0].tag_ in ("m", "p", "c", "u") or (
+            span[0].tag_ == "f" and len(span[0].text) >= 2)):
+        return False  # '下一次/m 中国高校', '下面/f 有请全国博客' (not '中/f 研歌'): a count or a place word
     if span is not None and len(span) == 1 and len(name) >= 5 and name.endswith(("公司", "集团")):
         return True  # '关键点公关公司/n': one word to LAC, but a firm's name by its ending
     return span is not None and not (len(span) == 1 and span[0].tag_ in COMMON_WORD_TAGS)

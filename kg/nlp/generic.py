@@ -202,6 +202,10 @@ def split_glued_names(doc: Doc) -> Doc:
               and words.tags[i + 1] in ("ORG", "LOC", "PER", "nz")
               and doc.text.count(text[:-1]) > doc.text.count(text)
               and not re.search("(?:合资|合营)(?:公司|企业)$", words.texts[i + 1])]  # '甲与乙合资公司': no name
+    # '新浪乐居会/ORG 越/d 走越好': the modal 会 (will) glued to a name the text also writes alone.
+    joined += [(i, text[:-1], text[-1], "v") for i, text in enumerate(words.texts[:-1])
+               if words.tags[i] == "ORG" and len(text) >= 3 and text[-1] == "会" and not text.endswith(("协会", "学会"))
+               and words.tags[i + 1] in ("d", "v", "ad") and doc.text.count(text[:-1]) > doc.text.count(text)]
     _split_tokens(doc, joined, None, first_as=("ORG", "Organization"))
     words = words_of(doc)
     # '祝兴祥昨/PER 在会上透露': a name glued to 昨 or 今 (yesterday, today) before what they did.

@@ -112,7 +112,7 @@ ROLE_HEADS = (
     # Academies, sport, law, medicine, culture.
     "院士", "教练", "主教练", "律师", "医师", "主任医师", "馆长", "站长", "主委",
     # Corporate filings: the legal representative, the controlling person, a factory's head.
-    "法定代表人", "实际控制人", "厂长", "董事会主席", "总编",
+    "法定代表人", "实际控制人", "厂长", "董事会主席", "总编", "主管", "老板",
 )
 # Words that only modify a role (常务副会长, 联席院长, 执行董事).
 ROLE_MODIFIERS = ("常务", "执行", "联席", "联合", "副", "首席", "高级", "资深", "名誉", "荣誉", "代理", "特聘")
