@@ -11,6 +11,9 @@ from kg.extract.roles import parse_roles, roles_after
     ("产品部总监", ["产品部总监"]),
     ("终端BG CEO", ["终端BG CEO"]),
     ("表示", None),
+    ("董事长和总经理", ["董事长", "总经理"]),
+    ("全球预警及反应部门主管", ["全球预警及反应部门主管"]),  # one department with 及 in its name
+    ("华为和中兴公司董事长", None),  # two firms, not one department
 ])
 def test_parse_roles(segment, roles):
     assert parse_roles(segment) == roles

@@ -491,6 +491,12 @@ def test_party_members_and_a_brands_renown_are_no_organizations(nlp):
     assert not any(text in ("民进党人", "品牌美誉度") for text, _ in found)
 
 
+def test_a_headlines_picture_note_joins_no_name_and_a_region_is_cut_off_a_firm(nlp):
+    found = ents(nlp, "宏达原著将成豪宅典范(组图)易居中国投资控股有限公司董事兼执行总裁臧建军表示")
+    assert ("易居中国投资控股有限公司", "Company") in found
+    assert ("高力国际", "Company") in ents(nlp, "高力国际华东区研究及咨询部董事李庆贤说，")  # LAC: 高力国际华东区/ORG
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

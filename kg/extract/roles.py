@@ -18,6 +18,7 @@ _HEADS_FOR_FIELDS = ("董事长", "总经理", "总裁", "主席", "院长", "�
                      "CEO")
 
 
+INNER_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})[及与和](?=[\u4e00-\u9fff]{2})")
 ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:位|任|届)|首任|首位|历任)+")
 
 
@@ -31,8 +32,16 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
     segment = re.sub(r"^(?:现任|时任|新任|前任|原|讯|另一[位名路个]?)", "", segment)  # '…体育讯记者': the wire's 讯
     if not segment or len(segment) > 24:
         return None
+    roles = _roles_of_parts(ROLE_SPLIT.split(segment), modifiers_only)
+    if roles is None and INNER_AND.search(segment) and not re.search("[、/兼]|公司|集团|银行|大学", segment):
+        # '全球预警及反应部门主管', '感染及传染病中心总监': one title whose department has a 及 in it
+        roles = _roles_of_parts([segment], modifiers_only, longest_prefix=10)
+    return roles
+
+
+def _roles_of_parts(parts: list[str], modifiers_only: bool, longest_prefix: int = 8) -> list[str] | None:
     roles = []
-    for part in ROLE_SPLIT.split(segment):
+    for part in parts:
         part = re.sub(r"之一$", "", part.strip())
         if not part:
             continue
@@ -53,7 +62,7 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
             return None
         if modifiers_only and re.sub("|".join(ROLE_MODIFIERS), "", prefix):
             return None
-        if len(prefix) > 8 or re.search(r"[了着过是为在把被将由]", prefix):
+        if len(prefix) > longest_prefix or re.search(r"[了着过是为在把被将由]", prefix):
             return None
         roles.append(part)
     return roles or None

@@ -100,6 +100,8 @@ _FIRM_IN_NAME = re.compile(r"银行|公司|集团|证券|保险|工行|农行|�
 
 _PARENTHETICAL = re.compile(r"[(（][^()（）]{1,8}[)）]")
 _PARENTHETICAL_AND_MORE = re.compile(r"[(（][^()（）]{1,8}[)）].+")
+# A headline's note on its pictures or video: '…典范(组图)易居中国…' joins no name across it.
+CAPTION_NOTE = re.compile(r"[(（](?:(?:组|多|附|高清)?图[文片表]?|视频|实拍)[)）]")
 
 
 def _paren_end(texts: list[str], i: int) -> int | None:
@@ -110,7 +112,7 @@ def _paren_end(texts: list[str], i: int) -> int | None:
     for j in range(i, min(i + 6, len(texts))):
         text += texts[j]
         if _PARENTHETICAL.fullmatch(text):
-            return j + 1
+            return None if CAPTION_NOTE.fullmatch(text) else j + 1
         if _PARENTHETICAL_AND_MORE.fullmatch(text):
             return None
     return None
@@ -278,9 +280,12 @@ def _role_word_follows(texts: list[str], j: int, n: int) -> bool:
     return j + 1 < n and texts[j + 1] in ROLE_HEADS and texts[j + 1] not in _FIRM_WIDE_TITLES
 
 
+# A firm's regional arm: '高力国际华东区/ORG 研究及咨询部董事' is the firm, then the region's post.
+REGION_UNITS = {"华东区", "华南区", "华北区", "华中区", "西南区", "西北区", "东北区", "亚太区", "大中华区", "中国区",
+                "北美区", "欧洲区"}
 # Role heads and departments LAC glues onto a firm's name.
 TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "投资部", "销售部", "办公室", "总部", "董事局",
-                                                    "董事会", "监事会", "党委", "党组"},
+                                                    "董事会", "监事会", "党委", "党组"} | REGION_UNITS,
                                  key=len, reverse=True))
 # Words that start no organization name glued to one after them ('董事会<ORG>', '同志<ORG>').
 _NOT_ORG_START = (
