@@ -839,6 +839,13 @@ def test_owners_and_supervisors_hold_posts_and_a_position_word_opens_no_firm():
     assert roles_of(run("要抓紧时间开通，下面有请全国博客主管王彩霞介绍新浪博客。")) == {}
 
 
+def test_headquarters_in_and_set_up_at_a_place():
+    facts = run("巨人教育成立于1994年，总部在北京，是一家综合教育集团。宏达公司在上海召开了发布会。")
+    assert triples(facts, "locatedIn") == {("巨人教育", "北京")}
+    facts = run("昆明德瑞特网络科技有限公司于2012年8月成立，总部设于云南昆明。")
+    assert triples(facts, "locatedIn") == {("昆明德瑞特网络科技有限公司", "云南昆明")}
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

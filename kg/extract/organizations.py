@@ -10,7 +10,7 @@ from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
 from .context import ArticleContext, Sentence, could_name_a_firm, of_type
 
 SCHOOL_SUFFIXES = ("学院", "研究生院", "书院")
-LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|设在|总部在)$")
+LOCATED_BEFORE = re.compile(r"(位于|地处|坐落于|坐落在|落户|总部位于|总部设在|总部设于|设在|设于|总部在)$")
 # '位于<place>的芯片企业<org>': a kind of organization between 的 and the name.
 KIND_BEFORE_NAME = re.compile(r"^的[\u4e00-\u9fff]{0,6}(?:企业|公司|集团|银行|机构|厂商|品牌|商家|学校|大学|医院)$")
 # '<org>是一家位于<place>的…': the organization the sentence describes.
@@ -19,11 +19,11 @@ DESCRIBED_AS_LOCATED = re.compile(r"^(?:是|为)(?:一家|一个|一所|全球|�
 CLAUSE_START_NAME = re.compile(r"(?:^|[，,；;：:])\s*([\u4e00-\u9fffA-Za-z0-9]{2,8})$")
 COPULA_AT_END = re.compile(r"(?:也|均|都|则)?(?:是|为)$")
 HEADQUARTERS_BEFORE = re.compile(
-    r"(?:总部|总部位于|总部设在|位于|地处|坐落于|坐落在|落户于?|设在|所在地|注册地|地址)[：:]?$"
+    r"(?:总部|总部位于|总部设在|总部设于|总部在|位于|地处|坐落于|坐落在|落户于?|设在|设于|所在地|注册地|地址)[：:]?$"
 )
 HEADQUARTERS_CUE = re.compile(r"总部|所在地|注册地|地址")
 PARENTHETICAL = re.compile(r"[(（][^()（）]{1,40}[)）]")
-LOCATED_AFTER = re.compile(r"^(?:总部)?(?:位于|地处|坐落于|坐落在|落户于?|设在)$")
+LOCATED_AFTER = re.compile(r"^(?:总部)?(?:位于|地处|坐落于|坐落在|落户于?|设在|设于|在)$")
 
 
 def extract(ctx: ArticleContext) -> list[Fact]:
