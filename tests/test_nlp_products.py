@@ -38,6 +38,12 @@ def test_funds_of_a_named_fund_company_and_funds_by_kind_are_products():
     assert labels.get("长盛基金") in ("Company", "Organization")
 
 
+def test_a_fund_named_by_its_quantitative_or_income_style_is_a_product():
+    # LAC: 嘉实量化/ORG 阿尔法基金/ORG
+    found = ents("以“量化”投资策略为主的嘉实量化阿尔法基金上周六发布了成立公告。")
+    assert ("嘉实量化阿尔法基金", "Product") in found
+
+
 def test_a_fund_introduced_by_a_dash_after_its_count_is_a_product():
     """'第一只基金产品——<name>基金': the whole (long) name; a kind of fund ('沪深300指数基金') is none."""
     found = ents("中银基金管理公司昨日公告，公司第一只基金产品——中银行业优选灵活配置混合型基金将于2月23日发行。")
