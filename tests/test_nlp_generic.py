@@ -9,12 +9,14 @@ from kg.nlp.pipeline import get_nlp
 @pytest.mark.parametrize("name", ["信托公司", "基金管理公司", "中资商业银行", "上市公司", "中小板公司", "科技公司",
                                   "非银行系基金公司", "留学咨询公司", "房地产公司", "科技有限公司", "网络游戏公司",
                                   "综合性国立大学", "中小市值公司", "零售行业公司", "偏股基金", "开放式股票型基金",
-                                  "家电类上市公司", "品牌中介公司", "上海一家银行系基金公司", "一位基金"])
+                                  "家电类上市公司", "品牌中介公司", "上海一家银行系基金公司", "一位基金",
+                                  "省级政府", "市县级政府", "地方政府"])
 def test_category_phrases_are_generic(name):
     assert is_generic_org(name)
 
 
 @pytest.mark.parametrize("name", ["招商银行", "北京农村商业银行", "中国银行", "工商银行", "华为公司", "国投公司",
+                                  "中国政府", "北京市政府",
                                   "麦肯锡咨询公司", "万科房地产公司", "北京大学", "国立台湾大学", "腾讯游戏公司"])
 def test_names_are_not_generic(name):
     assert not is_generic_org(name)
