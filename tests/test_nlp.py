@@ -497,6 +497,13 @@ def test_a_headlines_picture_note_joins_no_name_and_a_region_is_cut_off_a_firm(n
     assert ("高力国际", "Company") in ents(nlp, "高力国际华东区研究及咨询部董事李庆贤说，")  # LAC: 高力国际华东区/ORG
 
 
+def test_foreign_names_with_a_one_syllable_part_and_a_name_ending_in_yi(nlp):
+    # LAC: 乔/PER -/w 马鲁夫/PER; 马克/PER -/w 库/PER 班/n; 钱颖/PER 一/d 表示/v
+    assert ("乔-马鲁夫", "Person") in ents(nlp, "国王老板乔-马鲁夫日前接受了美联社记者的采访")
+    assert ("马克-库班", "Person") in ents(nlp, "小牛老板马克-库班和湖人主帅菲尔-杰克逊经常")
+    assert ("钱颖一", "Person") in ents(nlp, "清华大学经济与管理学院院长钱颖一表示")
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

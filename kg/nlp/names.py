@@ -66,9 +66,15 @@ def person_names(doc: Doc) -> Doc:
         elif ent.start >= 2 and doc[ent.start - 1].text in ("·", "•") and \
                 re.fullmatch(r"[\u4e00-\u9fffA-Za-z]{1,6}", doc[ent.start - 2].text):
             spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))
-        elif ent.start >= 2 and doc[ent.start - 1].text in ("-", "－") and doc[ent.start - 2].tag_ == "PER" and \
-                re.fullmatch(r"[\u4e00-\u9fff]{2,6}", doc[ent.start - 2].text) and len(text) >= 2:
-            spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))  # '蒂姆/PER - 弗兰克/PER'
+        elif ent.start >= 2 and doc[ent.start - 1].text in ("-", "－") and doc[ent.start - 2].tag_ == "PER" and (
+                re.fullmatch(r"[\u4e00-\u9fff]{2,6}", doc[ent.start - 2].text)
+                or doc[ent.start - 2].text in TRANSLITERATION) and (len(text) >= 2 or text in TRANSLITERATION):
+            # '蒂姆/PER - 弗兰克/PER', '乔/PER - 马鲁夫/PER', '马克/PER - 库/PER 班/n': one foreign name
+            end = ent.end + (len(text) == 1 and ent.end < len(doc) and len(doc[ent.end].text) <= 3
+                             and all(ch in TRANSLITERATION for ch in doc[ent.end].text)
+                             and doc[ent.end].tag_ in ("n", "nz", "PER"))  # (the rest of the foreign syllables)
+            if len(doc[ent.start - 2 : end].text) >= 4:
+                spans.append(Span(doc, ent.start - 2, end, label="Person"))
         elif ent.start >= 2 and doc[ent.start - 1].text == "." and doc[ent.start - 2].tag_ == "PER" and \
                 re.fullmatch(r"[\u4e00-\u9fff]{2,6}", doc[ent.start - 2].text + text):
             spans.append(Span(doc, ent.start - 2, ent.end, label="Person"))  # '阿道夫.达斯勒': a full stop for ·
@@ -130,6 +136,7 @@ def _names_after_roles(doc: Doc) -> list[Span]:
             if (after < n and tail not in ent_at and len(texts[tail]) == 1
                     and _HAN_1.fullmatch(texts[tail]) and texts[tail] not in NOT_NAME_TAIL
                     and (tags[tail] in ("n", "a", "ad", "an") or (tags[tail] == "v" and tags[after] == "v")
+                         or texts[tail] == "一"  # '钱颖/PER 一/d 表示'
                          or (texts[tail] == "中" and tags[after] == "v"))  # '覃伟/PER 中/f 调研
                     and (texts[after] in AFTER_NAME or tags[after] in ("v", "TIME")
                          or (listed and tags[after] == "m"))):  # '董事长：戴和/PER 根 3': a note's number
