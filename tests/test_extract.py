@@ -846,6 +846,11 @@ def test_headquarters_in_and_set_up_at_a_place():
     assert triples(facts, "locatedIn") == {("昆明德瑞特网络科技有限公司", "云南昆明")}
 
 
+def test_an_expert_of_a_field_holds_no_post_at_an_unnamed_firm():
+    assert roles_of(run("对此，资深留学专家黄淑华告诉记者：“很难。”")) == {}
+    assert roles_of(run("地产经济研究专家邓浩志认为，豪宅扎堆黄金周的原因与工期有关系。")) == {}
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

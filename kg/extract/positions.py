@@ -223,6 +223,8 @@ def _unnamed_org_before(ctx: ArticleContext, sentence: Sentence, person: Mention
         roles = parse_roles(window[k:], modifiers_only=True)
         if not roles or window[k] in "，,、；;：:":
             continue  # '…字装反后，校长林建华': a clause before the title names no firm
+        if roles[0].endswith(("专家", "学者")):
+            return []  # '资深留学专家黄某', '地产经济研究专家邓某': a field of expertise, no firm
         named = NAME_AFTER_CATEGORY.search(window[:k])
         confidence = 0.7
         if named is None:  # '(，|年月 )完美时空董事长池宇峰': a name opening the clause
