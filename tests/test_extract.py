@@ -851,6 +851,13 @@ def test_an_expert_of_a_field_holds_no_post_at_an_unnamed_firm():
     assert roles_of(run("地产经济研究专家邓浩志认为，豪宅扎堆黄金周的原因与工期有关系。")) == {}
 
 
+def test_later_posts_of_a_career_and_a_long_department_before_the_title():
+    facts = run("1998年博士毕业后，陈东就进入广发证券从事研究工作，此后任天相投资顾问研究总监和德邦证券研究所所长。")
+    assert roles_of(facts) == {("陈东", "天相投资"): ["顾问研究总监"], ("陈东", "德邦证券研究所"): ["所长"]}
+    facts = run("环保部污染物排放量总量控制司副司长刘长根对此透露，一些措施执行不力。")
+    assert roles_of(facts) == {("刘长根", "环保部"): ["污染物排放量总量控制司副司长"]}
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

@@ -46,12 +46,12 @@ ACADEMIC_TITLE_AFTER_NAME = re.compile(r"((?:副|客座|特聘|名誉)?(?:教授
                                        r"(?=[，,。；;：:\s]|$|[表说指在称认看透告介上])")
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 据距在经向对从被让")
 TAKES_POST = ("现任|担任|出任|任职于?|就任|升任|历任|曾任|曾担任|兼任|调任|成为|被任命为|获聘为?|获任|起任|年任|任"
-              "|当选为?|连任|接任|系|是|为")
+              "|当选为?|连任|接任|后任|系|是|为")
 # '是(港股)上市公司<org>董事长': a kind of firm may stand between the verb and the name.
 KIND_OF_FIRM = "(?:(?:港股|A股|美股|国内|知名|民营)?上市公司|民营企业|国有企业|国企|央企)"
 VERB_BEFORE_ORG = re.compile(f"({TAKES_POST}){KIND_OF_FIRM}?$")
 # '自2008年起任'、'2015年任'; 当选, 连任 and 接任 take a post by election or succession.
-STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任|当选|连任|接任")
+STRONG_POST_VERB = re.compile("现任|担任|出任|任职|就任|升任|兼任|历任|曾任|起任|年任|当选|连任|接任|后任")
 
 
 def extract(ctx: ArticleContext) -> list[Fact]:
@@ -378,7 +378,7 @@ def _role_chain(ctx, sentence, person, orgs: list[Mention], limit: int, text: st
         if not roles or _titles_next_person(sentence, text, org, end, start):
             break
         facts.append(position_fact(ctx, person, org, sentence, roles, confidence))
-        if k + 1 < len(chain) and not re.fullmatch(r"[^，,。；;]*[、；;]", text[start:end]):
+        if k + 1 < len(chain) and not re.fullmatch(r"[^，,。；;]*(?:[、；;]|和|及|以及)", text[start:end]):
             break
     return facts
 

@@ -18,6 +18,7 @@ _HEADS_FOR_FIELDS = ("董事长", "总经理", "总裁", "主席", "院长", "�
                      "CEO")
 
 
+UNIT_ENDS = ("司", "局", "处", "部", "室", "科", "所", "中心", "委员会")
 INNER_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})[及与和](?=[\u4e00-\u9fff]{2})")
 ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:位|任|届)|首任|首位|历任)+")
 
@@ -62,7 +63,9 @@ def _roles_of_parts(parts: list[str], modifiers_only: bool, longest_prefix: int 
             return None
         if modifiers_only and re.sub("|".join(ROLE_MODIFIERS), "", prefix):
             return None
-        if len(prefix) > longest_prefix or re.search(r"[了着过是为在把被将由]", prefix):
+        unit = re.sub("(?:" + "|".join(ROLE_MODIFIERS) + ")+$", "", prefix).endswith(UNIT_ENDS)
+        if len(prefix) > (13 if unit else longest_prefix) or re.search(
+                r"[了着过是为在把被将由]", prefix):  # ('污染物排放量总量控制司副司长': a long department)
             return None
         roles.append(part)
     return roles or None
