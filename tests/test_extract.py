@@ -858,6 +858,13 @@ def test_later_posts_of_a_career_and_a_long_department_before_the_title():
     assert roles_of(facts) == {("刘长根", "环保部"): ["污染物排放量总量控制司副司长"]}
 
 
+def test_a_post_given_up_later_in_the_sentence_of_its_one_person():
+    facts = run("12日下午3时，崔世安准时步入记者会现场，宣布辞去澳门社会文化司司长一职，参加选举。")
+    assert roles_of(facts) == {("崔世安", "澳门社会文化司"): ["司长"]}
+    facts = run("张三步入会场，李四宣布辞去宏远公司总经理一职。")
+    assert ("张三", "宏远公司") not in roles_of(facts)
+
+
 def test_a_place_named_as_such_publishes_nothing():
     """'河南省发布《…意见》': the publisher must be an organization; a province LAC named as a
     place is not made one (an agency named in full is)."""

@@ -71,14 +71,17 @@ def _subjectless_posts(ctx: ArticleContext, previous: Sentence, sentence: Senten
 
 
 # '张三(由于个人原因)辞去公司总经理职务', '李四卸任华信科技董事长一职'.
-RESIGNS = re.compile(r"[^，,。；;]{0,12}?(?:辞去|卸任|辞任|离任|不再担任)(?:了)?(?P<post>[^，,。；;]{2,24}?)"
-                     r"(?:的)?(?:职务|一职|职位)")
+GIVES_UP = r"(?:辞去|卸任|辞任|离任|不再担任)(?:了)?(?P<post>[^，,。；;]{2,24}?)(?:的)?(?:职务|一职|职位)"
+RESIGNS = re.compile(r"[^，,。；;]{0,12}?" + GIVES_UP)
+RESIGNS_LATER = re.compile(GIVES_UP)  # '崔某步入会场，宣布辞去某司司长一职': the sentence's one person
 ANAPHOR = re.compile(r"^(?:该|本)?(?:公司|集团|银行|基金公司)")
 
 
 def _resigned(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
     """A post given up was held: at the organization named in it, or at the one '公司' refers to."""
     match = RESIGNS.match(text, person.end, sentence.end)
+    if match is None and not any(m.label == "Person" and m.text != person.text for m in sentence.mentions):
+        match = RESIGNS_LATER.search(text, person.end, sentence.end)
     if match is None:
         return []
     post_start = match.start("post")
