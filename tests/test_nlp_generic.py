@@ -150,3 +150,11 @@ def test_the_modal_hui_glued_to_a_name_the_text_also_writes_alone_is_split_off()
     text = "上市后新浪乐居可以赢取更多的资源，新浪乐居会越走越好。中国科协会议召开。"
     names = {e.text for e in get_nlp()(text).ents}
     assert "新浪乐居" in names and "新浪乐居会" not in names
+
+
+def test_a_reporter_glued_to_the_firm_the_story_opens_with_is_split_off():
+    """LAC: 记者 潘琦银华基金管理公司/ORG; the firm begins where the text names it alone (银华)."""
+    text = ("银华和谐主题基金26日起发行⊙本报记者 潘琦银华基金管理公司今日发布公告，"
+            "银华和谐主题灵活配置基金将于3月26日发行。")
+    found = {(e.text, e.label_) for e in get_nlp()(text).ents}
+    assert {("潘琦", "Person"), ("银华基金管理公司", "Company")} <= found

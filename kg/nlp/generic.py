@@ -210,6 +210,17 @@ def split_glued_names(doc: Doc) -> Doc:
                and words.tags[i + 1] in ("d", "v", "ad") and doc.text.count(text[:-1]) > doc.text.count(text)]
     _split_tokens(doc, joined, None, first_as=("ORG", "Organization"))
     words = words_of(doc)
+    # '本报记者 潘琦银华基金管理公司/ORG 今日发布公告': a byline's reporter glued to the firm the story opens with.
+    bylined = []
+    for i, text in enumerate(words.texts[:-1]):
+        if words.tags[i] != "ORG" or i < 1 or not _AFTER_REPORTER.search("".join(words.texts[max(0, i - 2) : i])):
+            continue
+        size = next((k for k in (3, 2) if is_person_name(text[:k]) and _ORG_PART.fullmatch(text[k:])
+                     and len(text) - k >= 4 and _begins_a_name_elsewhere(doc.text, text, k)), None)
+        if size:
+            bylined.append((i, text[:size], text[size:], "ORG"))
+    _split_tokens(doc, bylined, "Organization", first_as=("PER", "Person"))
+    words = words_of(doc)
     # '祝兴祥昨/PER 在会上透露': a name glued to 昨 or 今 (yesterday, today) before what they did.
     dated = [(i, text[:-1], text[-1], "TIME") for i, text in enumerate(words.texts[:-1])
              if words.tags[i] == "PER" and len(text) >= 3 and text[-1] in "昨今" and is_person_name(text[:-1])]
@@ -217,6 +228,14 @@ def split_glued_names(doc: Doc) -> Doc:
     return doc
 
 
+def _begins_a_name_elsewhere(text: str, token: str, k: int) -> bool:
+    """The text writes token[k:k+2] elsewhere after another character than token[k-1]: there a
+    name begins (潘琦 + 银华基金…, where 银华 stands alone; not 潘琦银 + 华基金…, always 银华)."""
+    head = token[k : k + 2]
+    return any(text[m.start() - 1 : m.start()] != token[k - 1] for m in re.finditer(re.escape(head), text))
+
+
+_AFTER_REPORTER = re.compile(r"(?:记者|通讯员|撰稿)\s*[:：]?\s*$")
 _NAME_AND_POST_VERB = re.compile(r"([\u4e00-\u9fff]{2,3})(任|为|出任|担任)")
 # '新浪体育讯/ORG 记者', '新浪体育讯驻美/ORG 记者', '新浪体育讯/ORG 106比100': a dateline glued to a name.
 _OUTLET_DATELINE = re.compile(r"([\u4e00-\u9fff]{2,}?[^通资快电简喜音传审问闻死短视彩])(讯(?:驻[\u4e00-\u9fff]{1,3}"
