@@ -11,7 +11,7 @@ import re
 
 from ..model import Fact, Mention
 from .context import ArticleContext, Sentence, coarse, of_type
-from .positions import HEAD_TITLE, last_org, orgs_before, position_fact
+from .posts import HEAD_TITLE, last_org, orgs_before, position_fact
 from .roles import parse_roles, roles_after
 
 APPOINT_PERSON = re.compile(r"(?:聘任|聘请|任命|选举|推选|提名|委任)$")

@@ -280,13 +280,6 @@ def _role_word_follows(texts: list[str], j: int, n: int) -> bool:
     return j + 1 < n and texts[j + 1] in ROLE_HEADS and texts[j + 1] not in _FIRM_WIDE_TITLES
 
 
-# A firm's regional arm: '高力国际华东区/ORG 研究及咨询部董事' is the firm, then the region's post.
-REGION_UNITS = {"华东区", "华南区", "华北区", "华中区", "西南区", "西北区", "东北区", "亚太区", "大中华区", "中国区",
-                "北美区", "欧洲区"}
-# Role heads and departments LAC glues onto a firm's name.
-TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "投资部", "销售部", "办公室", "总部", "董事局",
-                                                    "董事会", "监事会", "党委", "党组"} | REGION_UNITS,
-                                 key=len, reverse=True))
 # Words that start no organization name glued to one after them ('董事会<ORG>', '同志<ORG>').
 _NOT_ORG_START = (
     {"同志", "先生", "女士"} | {h for h in ROLE_HEADS if len(h) >= 3} | {"副" + h for h in ROLE_HEADS}
@@ -299,76 +292,6 @@ NOT_ORG_SUFFIXES = {"总部", "本部", "分部", "部门", "市场部", "内部
                     # words in 报 that are no paper: what a body files or reports ('向国标委申报标准')
                     "申报", "年报", "季报", "半年报", "财报", "公报", "简报", "通报", "举报", "汇报", "回报", "预报",
                     "情报", "海报", "喜报", "捷报"}
-# LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商, 核心竞争力): not names.
-GENERIC_HEADS = ("影响力", "竞争力", "生产力", "创新力", "执行力", "实力", "能力", "运营商", "企业", "行业", "市场",
-                 "领域", "库存", "部门", "产业", "美誉度", "知名度", "满意度", "忠诚度", "牛市", "熊市",
-                 "党人")  # '民进党人': party members
-
-
-@Language.component("kg_org_heads")
-def org_heads(doc: Doc) -> Doc:
-    """Drop organization spans whose last word is a generic head noun, and cut a job title or
-    department off the end of one (LAC's '某证券分析师' is the firm 某证券 and a role)."""
-    _split_trailing_roles(doc)
-    doc.ents = [
-        e for e in doc.ents
-        if not (e.label_ in ORG_LABELS and (e.text.endswith(GENERIC_HEADS) or _head_follows(doc, e.end)
-                                            or _counted(doc, e.start)))
-    ]
-    return doc
-
-
-def _counted(doc: Doc, start: int) -> bool:
-    """'一个新时代': a counted noun is a common noun, whatever LAC tagged it."""
-    return start > 0 and doc[start - 1].text in ("一个", "一种", "这个", "那个", "一场", "一次", "每个")
-
-
-# '南方基金国际部': a firm's two-character department glued to its name.
-_FIRM_DEPARTMENT = re.compile(r".(?:基金|证券|银行|公司|集团|保险|信托|期货)([\u4e00-\u9fff]{2}部)$")
-
-
-def _trailing_tail(text: str, length: int) -> str | None:
-    """The role or department glued to the end of an organization's last word, if any."""
-    tail = next((h for h in TRAILING_NOT_NAME if text.endswith(h) and length - len(h) >= 2), None)
-    if tail is None and (department := _FIRM_DEPARTMENT.search(text)):
-        tail = department.group(1)
-    return tail
-
-
-def _split_trailing_roles(doc: Doc) -> None:
-    cuts = []
-    for ent in doc.ents:
-        if ent.label_ not in ORG_LABELS:
-            continue
-        token = doc[ent.end - 1]
-        tail = _trailing_tail(token.text, len(ent.text))
-        if tail is None or token.text == tail:
-            continue
-        # '东吴证券党委书记/ORG': a body and its officer's title, both cut off
-        while (more := _trailing_tail(token.text[: -len(tail)], len(ent.text) - len(tail))) and \
-                len(token.text) - len(tail) - len(more) >= 2:
-            tail = more + tail
-        cuts.append((token, tail))
-    if not cuts:
-        return
-    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    with doc.retokenize() as retokenizer:
-        for token, tail in cuts:
-            head = token.text[: -len(tail)]
-            tag = doc.vocab.strings.add(token.tag_)
-            retokenizer.split(token, [head, tail], heads=[(token, 0), (token, 0)],
-                              attrs={"TAG": [tag, doc.vocab.strings.add("n")]})
-    ents = []
-    for start, end, label in spans:
-        span = doc.char_span(start, end, label=label)
-        if span is not None and label in ORG_LABELS and _trailing_tail(span.text, len(span.text)):
-            shorter = doc.char_span(start, doc[span.end - 1].idx, label=label)
-            span = shorter or span
-        if span is not None:
-            ents.append(span)
-    doc.ents = ents
-
-
 _INDEFINITE = re.compile(r"(一家|一个|这家|该|此|的|是|为|等|多家|各|家)$")
 _ALNUM = re.compile(r"[A-Za-z0-9]")
 
@@ -386,11 +309,6 @@ def _share_class_at(texts: list[str], j: int) -> bool:
 
 
 _SERIES_WORDS = ("系列", "型", "款", "级", "版")  # '佳能A系列': a product series, not A shares
-
-
-def _head_follows(doc: Doc, end: int) -> bool:
-    """'电信' in '电信运营商' modifies a generic noun: the phrase is not a name."""
-    return end < len(doc) and doc[end].text in GENERIC_HEADS
 
 
 def _ends_with_org_suffix(name: str) -> bool:

@@ -17,6 +17,7 @@ from . import (  # noqa: F401
     listings,
     lists,
     names,
+    org_heads,
     products,
     refine,
     released,

@@ -335,7 +335,7 @@ def trained_ner(doc: Doc) -> Doc:
     organisations of the rules, its span wins (on CLUENER dev it is the better of the two on these
     types); an organisation keeps the rules' finer type (Company ...) when it replaces one. It never
     overrides the other types (products, reports, titles ...)."""
-    from .components import TRAILING_NOT_NAME
+    from .org_heads import TRAILING_NOT_NAME
     from .trained_ner import predict_spans
 
     # The model reads LAC's words and tags: the Doc's tokens are LAC's (unless another tokenizer made them).
