@@ -504,6 +504,11 @@ def test_foreign_names_with_a_one_syllable_part_and_a_name_ending_in_yi(nlp):
     assert ("钱颖一", "Person") in ents(nlp, "清华大学经济与管理学院院长钱颖一表示")
 
 
+def test_an_organization_with_shares_or_a_firms_chief_is_a_company(nlp):
+    assert ("西门子", "Company") in ents(nlp, "西门子股价昨日上涨3%。")
+    assert ("华晨宝马", "Company") in ents(nlp, "华晨宝马总裁康思远表示，销量将增长。")
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

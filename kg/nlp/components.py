@@ -118,6 +118,9 @@ def _paren_end(texts: list[str], i: int) -> int | None:
     return None
 
 
+# What only a firm has, right after its name: shares, results, a board, a firm's chief.
+FIRMS_OWN_AFTER = re.compile(r"(?:的)?(?:股价|股票|市值|营收|净利润|财报|年报|季报|半年报|股东大会|董事会|总裁|"
+                             r"首席执行官|CEO|副总裁)")
 # A stock code in brackets after a name: '(000002.SZ)', '(00688.HK)', '（股票代码：600383）'.
 STOCK_CODE_AFTER = re.compile(r"\s*[(（](?:股票代码[：:])?\d{4,6}(?:\.(?:SZ|SH|HK))?[)）]", re.IGNORECASE)
 
@@ -203,8 +206,9 @@ def org_names(doc: Doc) -> Doc:
                     continue
         if ent is not None and ent.label_ in ORG_LABELS and ent.label_ == "Organization":
             fine = org_type(ent.text)
-            if fine == "Organization" and STOCK_CODE_AFTER.match(doc.text, ent.end_char):
-                fine = "Company"  # '万科(000002.SZ)': a listed company, by its stock code
+            if fine == "Organization" and (STOCK_CODE_AFTER.match(doc.text, ent.end_char)
+                                           or FIRMS_OWN_AFTER.match(doc.text, ent.end_char)):
+                fine = "Company"  # '万科(000002.SZ)', '西门子股价', '华晨宝马总裁': a firm, by its shares or head
             if fine != "Organization":
                 spans.append(Span(doc, ent.start, ent.end, label=fine))
         elif ent is not None and ent.label_ == "Location" and ent.end - ent.start == 1 and (
