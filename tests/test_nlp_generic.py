@@ -10,7 +10,7 @@ from kg.nlp.pipeline import get_nlp
                                   "非银行系基金公司", "留学咨询公司", "房地产公司", "科技有限公司", "网络游戏公司",
                                   "综合性国立大学", "中小市值公司", "零售行业公司", "偏股基金", "开放式股票型基金",
                                   "家电类上市公司", "品牌中介公司", "上海一家银行系基金公司", "一位基金",
-                                  "省级政府", "市县级政府", "地方政府"])
+                                  "省级政府", "市县级政府", "地方政府", "A股基金", "QDII基金", "北京内部公司"])
 def test_category_phrases_are_generic(name):
     assert is_generic_org(name)
 
@@ -158,3 +158,10 @@ def test_a_reporter_glued_to_the_firm_the_story_opens_with_is_split_off():
             "银华和谐主题灵活配置基金将于3月26日发行。")
     found = {(e.text, e.label_) for e in get_nlp()(text).ents}
     assert {("潘琦", "Person"), ("银华基金管理公司", "Company")} <= found
+
+
+def test_kinds_of_goods_listed_as_brands_and_a_firms_figures_are_no_organizations():
+    doc = get_nlp()("郭某拥有牛奶、洗衣液、家电、饼干等多家商业品牌的代言合约在身。根据银河证券数据显示，周跌幅最大。")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert not any(text in ("牛奶", "洗衣液", "家电", "饼干", "银河证券数据", "周跌幅") for text, _ in found)
+    assert ("银河证券", "Company") in found

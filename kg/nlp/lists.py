@@ -106,6 +106,9 @@ def _complete_list(doc: Doc, items: list[tuple[int, int]], category: str, ents: 
     others = [label for label in labels if label and label not in ORG_LABELS]
     if not category and (others or orgs < 2 or orgs * 2 < len(items)):
         return []
+    unnamed = [(start, end) for (start, end), label in zip(items, labels, strict=True) if label is None]
+    if not orgs and unnamed and all(end - start == 1 and doc[start].tag_ == "n" for start, end in unnamed):
+        return []  # '牛奶、洗衣液、家电、饼干等多家商业品牌': common words LAC knows, kinds of goods
     spans = []
     for (start, end), label in zip(items, labels, strict=True):
         text = doc[start:end].text

@@ -86,8 +86,9 @@ def person_names(doc: Doc) -> Doc:
             spans.append(Span(doc, ent.start, ent.end - 1, label="Person"))
         elif text.endswith("榜") and len(text) >= 3:
             spans.append(Span(doc, ent.start, ent.end, label="Ranking"))  # '胡润榜/PER': a list named after one
-        elif len(text) == 2 and text[1] in "说称" and text[0] in SINGLE_SURNAMES:
-            drop.add((ent.start, ent.end))  # '”秦说。': a surname and a speech verb, no name
+        elif (len(text) == 2 and text[1] in "说称" and text[0] in SINGLE_SURNAMES) or text.endswith(
+                ("涨幅", "跌幅", "增幅", "降幅")):
+            drop.add((ent.start, ent.end))  # '”秦说。', '周跌幅': a surname with a verb or a change, no name
         elif not is_person_name(text) and not _stands_alone_as_name(doc, ent) and not (
                 prev is not None and prev.text.endswith(ROLE_HEADS) and _HAN_2_4.fullmatch(text) and len(text) <= 3):
             drop.add((ent.start, ent.end))  # (kept: '董事长菅明军', a rare surname right after a title)
