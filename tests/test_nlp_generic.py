@@ -10,13 +10,14 @@ from kg.nlp.pipeline import get_nlp
                                   "非银行系基金公司", "留学咨询公司", "房地产公司", "科技有限公司", "网络游戏公司",
                                   "综合性国立大学", "中小市值公司", "零售行业公司", "偏股基金", "开放式股票型基金",
                                   "家电类上市公司", "品牌中介公司", "上海一家银行系基金公司", "一位基金",
-                                  "省级政府", "市县级政府", "地方政府", "A股基金", "QDII基金", "北京内部公司"])
+                                  "省级政府", "市县级政府", "地方政府", "A股基金", "QDII基金", "北京内部公司",
+                                  "灾区学校", "行业协会", "行业商会"])
 def test_category_phrases_are_generic(name):
     assert is_generic_org(name)
 
 
 @pytest.mark.parametrize("name", ["招商银行", "北京农村商业银行", "中国银行", "工商银行", "华为公司", "国投公司",
-                                  "中国政府", "北京市政府",
+                                  "中国政府", "北京市政府", "中国互联网协会", "深圳市软件行业协会",
                                   "麦肯锡咨询公司", "万科房地产公司", "北京大学", "国立台湾大学", "腾讯游戏公司"])
 def test_names_are_not_generic(name):
     assert not is_generic_org(name)
@@ -165,3 +166,9 @@ def test_kinds_of_goods_listed_as_brands_and_a_firms_figures_are_no_organization
     found = {(e.text, e.label_) for e in doc.ents}
     assert not any(text in ("牛奶", "洗衣液", "家电", "饼干", "银河证券数据", "周跌幅") for text, _ in found)
     assert ("银河证券", "Company") in found
+
+
+def test_a_report_kind_a_datelines_word_and_a_lower_case_english_word_are_no_names():
+    doc = get_nlp()("世界银行18日发布的新一期《中国经济季报》预测，季报显示增长。综合新华社电 the economic outlook。")
+    names = {e.text for e in doc.ents}
+    assert not names & {"季报", "综合", "economic"}

@@ -139,6 +139,8 @@ GENERIC_NAMES = {
     "ETF", "LOF", "FOF", "QDII", "QFII", "RQFII", "REITs", "PE", "VC",
     # Markets, not places: 沪深两市, A股.
     "沪深", "两市", "A股", "B股", "H股", "港股", "美股", "中概股",
+    # Kinds of report and a dateline's word, not outlets: '《中国经济季报》' is one, '季报' none.
+    "季报", "年报", "半年报", "月报", "周报", "财报", "简报", "综合",
 }
 
 # Kinds of device a model name follows or precedes ('MP4播放器VX585HD', '魅族21手机'): a closed

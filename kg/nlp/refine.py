@@ -284,11 +284,13 @@ def filter_generic(doc: Doc) -> Doc:
         and not _FUND_NAME.fullmatch(e.text) and not _WEB_PATH.search(e.text)
         and not (e.label_ in ("Location", "Person") and not _LETTER.search(e.text))  # '002594/LOC': a code
         and not (e.label_ == "Location" and e.end < len(doc) and doc[e.end].text in ("老字号",))
+        and not (e.label_ in ORG_LABELS and _ENGLISH_WORD.fullmatch(e.text))  # 'economic/ORG': a word, no name
     ]
     return doc
 
 
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_ENGLISH_WORD = re.compile(r"[a-z]{4,}")  # all lower case: names are capitalised (eBay, iPhone are not this)
 _WEB_PATH = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)(?:\.cn)?/|\.aspx?\b|\.html?\b")  # an address, no name
 
 
