@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
 from .name_forms import contracts, core_name, in_order, is_unit_of, normalize_name
+from .nlp.generic import MAJOR_CITIES, PROVINCES
 from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, MODEL_KIND_AT_END, ORG_SUFFIXES, SUBUNIT_SUFFIXES
 
 MERGEABLE = ("Organization", "Ranking", "Report", "Product")
@@ -77,7 +78,10 @@ def resolve(mentions_by_article: dict[str, list[Mention]], facts: list[Fact],
         if fact.object is not None and fact.object_type:
             add(fact.object, _type_shown(fact), article, False)
 
+    # The build's places, and China's provinces and major cities whether or not it names them as places
+    # (河南建业 is 建业 of 河南).
     places = {key for (coarse, key) in groups if coarse == "Location"}
+    places |= {name + suffix for name in PROVINCES + MAJOR_CITIES for suffix in ("", "省", "市")}
     # '唐山市' also names the place '唐山' that begins 唐山惠达陶瓷(集团)股份有限公司.
     places |= {key[:-1] for key in places if len(key) >= 3 and key.endswith(("省", "市", "县"))}
     merged = _merge_short_forms(groups, places, {k: g.articles for k, g in groups.items()})

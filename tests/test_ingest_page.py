@@ -468,3 +468,12 @@ def test_byline_paragraph_under_a_heading():
 def test_reporter_sentences_stay_body_text(opening):
     [article] = articles_of(f"# 新闻标题\n\n{opening}{BODY}\n")
     assert article.authors == () and article.text == f"{opening}{BODY}"
+
+
+def test_a_portals_links_inserted_after_words_are_dropped():
+    """Sina's '(微博)' after a linked word, a stock quote after a listed firm and a developer's
+    links are page furniture: they would cut '北京留学服务行业协会' in two."""
+    text = ("# 留学协会谈申请\n\n北京留学(微博)服务行业协会会长桑鹏说，万通地产(4.19,-0.09,-2.10%)董事长冯仑"
+            "和恒大地产(企业专区,旗下楼盘)都到了会。\n")
+    body = split_page(text, "t.txt")[0].text
+    assert "北京留学服务行业协会会长桑鹏" in body and "万通地产董事长冯仑" in body and "恒大地产都到了会" in body

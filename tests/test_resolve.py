@@ -266,3 +266,8 @@ def test_a_school_named_by_a_place_keeps_the_city_before_it_but_not_its_country(
     entities = {e.name: e.aliases for e in resolve({**places, **schools}, []).entities}
     assert "纽约大学" in entities and "上海纽约大学" in entities
     assert entities["美国斯坦福大学"] == {"斯坦福大学"} and entities["上海市同济大学"] == {"同济大学"}
+
+
+def test_a_provinces_name_before_a_firms_is_its_place_even_when_no_place_is_tagged():
+    mentions = {"a-1": [mention("河南建业", "Organization"), mention("建业", "Organization", 20)]}
+    assert {e.name for e in resolve(mentions, []).entities} == {"河南建业"}

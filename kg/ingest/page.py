@@ -79,7 +79,14 @@ class _Draft:
 
 def split_page(text: str, document: str) -> list[Article]:
     """The articles and photo captions of one document, in document order."""
-    return _PageReader(text, document).read()
+    return _PageReader(PORTAL_LINKS.sub("", text), document).read()
+
+
+# What a news portal inserts after words it links (Sina: '留学(微博)', a quote after a stock's
+# name '万通地产(4.19,-0.09,-2.10%)', a developer's links '(企业专区,旗下楼盘)'): page furniture that
+# would cut a name in two ('北京留学(微博)服务行业协会').
+PORTAL_LINKS = re.compile(r"[(（](?:微博|企业专区[,，]旗下楼盘|论坛(?: 相册| 户型| 样板间| 地图搜索)*"
+                          r"|-?\d+(?:\.\d+)?,\s*[+-]?\d+(?:\.\d+)?,\s*[+-]?\d+(?:\.\d+)?%)[)）]")
 
 
 def article_key(document: str) -> str:
