@@ -169,64 +169,86 @@ _ORG_PART = re.compile(
 
 @Language.component("kg_split_glued_names")
 def split_glued_names(doc: Doc) -> Doc:
-    """Split an organization LAC glued to the name after it, when a verb follows the name:
-    the organization keeps its part, the name becomes a Person. A site's dateline ('讯') glued
-    to its name is split off too (not the 讯 of words such as 通讯, 资讯)."""
-    words = words_of(doc)
-    texts, tags = words.texts, words.tags
-    cuts = []
+    """Split what LAC glued into one word: an organization and the name after it, a name and the
+    verb that gives it a post, a site and its dateline (讯), a name and a conjunction or the modal
+    会, a byline's reporter and the firm after it, a name and 昨/今. Each kind of cut reads the
+    words again: a split renumbers the tokens after it."""
+    for find, second_label, first_as in _GLUE:
+        _split_tokens(doc, find(doc, words_of(doc)), second_label, first_as)
+    return doc
+
+
+def _org_then_person(doc: Doc, words) -> list[tuple[int, str, str, str]]:
+    """'国家发改委能源研究所康艳兵/ORG 告诉': the organization keeps its part, the name is a Person."""
+    texts, tags, cuts = words.texts, words.tags, []
     for i, text in enumerate(texts[:-1]):
         if tags[i] != "ORG" or not (tags[i + 1] == "v" or texts[i + 1] in SPEECH_VERBS) or _ORG_PART.fullmatch(text):
             continue  # a name that ends like an organization ('中国邮政集团公司') is one
         for size in (3, 2):  # the person's name: three characters when it can be, else two
-            match = _ORG_PART.fullmatch(text[:-size]) and is_person_name(text[-size:])
-            if match and len(text) - size >= 4:
+            if _ORG_PART.fullmatch(text[:-size]) and is_person_name(text[-size:]) and len(text) - size >= 4:
                 cuts.append((i, text[:-size], text[-size:], "PER"))
                 break
-    _split_tokens(doc, cuts, "Person")
-    # Each split renumbers the tokens after it: the next kind of cut reads the words again.
-    words = words_of(doc)
+    return cuts
+
+
+def _name_then_post_verb(doc: Doc, words) -> list[tuple[int, str, str, str]]:
+    """'聘任胡东良任/ORG 公司副总经理': a name glued to the verb that gives it a post."""
     texts, tags = words.texts, words.tags
-    # '聘任胡东良任/ORG 公司副总经理': a name glued to the verb that gives it a post.
-    appointed = [(i, m.group(1), m.group(2), "v") for i, text in enumerate(texts[:-1])
-                 if tags[i] == "ORG" and (m := _NAME_AND_POST_VERB.fullmatch(text)) and is_person_name(m.group(1))
-                 and (texts[i + 1] in ("公司", "该公司", "本公司") or texts[i + 1].endswith(ROLE_HEADS))]
-    _split_tokens(doc, appointed, None, first_as=("PER", "Person"))
-    words = words_of(doc)
-    texts, tags = words.texts, words.tags
-    datelines = [(i, m.group(1), m.group(2), "w") for i, text in enumerate(texts[:-1])
-                 if tags[i] in ("ORG", "nz") and (m := _OUTLET_DATELINE.fullmatch(text))]
-    _split_tokens(doc, datelines, None)
-    words = words_of(doc)
-    # '红星美凯龙与/ORG 居然之家/ORG': a conjunction glued to the first of two names, when the text
-    # also writes that name without it ('巴黎科学与/ORG 文学集团/ORG' is one name, 巴黎科学 no other).
-    joined = [(i, text[:-1], text[-1], "c") for i, text in enumerate(words.texts[:-1])
-              if words.tags[i] == "ORG" and len(text) >= 3 and text[-1] in "与及和"
-              and words.tags[i + 1] in ("ORG", "LOC", "PER", "nz")
-              and doc.text.count(text[:-1]) > doc.text.count(text)
-              and not re.search("(?:合资|合营)(?:公司|企业)$", words.texts[i + 1])]  # '甲与乙合资公司': no name
-    # '新浪乐居会/ORG 越/d 走越好': the modal 会 (will) glued to a name the text also writes alone.
-    joined += [(i, text[:-1], text[-1], "v") for i, text in enumerate(words.texts[:-1])
-               if words.tags[i] == "ORG" and len(text) >= 3 and text[-1] == "会" and not text.endswith(("协会", "学会"))
-               and words.tags[i + 1] in ("d", "v", "ad") and doc.text.count(text[:-1]) > doc.text.count(text)]
-    _split_tokens(doc, joined, None, first_as=("ORG", "Organization"))
-    words = words_of(doc)
-    # '本报记者 潘琦银华基金管理公司/ORG 今日发布公告': a byline's reporter glued to the firm the story opens with.
-    bylined = []
-    for i, text in enumerate(words.texts[:-1]):
-        if words.tags[i] != "ORG" or i < 1 or not _AFTER_REPORTER.search("".join(words.texts[max(0, i - 2) : i])):
+    return [(i, m.group(1), m.group(2), "v") for i, text in enumerate(texts[:-1])
+            if tags[i] == "ORG" and (m := _NAME_AND_POST_VERB.fullmatch(text)) and is_person_name(m.group(1))
+            and (texts[i + 1] in ("公司", "该公司", "本公司") or texts[i + 1].endswith(ROLE_HEADS))]
+
+
+def _site_then_dateline(doc: Doc, words) -> list[tuple[int, str, str, str]]:
+    """'新浪体育讯/ORG 记者': a site's dateline (not the 讯 of 通讯, 资讯)."""
+    return [(i, m.group(1), m.group(2), "w") for i, text in enumerate(words.texts[:-1])
+            if words.tags[i] in ("ORG", "nz") and (m := _OUTLET_DATELINE.fullmatch(text))]
+
+
+def _name_then_conjunction(doc: Doc, words) -> list[tuple[int, str, str, str]]:
+    """'红星美凯龙与/ORG 居然之家/ORG', '新浪乐居会/ORG 越/d 走越好': a conjunction or the modal 会
+    glued to a name the text also writes alone ('巴黎科学与/ORG 文学集团/ORG' is one name, 巴黎科学
+    no other; '甲与乙合资公司' is a description)."""
+    texts, tags, cuts = words.texts, words.tags, []
+    for i, text in enumerate(texts[:-1]):
+        if tags[i] != "ORG" or len(text) < 3 or doc.text.count(text[:-1]) <= doc.text.count(text):
+            continue
+        if text[-1] in "与及和" and tags[i + 1] in ("ORG", "LOC", "PER", "nz") \
+                and not re.search("(?:合资|合营)(?:公司|企业)$", texts[i + 1]):
+            cuts.append((i, text[:-1], text[-1], "c"))
+        elif text[-1] == "会" and not text.endswith(("协会", "学会")) and tags[i + 1] in ("d", "v", "ad"):
+            cuts.append((i, text[:-1], text[-1], "v"))
+    return cuts
+
+
+def _reporter_then_firm(doc: Doc, words) -> list[tuple[int, str, str, str]]:
+    """'本报记者 潘琦银华基金管理公司/ORG 今日发布公告': a byline's reporter and the firm the story opens with."""
+    texts, tags, cuts = words.texts, words.tags, []
+    for i, text in enumerate(texts[:-1]):
+        if tags[i] != "ORG" or i < 1 or not _AFTER_REPORTER.search("".join(texts[max(0, i - 2) : i])):
             continue
         size = next((k for k in (3, 2) if is_person_name(text[:k]) and _ORG_PART.fullmatch(text[k:])
                      and len(text) - k >= 4 and _begins_a_name_elsewhere(doc.text, text, k)), None)
         if size:
-            bylined.append((i, text[:size], text[size:], "ORG"))
-    _split_tokens(doc, bylined, "Organization", first_as=("PER", "Person"))
-    words = words_of(doc)
-    # '祝兴祥昨/PER 在会上透露': a name glued to 昨 or 今 (yesterday, today) before what they did.
-    dated = [(i, text[:-1], text[-1], "TIME") for i, text in enumerate(words.texts[:-1])
-             if words.tags[i] == "PER" and len(text) >= 3 and text[-1] in "昨今" and is_person_name(text[:-1])]
-    _split_tokens(doc, dated, None, first_as=("PER", "Person"))
-    return doc
+            cuts.append((i, text[:size], text[size:], "ORG"))
+    return cuts
+
+
+def _name_then_day(doc: Doc, words) -> list[tuple[int, str, str, str]]:
+    """'祝兴祥昨/PER 在会上透露': a name glued to 昨 or 今 (yesterday, today) before what they did."""
+    return [(i, text[:-1], text[-1], "TIME") for i, text in enumerate(words.texts[:-1])
+            if words.tags[i] == "PER" and len(text) >= 3 and text[-1] in "昨今" and is_person_name(text[:-1])]
+
+
+# Each kind of glue: (finder, label of the second part as an entity, (tag, label) the first part takes).
+_GLUE = (
+    (_org_then_person, "Person", None),
+    (_name_then_post_verb, None, ("PER", "Person")),
+    (_site_then_dateline, None, None),
+    (_name_then_conjunction, None, ("ORG", "Organization")),
+    (_reporter_then_firm, "Organization", ("PER", "Person")),
+    (_name_then_day, None, ("PER", "Person")),
+)
 
 
 def _begins_a_name_elsewhere(text: str, token: str, k: int) -> bool:
