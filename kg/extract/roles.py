@@ -18,7 +18,10 @@ _HEADS_FOR_FIELDS = ("董事长", "总经理", "总裁", "主席", "院长", "�
                      "CEO")
 
 
+# A department before a title may be longer when it ends like a unit ('…总量控制司副司长').
 UNIT_ENDS = ("司", "局", "处", "部", "室", "科", "所", "中心", "委员会")
+LONGEST_PREFIX, LONGEST_UNIT_PREFIX, LONGEST_JOINED_PREFIX = 8, 13, 10
+TRAILING_MODIFIERS = re.compile("(?:" + "|".join(ROLE_MODIFIERS) + ")+$")
 INNER_AND = re.compile(r"(?<=[\u4e00-\u9fff]{2})[及与和](?=[\u4e00-\u9fff]{2})")
 ORDINAL = re.compile(r"^(?:第[一二三四五六七八九十百\d]+(?:位|任|届)|首任|首位|历任)+")
 
@@ -36,11 +39,11 @@ def parse_roles(segment: str, modifiers_only: bool = False) -> list[str] | None:
     roles = _roles_of_parts(ROLE_SPLIT.split(segment), modifiers_only)
     if roles is None and INNER_AND.search(segment) and not re.search("[、/兼]|公司|集团|银行|大学", segment):
         # '全球预警及反应部门主管', '感染及传染病中心总监': one title whose department has a 及 in it
-        roles = _roles_of_parts([segment], modifiers_only, longest_prefix=10)
+        roles = _roles_of_parts([segment], modifiers_only, LONGEST_JOINED_PREFIX)
     return roles
 
 
-def _roles_of_parts(parts: list[str], modifiers_only: bool, longest_prefix: int = 8) -> list[str] | None:
+def _roles_of_parts(parts: list[str], modifiers_only: bool, longest_prefix: int = LONGEST_PREFIX) -> list[str] | None:
     roles = []
     for part in parts:
         part = re.sub(r"之一$", "", part.strip())
@@ -63,9 +66,8 @@ def _roles_of_parts(parts: list[str], modifiers_only: bool, longest_prefix: int 
             return None
         if modifiers_only and re.sub("|".join(ROLE_MODIFIERS), "", prefix):
             return None
-        unit = re.sub("(?:" + "|".join(ROLE_MODIFIERS) + ")+$", "", prefix).endswith(UNIT_ENDS)
-        if len(prefix) > (13 if unit else longest_prefix) or re.search(
-                r"[了着过是为在把被将由]", prefix):  # ('污染物排放量总量控制司副司长': a long department)
+        longest = LONGEST_UNIT_PREFIX if TRAILING_MODIFIERS.sub("", prefix).endswith(UNIT_ENDS) else longest_prefix
+        if len(prefix) > longest or re.search(r"[了着过是为在把被将由]", prefix):
             return None
         roles.append(part)
     return roles or None

@@ -70,9 +70,10 @@ def person_names(doc: Doc) -> Doc:
                 re.fullmatch(r"[\u4e00-\u9fff]{2,6}", doc[ent.start - 2].text)
                 or doc[ent.start - 2].text in TRANSLITERATION) and (len(text) >= 2 or text in TRANSLITERATION):
             # '蒂姆/PER - 弗兰克/PER', '乔/PER - 马鲁夫/PER', '马克/PER - 库/PER 班/n': one foreign name
-            end = ent.end + (len(text) == 1 and ent.end < len(doc) and len(doc[ent.end].text) <= 3
-                             and all(ch in TRANSLITERATION for ch in doc[ent.end].text)
-                             and doc[ent.end].tag_ in ("n", "nz", "PER"))  # (the rest of the foreign syllables)
+            rest = doc[ent.end] if ent.end < len(doc) else None  # the rest of a one-syllable part's syllables
+            takes_rest = len(text) == 1 and rest is not None and len(rest.text) <= 3 and rest.tag_ in (
+                "n", "nz", "PER") and all(ch in TRANSLITERATION for ch in rest.text)
+            end = ent.end + 1 if takes_rest else ent.end
             if len(doc[ent.start - 2 : end].text) >= 4:
                 spans.append(Span(doc, ent.start - 2, end, label="Person"))
         elif ent.start >= 2 and doc[ent.start - 1].text == "." and doc[ent.start - 2].tag_ == "PER" and \
