@@ -509,6 +509,17 @@ def test_an_organization_with_shares_or_a_firms_chief_is_a_company(nlp):
     assert ("华晨宝马", "Company") in ents(nlp, "华晨宝马总裁康思远表示，销量将增长。")
 
 
+def test_an_academic_unit_named_by_two_fields_joined_by_yu_is_one_name(nlp):
+    # LAC: 中国人民大学/ORG 经济 体制改革 与/c 发展研究院/ORG; 中国社科院/ORG 公共/a 管理与政府政策研究所/vn
+    assert ("中国人民大学经济体制改革与发展研究院", "ResearchInstitute") in ents(
+        nlp, "中国人民大学经济体制改革与发展研究院副院长黄泰岩说。")
+    assert ("中国社科院公共管理与政府政策研究所", "ResearchInstitute") in ents(
+        nlp, "中国社科院公共管理与政府政策研究所研究员马光远即在博客上号召网友。")
+    found = ents(nlp, "北京大学学生与清华大学经济学院学生参加了比赛。华为与中国科学院签署了协议。")
+    assert {("北京大学", "ResearchInstitute"), ("清华大学经济学院", "ResearchInstitute"),
+            ("中国科学院", "ResearchInstitute")} <= found
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

@@ -170,6 +170,10 @@ def org_names(doc: Doc) -> Doc:
             if after_paren is not None and after_paren < n and _has_org_suffix_ahead(words, after_paren):
                 j = after_paren
                 continue
+            if j == end and ent is not None and ent.text.endswith(ACADEMIC_PARENTS) and (
+                    unit_end := _academic_unit_with_and(words, j)):
+                j = unit_end  # '中国人民大学/ORG 经济 体制改革 与 发展研究院': one unit's name
+                continue
             text = texts[j]
             if tags[j] in ("n", "nz", "ORG", "vn", "an") and not text.isspace() and (
                     len(text) <= 6 or text.endswith(STRONG_ORG_SUFFIXES)):
@@ -319,6 +323,29 @@ _SERIES_WORDS = ("系列", "型", "款", "级", "版")  # '佳能A系列': a pro
 
 def _ends_with_org_suffix(name: str) -> bool:
     return name.endswith(_SUFFIXES) and any(name.endswith(s) and len(name) > len(s) for s, _ in ORG_SUFFIXES)
+
+
+ACADEMIC_PARENTS = ("大学", "学院", "科学院", "社科院", "研究院")
+ACADEMIC_UNITS = ("研究院", "研究所", "学院", "研究中心")
+
+
+def _academic_unit_with_and(words: Words, j: int) -> int | None:
+    """Where a unit named by two fields joined with 与/和/及 ends, right after its university or
+    academy ('经济 体制改革 与 发展研究院', '公共 管理与政府政策研究所'), or None: common words only
+    (no name of its own joins: '华为与中国科学院' is two), at most six words."""
+    texts, tags = words.texts, words.tags
+    joined = ""
+    for k in range(j, min(j + 6, len(texts))):
+        if texts[k] in ("与", "和", "及") and k > j:
+            joined += texts[k]
+            continue
+        if tags[k] not in ("n", "vn", "a", "an", "ORG") or texts[k].isspace() or (tags[k] == "ORG" and (
+                k == j or not texts[k].endswith(ACADEMIC_UNITS) or any(p in texts[k][:-2] for p in ACADEMIC_PARENTS))):
+            return None  # (a name of its own, '清华大学' or '清华大学经济学院', ends the run)
+        joined += texts[k]
+        if texts[k].endswith(ACADEMIC_UNITS):
+            return k + 1 if re.search("[与和及]", joined) else None
+    return None
 
 
 def _has_org_suffix_ahead(words: Words, j: int) -> bool:
