@@ -332,7 +332,7 @@ ACADEMIC_UNITS = ("研究院", "研究所", "学院", "研究中心")
 def _academic_unit_with_and(words: Words, j: int) -> int | None:
     """Where a unit named by two fields joined with 与/和/及 ends, right after its university or
     academy ('经济 体制改革 与 发展研究院', '公共 管理与政府政策研究所'), or None: common words only
-    (no name of its own joins: '华为与中国科学院' is two), at most six words."""
+    (no name of its own joins: '宏达与中国科学院' is two), at most six words."""
     texts, tags = words.texts, words.tags
     joined = ""
     for k in range(j, min(j + 6, len(texts))):

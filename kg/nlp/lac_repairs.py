@@ -151,7 +151,7 @@ _WHOLE_NAME_ENDINGS = set("社部会局院队司行厂所校委办台报网馆�
 
 def _join_cut_organizations(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Two short organization words with nothing between are one name LAC cut ('通产' + '丽星'), not
-    two names run together ('综合' + '新华社', '新浪乐居' + '新浪')."""
+    two names run together ('综合' + '中新社', '新浪乐居' + '新浪')."""
     if not any(t == "ORG" and u == "ORG" for (_, t), (_, u) in zip(pairs, pairs[1:], strict=False)):
         return pairs
     out: list[tuple[str, str]] = []
