@@ -9,8 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .nlp.generic import COUNTRIES
-from .nlp.lexicon import LEGAL_FORMS, SUBUNIT_SUFFIXES
+from .nlp.lexicon import COUNTRIES, LEGAL_FORMS, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
 INDUSTRY_WORDS = ("基金管理", "信息技术", "基金", "证券", "集团", "控股", "管理", "投资", "科技", "技术")

@@ -16,8 +16,15 @@ from dataclasses import dataclass, field
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
 from .name_forms import contracts, core_name, in_order, is_unit_of, normalize_name
-from .nlp.generic import MAJOR_CITIES, PROVINCES
-from .nlp.lexicon import BRAND_AND_CODE, LEGAL_FORMS, MODEL_KIND_AT_END, ORG_SUFFIXES, SUBUNIT_SUFFIXES
+from .nlp.lexicon import (
+    BRAND_AND_CODE,
+    LEGAL_FORMS,
+    MAJOR_CITIES,
+    MODEL_KIND_AT_END,
+    ORG_SUFFIXES,
+    PROVINCES,
+    SUBUNIT_SUFFIXES,
+)
 
 MERGEABLE = ("Organization", "Ranking", "Report", "Product")
 

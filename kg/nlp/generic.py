@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, words_of
 from .lac_tokenizer import analyse
-from .lexicon import ROLE_HEADS, SPEECH_VERBS
+from .lexicon import COUNTRIES, MAJOR_CITIES, PROVINCES, ROLE_HEADS, SPEECH_VERBS
 from .names import is_person_name
 
 GENERIC_MODIFIERS = (
@@ -62,12 +62,6 @@ ETHNIC_GROUPS = frozenset(
 )
 
 
-# Countries and regions, the commonest in Chinese business news: '法国大学', '中国企业' and
-# '中国代表团' are any such, not one ('中国银行' is a bank's name: banks are not in the heads below).
-COUNTRIES = ("中国", "美国", "英国", "法国", "德国", "日本", "韩国", "俄罗斯", "俄", "意大利", "加拿大",
-             "澳大利亚", "澳洲", "印度", "巴西", "新加坡", "西班牙", "荷兰", "瑞士", "瑞典", "以色列",
-             "欧洲", "亚洲", "非洲", "欧美", "英美", "海外", "国外", "外国", "国内", "内地", "本土", "全球",
-             "世界", "西方", "台湾", "香港")
 COUNTRY_HEADS = ("大学", "高校", "名校", "院校", "学校", "公司", "企业", "厂商", "车企", "房企", "药企",
                  "代表团", "媒体", "机构", "基金公司", "券商", "投资者")
 COUNTRY_PHRASE = re.compile("^(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + ")的?(?:"
@@ -79,17 +73,12 @@ COUNTRY_INDUSTRY = re.compile("(?:" + "|".join(sorted(COUNTRIES, key=len, revers
                                           "互联网", "金融", "医药", "钢铁", "家居", "建材", "保险", "证券"))
                               + ")")
 BRANCH_OF_A_PLACE = re.compile(r"[\u4e00-\u9fff]{2,3}[省市]?(?:分公司|子公司|办事处|代表处|营业部)")
-# China's provincial-level divisions, their capitals and the sub-provincial cities (GB/T 2260): a
-# firm's trade name may not be a division's name alone, so '深圳多家基金公司', '北京基金公司' and
-# '上海公司' are firms of a place, not names ('北京银行', '上海证券' and '南京大学' are: no kind below).
-PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-             "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-             "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
-MAJOR_CITIES = ("石家庄", "太原", "沈阳", "长春", "哈尔滨", "南京", "杭州", "合肥", "福州", "南昌", "济南", "郑州",
-                "武汉", "长沙", "广州", "海口", "成都", "贵阳", "昆明", "西安", "兰州", "西宁", "呼和浩特", "南宁",
-                "拉萨", "银川", "乌鲁木齐", "大连", "青岛", "宁波", "厦门", "深圳")
+_DIVISIONS = "|".join(sorted(PROVINCES + MAJOR_CITIES, key=len, reverse=True))
+# A trade name may not be a division's name alone (lexicon.PROVINCES, MAJOR_CITIES), so
+# '深圳多家基金公司', '北京基金公司' and '上海公司' are firms of a place, not names ('北京银行',
+# '上海证券' and '南京大学' are: no kind below).
 PLACE_AND_FIRM_KIND = re.compile(
-    "^(?:" + "|".join(sorted(PROVINCES + MAJOR_CITIES, key=len, reverse=True)) + ")[省市]?"
+    "^(?:" + _DIVISIONS + ")[省市]?"
     "(?:多家|几家|各家|一家|等地|地区|本地|当地)?(?P<kind>.*(?:公司|企业|机构|券商))$")
 
 
@@ -108,7 +97,7 @@ def is_generic_org(name: str) -> bool:
     return GENERIC_ORG.match(name) is not None or (name.endswith("族") and name[:-1] in ETHNIC_GROUPS)
 
 
-DIVISION = re.compile("^(?:" + "|".join(sorted(PROVINCES + MAJOR_CITIES, key=len, reverse=True)) + ")[省市]?$")
+DIVISION = re.compile("^(?:" + _DIVISIONS + ")[省市]?$")
 
 
 @Language.component("kg_generic_orgs")
@@ -211,13 +200,15 @@ def _name_then_conjunction(doc: Doc, words) -> list[tuple[int, str, str, str]]:
     no other; '甲与乙合资公司' is a description)."""
     texts, tags, cuts = words.texts, words.tags, []
     for i, text in enumerate(texts[:-1]):
-        if tags[i] != "ORG" or len(text) < 3 or doc.text.count(text[:-1]) <= doc.text.count(text):
+        if tags[i] != "ORG" or len(text) < 3 or text[-1] not in "与及和会":
             continue
-        if text[-1] in "与及和" and tags[i + 1] in ("ORG", "LOC", "PER", "nz") \
-                and not re.search("(?:合资|合营)(?:公司|企业)$", texts[i + 1]):
-            cuts.append((i, text[:-1], text[-1], "c"))
-        elif text[-1] == "会" and not text.endswith(("协会", "学会")) and tags[i + 1] in ("d", "v", "ad"):
-            cuts.append((i, text[:-1], text[-1], "v"))
+        if text[-1] == "会":
+            glued = not text.endswith(("协会", "学会")) and tags[i + 1] in ("d", "v", "ad")
+        else:
+            glued = tags[i + 1] in ("ORG", "LOC", "PER", "nz") and not re.search("(?:合资|合营)(?:公司|企业)$",
+                                                                                texts[i + 1])
+        if glued and doc.text.count(text[:-1]) > doc.text.count(text):  # (the text's count last: it reads it all)
+            cuts.append((i, text[:-1], text[-1], "v" if text[-1] == "会" else "c"))
     return cuts
 
 

@@ -156,3 +156,18 @@ DEVICE_NOUNS = (
 BRAND = r"[\u4e00-\u9fff]{2,4}"
 CODE = r"(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{0,15}"
 BRAND_AND_CODE = re.compile(f"({BRAND})({CODE})")
+
+# Countries and regions, the commonest in Chinese business news: '法国大学', '中国企业' and
+# '中国代表团' are any such, not one ('中国银行' is a bank's name: banks are not in the heads below).
+COUNTRIES = ("中国", "美国", "英国", "法国", "德国", "日本", "韩国", "俄罗斯", "俄", "意大利", "加拿大",
+             "澳大利亚", "澳洲", "印度", "巴西", "新加坡", "西班牙", "荷兰", "瑞士", "瑞典", "以色列",
+             "欧洲", "亚洲", "非洲", "欧美", "英美", "海外", "国外", "外国", "国内", "内地", "本土", "全球",
+             "世界", "西方", "台湾", "香港")
+# China's provincial-level divisions, their capitals and the sub-provincial cities (GB/T 2260):
+# a trade name may not be one of them alone (generic.py), and a name's place prefix (resolve.py).
+PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+             "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+             "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门")
+MAJOR_CITIES = ("石家庄", "太原", "沈阳", "长春", "哈尔滨", "南京", "杭州", "合肥", "福州", "南昌", "济南", "郑州",
+                "武汉", "长沙", "广州", "海口", "成都", "贵阳", "昆明", "西安", "兰州", "西宁", "呼和浩特", "南宁",
+                "拉萨", "银川", "乌鲁木齐", "大连", "青岛", "宁波", "厦门", "深圳")
