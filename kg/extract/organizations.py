@@ -7,6 +7,7 @@ import re
 from ..model import Fact
 from ..nlp.components import ORG_LABELS, org_type
 from ..nlp.lexicon import PARENT_SUFFIXES, SUBUNIT_SUFFIXES
+from ..nlp.listings import DEALER_NAME_FIELD
 from .context import ArticleContext, Sentence, could_name_a_firm, of_type
 
 SCHOOL_SUFFIXES = ("学院", "研究生院", "书院")
@@ -102,7 +103,6 @@ def extract(ctx: ArticleContext) -> list[Fact]:
 
 # A shop listing: '[商家名称] 某某摄影器材[联系方式] …[联系地址] 上海市卢湾区鲁班路288号…'.
 ADDRESS_FIELD = re.compile(r"[\[【]\s*(?:联系|商家)?地址\s*[\]】]\s*")
-DEALER_NAME_FIELD = re.compile(r"[\[【]\s*(?:商家|经销商)名称\s*[\]】]\s*")
 # The address's administrative part: province, city, district or county (上海市卢湾区).
 ADMIN_AREA = re.compile(r"(?:[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?:[\u4e00-\u9fff]{2,7}?市)?"
                         r"(?:[\u4e00-\u9fff]{1,7}?[区县])?")

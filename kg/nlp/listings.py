@@ -14,8 +14,8 @@ from spacy.tokens import Doc
 from .components import merge_ents
 
 # '[商家名称] 上海某某摄影器材[联系方式] …', '商家“上海某某摄影器材”该机…'
-DEALER_FIELD = re.compile(r"[\[【]\s*(?:商家|经销商)名称\s*[\]】]\s*"
-                          r"(?P<name>[^\[\]【】\n，。]{2,30}?)\s*(?=[\[【\n]|$)")
+DEALER_NAME_FIELD = re.compile(r"[\[【]\s*(?:商家|经销商)名称\s*[\]】]\s*")
+DEALER_FIELD = re.compile(DEALER_NAME_FIELD.pattern + r"(?P<name>[^\[\]【】\n，。]{2,30}?)\s*(?=[\[【\n]|$)")
 QUOTED_DEALER = re.compile(r"(?:商家|经销商)[“\"](?P<name>[^”\"\n，。]{2,20})[”\"]")
 
 

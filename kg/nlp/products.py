@@ -80,6 +80,12 @@ FUND_KIND = re.compile(r"(?:产业投资|股权投资|创业投资|合作|系列
 COMPANY_FORMS = ("基金管理有限公司", "基金管理公司", "基金公司", "基金")
 
 
+def only_a_kind_of_fund(name: str) -> bool:
+    """'交易型指数基金', '沪深300指数基金': the words before the fund's kind say only what kind it is."""
+    kind = FUND_KIND.search(name)
+    return kind is not None and GENERIC_FUND_WORDS.fullmatch(name[: kind.start()]) is not None
+
+
 @Language.component("kg_fund_products")
 def fund_products(doc: Doc) -> Doc:
     """Funds are products of fund companies: a name ending in 基金 is a fund when its words say
@@ -98,15 +104,14 @@ def fund_products(doc: Doc) -> Doc:
             continue
         stem = e.text[:-2]
         of_a_company = any(stem.startswith(c) and len(stem) - len(c) >= 2 for c in companies)
-        kind = FUND_KIND.search(e.text)
-        if kind and GENERIC_FUND_WORDS.fullmatch(e.text[: kind.start()]):
+        if only_a_kind_of_fund(e.text):
             before = ents[k - 1] if k > 0 else None
             if before is not None and before.label_ in (*ORG_LABELS, "Location") and before.end == e.start:
                 ents[k - 1], ents[k] = None, Span(doc, before.start, e.end, label="Product")
                 changed = True  # '工银瑞信' (or '南方'/LOC) + '沪深300指数基金': that fund house's fund
                 continue
             generic.add(k)  # '交易型指数基金', '沪深300指数基金': a kind of fund, no fund
-        elif of_a_company or (len(e.text) >= 5 and kind):
+        elif of_a_company or (len(e.text) >= 5 and FUND_KIND.search(e.text)):
             ents[k] = Span(doc, e.start, e.end, label="Product")
             changed = True
     for k in range(1, len(ents)):  # '长盛中信' + '全债指数基金': a fund is named after its manager
@@ -197,7 +202,7 @@ def fund_lists(doc: Doc) -> Doc:
     spans = []
     for match in _FUND_INTRODUCED.finditer(text):  # one fund, its full name (often long), not a kind
         name = match.group("members")
-        if (kind := FUND_KIND.search(name)) and GENERIC_FUND_WORDS.fullmatch(name[: kind.start()]):
+        if only_a_kind_of_fund(name):
             continue
         span = doc.char_span(match.start("members"), match.end("members"), label="Product", alignment_mode="expand")
         if span is not None and span.start_char == match.start("members"):
