@@ -435,6 +435,17 @@ def test_a_site_named_by_a_name_is_an_organization_a_common_noun_site_is_not(nlp
     assert not any(text == "社会安全网" for text, _ in ents(nlp, "要织密社会安全网。"))
 
 
+def test_a_site_named_by_its_place_is_an_organization(nlp):
+    assert ("中国地板网", "Organization") in ents(nlp, "中国地板网总裁李洪帆先生出席。")
+
+
+def test_a_centre_named_between_an_organization_and_a_title_is_one_name(nlp):
+    found = ents(nlp, "国家燃气用具质量监督检测中心副主任李明说，这很好。")
+    assert ("国家燃气用具质量监督检测中心", "Organization") in found
+    # a centre after a name with its own ending stays the department of the post
+    assert ("国家体育总局", "GovernmentAgency") in ents(nlp, "国家体育总局水上运动管理中心主任王洪表示，很好。")
+
+
 def test_a_versioned_model_name_wherever_it_stands(nlp):
     assert ("华信星火大模型V4.0", "AIModel") in ents(nlp, "记者从华信获悉，华信星火大模型V4.0将于6月底发布。")
 

@@ -144,6 +144,11 @@ def org_names(doc: Doc) -> Doc:
         start = i
         if ent is not None and ent.label_ in org_or_place:
             end = ent.end
+            if ent.label_ == "Location" and end < n and texts[end] == "网":
+                # '中国地板/LOC 网': a site named by its place, not the place
+                spans.append(Span(doc, ent.start, end + 1, label="Organization"))
+                i = end + 1
+                continue
             if ent.label_ in ORG_LABELS and _name_cut_before(words, ent):
                 # '的 字节/n 跳动科技有限公司/ORG': the registered name's first word, cut off
                 spans.append(Span(doc, ent.start - 1, ent.end, label=org_type(ent.text)))
@@ -173,6 +178,10 @@ def org_names(doc: Doc) -> Doc:
             if j == end and ent is not None and ent.text.endswith(ACADEMIC_PARENTS) and (
                     unit_end := _academic_unit_with_and(words, j)):
                 j = unit_end  # '中国人民大学/ORG 经济 体制改革 与 发展研究院': one unit's name
+                continue
+            if j == end and ent is not None and ent.label_ in ORG_LABELS and not ent.text.endswith(_SUFFIXES) and (
+                    centre_end := _centre_before_title(words, j)):
+                j = centre_end  # '国家燃气/ORG 用具质量监督检测中心 副主任': the centre is the name
                 continue
             text = texts[j]
             if tags[j] in ("n", "nz", "ORG", "vn", "an") and not text.isspace() and (
@@ -345,6 +354,19 @@ def _academic_unit_with_and(words: Words, j: int) -> int | None:
         joined += texts[k]
         if texts[k].endswith(ACADEMIC_UNITS):
             return k + 1 if re.search("[与和及]", joined) else None
+    return None
+
+
+def _centre_before_title(words: Words, j: int) -> int | None:
+    """Where a run of common nouns from j ending in 中心 ends, when a job title follows it
+    ('用具 质量 监督 检测 中心 副主任'): at most five words, else None."""
+    texts, tags = words.texts, words.tags
+    for k in range(j, min(j + 5, len(texts) - 1)):
+        if tags[k] not in ("n", "vn", "nz") or texts[k].isspace() or texts[k] in NOT_ORG_SUFFIXES:
+            return None
+        if texts[k].endswith("中心"):
+            title = texts[k + 1]
+            return k + 1 if title in ROLE_HEADS or title.lstrip("副") in ROLE_HEADS else None
     return None
 
 
