@@ -265,6 +265,10 @@ def test_no_firm_from_function_words_before_a_role():
      ("汪静", "北京罗麦科技有限公司"), ["董事长"]),                               # title after the name
     ("作为一名长期在交通银行工作的老员工，该行党委书记、董事长彭纯做出总结。",
      ("彭纯", "交通银行"), ["党委书记", "董事长"]),                               # 该行
+    ("下面有请华信建筑协会住宅委员会的张仁秘书长上台致词。",
+     ("张仁", "华信建筑协会住宅委员会"), ["秘书长"]),                             # any head's title
+    ("宏达投资控股有限公司董事兼执行总裁、华北区域运营总部总经理臧建军表示，很好。",
+     ("臧建军", "宏达投资控股有限公司"), ["董事", "执行总裁", "华北区域运营总部总经理"]),  # then a region's
 ])
 def test_more_ways_a_post_is_written(text, pair, roles):
     found = {(f.subject, f.object): f.attributes["role"] for f in run(text) if f.predicate == "holdsPositionAt"}

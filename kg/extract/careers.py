@@ -14,7 +14,9 @@ from .roles import parse_roles, roles_after
 APPOSITION_GAP = re.compile(r"\s*|(?:现任)?(?:职务|职位|身份)[：:]|(?:同志|先生|女士)[，,]?")
 # A title right after the name: '汪静董事长亲临…', '王五副总经理表示'.
 TITLE_AFTER_NAME = re.compile(rf"({HEAD_TITLE}|书记)(?=[，,。；;、：:\s]|$|[亲表说指在称认等为与设的携率]|一行)")
-TITLE_AFTER_NAME_OF_FIRM = re.compile(rf"({HEAD_TITLE})(?!助理|秘书|办|特别|顾问|的)")
+# (right after its organization the name may take any head's title: '某协会的张三秘书长上台')
+TITLE_AFTER_NAME_OF_FIRM = re.compile(rf"({HEAD_TITLE}|秘书长|总监|主任|局长|部长|厅长|处长|书记|社长|总编辑)"
+                                      r"(?!助理|秘书|办|特别|顾问|的|人|医师)")
 # '北京大学法学院张三教授说': an academic's title after the name, before what they say.
 ACADEMIC_TITLE_AFTER_NAME = re.compile(r"((?:副|客座|特聘|名誉)?(?:教授|研究员|主任|院士))"
                                        r"(?=[，,。；;：:\s]|$|[表说指在称认看透告介上])")

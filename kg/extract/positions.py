@@ -78,9 +78,15 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
     # '乐家的亚太区总裁', '耐克公司中国体育市场总监': the head of a region or of a country's business
     # ('SOHO中国董事长' is another matter: a firm's name with a country, one mention)
     if last.label == "Location" and len(last.text) <= 6 and not text.startswith("基金", last.end):  # '…中国基金经理'
-        firm = [m for m in before if coarse(m.label) == "Organization" and text[m.end : last.start] in ("", "的")]
-        return firm[0] if firm and parse_roles(text[last.end : end]) else None
+        firm = [m for m in before if coarse(m.label) == "Organization" and (
+            text[m.end : last.start] in ("", "的") or _roles_then_comma(text[m.end : last.start]))]
+        return firm[-1] if firm and parse_roles(text[last.end : end]) else None
     return last if coarse(last.label) == "Organization" else None
+
+
+def _roles_then_comma(gap: str) -> bool:
+    """'董事兼执行总裁、' between a firm and a region: the firm's posts, then the region's."""
+    return gap.endswith("、") and parse_roles(gap[:-1]) is not None and "，" not in gap and "," not in gap
 
 
 HELD_BY_WHO_FOLLOWS = re.compile(r"的?([^，,。；;的]{2,12}?)(?:是|为|由)")
