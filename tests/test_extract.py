@@ -754,6 +754,11 @@ def test_open_sourcing_a_model_on_a_date_releases_it():
     assert ("Meta", "Llama 3") in triples(facts, "releases")
 
 
+def test_products_joined_to_the_released_one_are_released_too():
+    facts = run("3月16日，华信正式发布星河大模型4.5和星河大模型X1，并宣布星河一言全面免费。")
+    assert triples(facts, "releases") == {("华信", "星河大模型4.5"), ("华信", "星河大模型X1")}
+
+
 def test_a_partner_lac_missed_releases_too_and_a_model_is_no_firm():
     facts = run("4月27日，华数科技联合北方大学发布视频大模型Vidu，可生成16秒视频。")
     assert {("华数科技", "Vidu"), ("北方大学", "Vidu")} <= triples(facts, "releases")

@@ -448,6 +448,24 @@ def test_a_centre_named_between_an_organization_and_a_title_is_one_name(nlp):
 
 def test_a_versioned_model_name_wherever_it_stands(nlp):
     assert ("华信星火大模型V4.0", "AIModel") in ents(nlp, "记者从华信获悉，华信星火大模型V4.0将于6月底发布。")
+    # the release verb and the maker before it are no part of the name
+    found = ents(nlp, "3月16日，华信发布了星河大模型V2.0。")
+    assert ("星河大模型V2.0", "AIModel") in found and not any(t.startswith("华信发布") for t, _ in found)
+
+
+def test_models_joined_to_a_released_one_and_a_capital_letter_version(nlp):
+    found = ents(nlp, "3月16日，华信正式发布星河大模型4.5和星河大模型X1，并宣布星河一言全面免费。")
+    assert {("星河大模型4.5", "AIModel"), ("星河大模型X1", "AIModel")} <= set(found)
+
+
+def test_a_name_opening_a_products_name_is_its_brand_not_a_person(nlp):
+    found = ents(nlp, "百度正式发布文心大模型4.5，并宣布文心一言自4月1日起全面免费。")
+    assert ("文心大模型4.5", "AIModel") in found and not any(label == "Person" for _, label in found)
+
+
+def test_a_bodys_figures_after_ju_are_not_a_firm(nlp):
+    found = ents(nlp, "另据国家知识产权局数据，2023年华星科技共申请发明专利3200件。")
+    assert ("国家知识产权局", "GovernmentAgency") in found and not any(t.endswith("数据") for t, _ in found)
 
 
 def test_a_foreign_name_joined_by_a_hyphen_and_a_rare_surname_after_a_title(nlp):

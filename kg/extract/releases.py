@@ -64,12 +64,24 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                 continue
             date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
             for maker in _with_partners(ctx, sentence, subject):
-                facts.append(ctx.fact(maker, maker_type(maker), "releases", products[0], products[0].label, sentence,
-                                      "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
+                for product in _joined(products, text):
+                    facts.append(ctx.fact(maker, maker_type(maker), "releases", product, product.label, sentence,
+                                          "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
         facts.extend(_on_sale(ctx, sentence))
         facts.extend(_fund_launches(ctx, sentence))
         facts.extend(_publishes(ctx, sentence))
     return facts
+
+
+def _joined(products: list[Mention], text: str) -> list[Mention]:
+    """The first product after the verb and those joined to it ('发布甲4.5和甲X1'), not a product
+    named further on in the clause."""
+    joined = products[:1]
+    for product in products[1:]:
+        if text[joined[-1].end : product.start] not in ("和", "与", "及", "、", "以及"):
+            break
+        joined.append(product)
+    return joined
 
 
 def _unnamed_maker(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention | None:

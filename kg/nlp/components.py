@@ -188,8 +188,9 @@ def org_names(doc: Doc) -> Doc:
                     len(text) <= 6 or text.endswith(STRONG_ORG_SUFFIXES)):
                 if text in NOT_ORG_SUFFIXES or (j > start and _DEPARTMENT.fullmatch(text)):
                     break
-                if text == "数据" and j + 1 < n and texts[j + 1] in ("显示", "表明", "统计", "称", "来源"):
-                    break  # '银河证券/ORG 数据 显示': the firm's figures, not a firm '…数据'
+                if text == "数据" and ((j + 1 < n and texts[j + 1] in ("显示", "表明", "统计", "称", "来源"))
+                                       or (start > 0 and texts[start - 1] in ("据", "根据", "另据"))):
+                    break  # '银河证券/ORG 数据 显示', '据…局数据，': the body's figures, not a firm '…数据'
                 if (_role_word_follows(texts, j, n) and ent is not None and ent.label_ in ORG_LABELS
                         and not text.endswith(STRONG_ORG_SUFFIXES)):
                     break  # '信达证券/ORG 基金 分析师': the firm, then the role 基金分析师 (not '有限公司 总裁')

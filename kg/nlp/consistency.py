@@ -26,6 +26,7 @@ MIN_CHARS = 2
 
 @Language.component("kg_repeated_names")
 def repeated_names(doc: Doc) -> Doc:
+    _drop_brands_read_as_people(doc)
     labels: dict[str, Counter] = defaultdict(Counter)
     for ent in doc.ents:
         if ent.text.strip() != ent.text or len(ent.text) < MIN_CHARS:
@@ -61,6 +62,15 @@ def repeated_names(doc: Doc) -> Doc:
 
 
 COMMON_TAGS = ("n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "r", "t")
+
+
+def _drop_brands_read_as_people(doc: Doc) -> None:
+    """'文心/PER 一言' where the text also names the product 文心大模型4.5: the name opening a
+    product's name is the product line's brand, not a person."""
+    products = [e.text for e in doc.ents if e.label_ in PRODUCT_LABELS]
+    if products:
+        doc.ents = [e for e in doc.ents if not (e.label_ == "Person" and any(
+            p.startswith(e.text) and len(p) > len(e.text) for p in products))]
 
 
 def _stands_alone(text: str, match: re.Match, name: str) -> bool:

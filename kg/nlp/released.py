@@ -18,11 +18,13 @@ from spacy.tokens import Doc, Span
 from .components import merge_ents, words_of
 from .lexicon import DEVICE_NOUNS, MODEL_KIND_AT_END
 
-RELEASED_MODEL = re.compile(
-    r"(?:发布|推出|上线|开源|亮相|升级|迭代|问世)(?:了|的)?"
-    r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9.\-]{0,15}?(?:大模型|模型)"
-    r"(?:\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?)?)"
-)
+# A model's version: 'V3.5', '4.5', '2.0Pro', or a capital and a number ('X1', 'R1').
+_VERSION = r"\s?(?:[Vv]?\d+(?:\.\d+)*[A-Za-z]?|[A-Z]\d+(?:\.\d+)*)"
+_MODEL_NAME = (r"(?P<name>[\u4e00-\u9fffA-Za-z0-9][\u4e00-\u9fffA-Za-z0-9.\-]{0,15}?(?:大模型|模型)"
+               rf"(?:{_VERSION})?)")
+RELEASED_MODEL = re.compile(r"(?:发布|推出|上线|开源|亮相|升级|迭代|问世)(?:了|的)?" + _MODEL_NAME)
+# '发布文心大模型4.5和文心大模型X1': a second model joined to the released one.
+AND_MODEL = re.compile(r"(?:和|与|及|以及|、)" + _MODEL_NAME)
 # Words that say what kind of model it is, or which; they name none.
 KIND_WORDS = re.compile(
     r"^(?:新一代|最新版?|全新|新版|首个|首款|自研|自主研发|开源|国产|原生|端侧|云端)+|"
@@ -50,13 +52,15 @@ RELEASED_VERSIONED = re.compile(
 PROPER_BEFORE_MODEL = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})大模型")
 # '讯飞星火大模型V4.0将于6月底发布': a model's name with its version, wherever it stands.
 VERSIONED_MODEL = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,8}(?:大模型|模型)\s?[Vv]\d+(?:\.\d+)*)")
+# Verbs and function words a model's name does not run back over.
+_BEFORE_A_NAME = re.compile(r".*(?:发布|推出|上线|开源|亮相|升级|迭代|的|了|是|为|和|与|及|在)")
 # '“香山”处理器': a quoted name, then the kind of device it is.
 # (not 服务器: a game's “服务器” is a realm)
 QUOTED_BEFORE_KIND = re.compile(r"[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"](?:"
                                 + "|".join(n for n in DEVICE_NOUNS if n != "服务器") + ")")
 KIND_NOUNS = ("大模型", "模型", *DEVICE_NOUNS)
 NOT_A_NAME = re.compile(r"(?:产品|服务|系列|平台|版本|技术|能力|功能|方案|工具|体系|生态|矩阵|家族|团队|公司)$")
-VERSION_AT_END = re.compile(r"\s?[Vv]?\d+(?:\.\d+)*[A-Za-z]?$")
+VERSION_AT_END = re.compile(_VERSION + "$")
 
 
 def model_name(name: str) -> bool:
@@ -80,9 +84,17 @@ def released_names(doc: Doc) -> Doc:
     return doc
 
 
+def _released_models(text: str):
+    """Each model name after a release verb, and each joined to one by 和/与/、."""
+    for match in RELEASED_MODEL.finditer(text):
+        yield match
+        while (match := AND_MODEL.match(text, match.end("name"))) is not None:
+            yield match
+
+
 def _models(doc: Doc, text: str) -> list[Span]:
     spans = []
-    for match in RELEASED_MODEL.finditer(text):
+    for match in _released_models(text):
         name = match.group("name")
         start = match.start("name") + name.rfind("的") + 1  # '推出了自研的盘古3.0大模型': what follows 的
         name = text[start : match.end("name")]
@@ -110,8 +122,9 @@ def _versioned(doc: Doc, text: str) -> list[Span]:
     spans = []
     for match in RELEASED_VERSIONED.finditer(text):
         core = VERSION_AT_END.sub("", match.group("name")).strip()
-        if text.startswith(("大模型", "模型"), match.end("name")) or core.startswith(KIND_NOUNS):
-            continue  # '发布新一代大模型天工3.0大模型': the model rule above names it
+        if text.startswith(("大模型", "模型"), match.end("name")) or core.startswith(KIND_NOUNS) or (
+                MODEL_KIND_AT_END.search(core)):
+            continue  # '发布新一代大模型天工3.0大模型', '发布甲大模型4.5': the model rules name it
         if len(KIND_WORDS.sub("", core)) >= 2 and not NOT_A_NAME.search(core):
             spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
     for match in QUOTED_BEFORE_KIND.finditer(text):
@@ -125,7 +138,9 @@ def _proper_nouns_before_model(doc: Doc, text: str) -> list[Span]:
     spans = []
     for match in VERSIONED_MODEL.finditer(text):
         end = match.end("name")
-        for k in range(match.start("name"), end - 4):  # the first start that is a word's and names a model
+        before_name = _BEFORE_A_NAME.match(match.group("name"))  # '华信发布了星河大模型V2.0': 星河…
+        first = match.start("name") + (before_name.end() if before_name else 0)
+        for k in range(first, end - 4):  # the first start that is a word's and names a model
             found = _whole_words(doc, k, end, "AIModel") if model_name(text[k:end]) else []
             if found:
                 spans += found
