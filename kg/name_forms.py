@@ -12,7 +12,9 @@ from functools import lru_cache
 from .nlp.lexicon import COUNTRIES, LEGAL_FORMS, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
-INDUSTRY_WORDS = ("基金管理", "信息技术", "基金", "证券", "集团", "控股", "管理", "投资", "科技", "技术")
+# (a line of technology before 科技 goes with it: 上海某某智能科技有限公司 -> 某某, as 某某科技 does)
+INDUSTRY_WORDS = ("基金管理", "信息技术", "智能科技", "信息科技", "网络科技", "电子科技", "数字科技", "生物科技",
+                  "智能技术", "基金", "证券", "集团", "控股", "管理", "投资", "科技", "技术")
 _DIVISION_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,3}?[省市]")
 # A fund is named with or without its type: 某某增长混合型基金 = 某某增长基金.
 FUND_TYPES = re.compile(r"(混合型|股票型|债券型|指数型|货币型|证券投资)(?=基金$)")
@@ -87,13 +89,27 @@ def contracts(short: str, longer: str) -> bool:
     if longer.endswith(short):
         return False  # 国务院 in 美国国务院: a place before a name makes another organization
     if longer.endswith(SUBUNIT_SUFFIXES):
-        return False
+        return _contracts_a_unit(short, longer)
     head = next((h for h in INSTITUTION_HEADS if len(h) >= 2 and short.endswith(h)), None)
     if head and longer.endswith(head):
         return False  # 纽约大学 is no contraction of 纽约州立水牛城大学, nor 北京大学 of 北京师范大学
     if short[0] != longer[0] and short[-1] != longer[-1]:
         return False
     return in_order(short, longer)
+
+
+def _contracts_a_unit(short: str, longer: str) -> bool:
+    """'中科院自动化所' for '中国科学院自动化研究所': the parent institution contracted, the unit's own
+    words kept and its head cut to its last character. ('华泰所' is not one: no parent institution
+    ends before the unit's head, so it may as well be the firm's.)"""
+    suffix = next(s for s in SUBUNIT_SUFFIXES if longer.endswith(s))
+    body = longer[: -len(suffix)]
+    ends = [body.rfind(h) + len(h) for h in INSTITUTION_HEADS if body.rfind(h) > 0]
+    if not ends or max(ends) >= len(body):
+        return False
+    parent, unit = body[: max(ends)], body[max(ends) :]
+    own = unit + suffix[-1]
+    return short.endswith(own) and len(short) > len(own) and contracts(short[: -len(own)], parent)
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")

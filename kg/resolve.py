@@ -270,7 +270,7 @@ def _merge_short_forms(
                 other for other in by_start[(coarse, norm[:2])] + by_core_start[(coarse, norm[:2])]
                 if len(other[1]) > len(norm) and _abbreviates(norm, other, articles, cores[other], cores[key])
             }
-            if coarse == "Organization" and 2 <= len(norm) <= 5:
+            if coarse == "Organization" and 2 <= len(norm) <= 8:
                 partners |= {
                     other for article in sorted(articles.get(key, ())) for other in by_article[article]
                     if len(other[1]) > len(norm) and contracts(norm, other[1])

@@ -64,6 +64,8 @@ def test_facts_point_at_entities_and_ids_are_stable_ascii():
 
 def test_core_name_strips_place_and_legal_form():
     assert core_name("杭州宏达集团股份有限公司", "Organization", {"杭州"}) == "宏达"
+    assert core_name("上海星汉智能科技有限公司", "Organization", {"上海"}) == "星汉"  # as 星汉科技's
+    assert core_name("星汉科技", "Organization", set()) == "星汉"
     assert core_name("2023-2024中国算力企业50强", "Ranking", set()) == "算力企业50强"
 
 
@@ -76,6 +78,7 @@ def test_contractions_used_in_the_same_article_join_the_full_name():
         "a-4": [mention("中国信达", "Company")],
         "a-5": [mention("中信", "Company")],  # never in the same article as 中国信达: stays apart
         "a-6": [mention("华泰证券研究所", "ResearchInstitute"), mention("华泰所", "Organization", 20)],
+        "a-7": [mention("中国科学院声学研究所", "ResearchInstitute"), mention("中科院声学所", "Organization", 20)],
     }
     orgs = {e.name: e.aliases for e in resolve(mentions, []).entities}
     assert orgs["中国科学院"] == {"中科院"} and orgs["国家外汇管理局"] == {"外汇局"}
@@ -83,6 +86,7 @@ def test_contractions_used_in_the_same_article_join_the_full_name():
     assert "中信" in orgs and "中国信达" in orgs
     assert "华泰所" in orgs  # a unit's name (研究所) is not contracted into: it may be the firm's
     assert orgs["北京大学"] == {"北大"}
+    assert orgs["中国科学院声学研究所"] == {"中科院声学所"}  # the parent contracted, the unit's words kept
 
 
 def test_a_short_name_stands_for_the_firm_of_its_own_article():
