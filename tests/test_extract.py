@@ -201,6 +201,12 @@ def test_rank_in_a_named_list():
     assert ranks.get("华信科技") == 3 and ranks.get("海尔集团") == 12
 
 
+def test_members_of_a_list_take_the_places_given_in_turn():
+    facts = run("近日,某协会公布2024中国软件企业百强名单。华信科技有限公司、宏远集团分列第二、第三位。")
+    ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"}
+    assert ranks == {"华信科技有限公司": 2, "宏远集团": 3}
+
+
 def test_second_role_after_comma_list_and_roles_of_the_next_person():
     facts = run("张建国，男，现任华信科技党委书记、董事长。"
                 "华信科技党委书记、董事长刘洋，宏远集团党委书记、董事长李明出席。")

@@ -549,6 +549,10 @@ def test_an_academic_unit_named_by_two_fields_joined_by_yu_is_one_name(nlp):
             ("中国科学院", "ResearchInstitute")} <= found
 
 
+def test_a_name_read_as_a_persons_before_a_line_of_business_is_a_firms(nlp):
+    assert ("弗迪电池", "Company") in ents(nlp, "另外，宏达集团旗下的弗迪电池也在积极扩张。")  # 弗迪/PER 电池/n
+
+
 def test_a_name_joined_by_a_hyphen_to_a_universitys_is_part_of_it(nlp):
     found = ents(nlp, "法国的洛林大学、艾克斯-马赛大学、波尔多大学参加了会议。")
     assert ("艾克斯-马赛大学", "ResearchInstitute") in found and not any(label == "Person" for _, label in found)

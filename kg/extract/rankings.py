@@ -11,7 +11,7 @@ from .normalize import chinese_to_int
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
 TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业|并列第|(?:稳居|位居)前"
-                      r"|榜首")
+                      r"|榜首|分列|名列")
 # Beside a named list in the same sentence: '荣获“中国品牌500强”称号', '被评为…'.
 HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 # '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
@@ -61,6 +61,28 @@ def _publishers(sentence: Sentence, text: str) -> set[str]:
         if text[max(0, org.start - 2) : org.start] == "来自":
             out.add(org.text)
     return out
+
+
+# 'A、B分列第二、第三位': each member of the list in turn takes one of the places.
+RESPECTIVE = re.compile(r"(?:分列|分居|分别位列|分别位居|分别排名|分别排在)((?:第?[一二三四五六七八九十\d]+[、和]?)+)")
+
+
+def _respective_rank(text: str, sentence: Sentence, org: Mention) -> int | None:
+    """The place of an organization in a list of names followed by '分列第二、第三位'."""
+    clause_end = min([i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0] + [sentence.end])
+    match = RESPECTIVE.search(text, org.end, clause_end)
+    if match is None:
+        return None
+    members = [m for m in of_type(sentence.mentions, "Organization") if m.end <= match.start()]
+    k = len(members) - 1
+    while k > 0 and text[members[k - 1].end : members[k].start] in ("、", "和", "与", "及"):
+        k -= 1
+    places = re.findall(r"[一二三四五六七八九十\d]+", match.group(1))
+    position = next((i for i, m in enumerate(members[k:]) if m.start == org.start), None)
+    if position is None or len(places) != len(members) - k:
+        return None
+    raw = places[position]
+    return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
 def _rank_after(text: str, end: int) -> int | None:
@@ -131,7 +153,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                     or _honoured_subject(text, sentence, org, rankings)):
                 continue
             tier = next((t for s, e, t in segments if s <= org.start < e), None)
-            rank = _rank_after(text, org.end)
+            rank = _respective_rank(text, sentence, org) or _rank_after(text, org.end)
             facts.append(ctx.fact(org, "Organization", "ranksIn", current, "Ranking", sentence, "rankings",
                                   0.8 if tier or rankings else 0.65, tier=tier, rank=rank))
     return facts

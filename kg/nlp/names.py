@@ -47,7 +47,7 @@ def is_person_name(name: str) -> bool:
 @Language.component("kg_person_names")
 def person_names(doc: Doc) -> Doc:
     """Join a surname LAC split off (关 + 小勇) and drop PER spans that are not names."""
-    spans, drop = [], set()
+    spans, drop = _firms_named_like_people(doc), set()
     for ent in doc.ents:
         if ent.label_ != "Person":
             continue
@@ -206,6 +206,22 @@ def _biography_subjects(doc: Doc) -> list[Span]:
                 and texts[nxt.end] in ROLE_HEADS and (nxt.end + 1 == n or texts[nxt.end + 1] in "，,。；;、"))
         if sex or post:
             spans.append(Span(doc, i, end, label="Person"))
+    return spans
+
+
+# Lines of business a firm's name ends with, which no person's name is followed by as a word.
+FIRM_LINES = {"科技", "集团", "电子", "电器", "汽车", "控股", "股份", "软件", "通信", "制药", "医药", "药业", "能源",
+              "电力", "航空", "传媒", "地产", "化工", "实业", "置业", "物流", "电池", "半导体", "机器人"}
+
+
+def _firms_named_like_people(doc: Doc) -> list[Span]:
+    """'弗迪/PER 电池/n', '雷诺/PER 汽车/n': a name LAC read as a person's, with a line of business
+    right after it, is a firm's (a person is never written glued to 电池 or 科技)."""
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ == "Person" and ent.end < len(doc) and doc[ent.end].text in FIRM_LINES and (
+                doc[ent.end].idx == ent.end_char) and _ends_a_firm_name(doc, ent.end + 1):
+            spans.append(Span(doc, ent.start, ent.end + 1, label="Company"))
     return spans
 
 
