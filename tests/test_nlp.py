@@ -549,6 +549,17 @@ def test_an_academic_unit_named_by_two_fields_joined_by_yu_is_one_name(nlp):
             ("中国科学院", "ResearchInstitute")} <= found
 
 
+def test_a_chip_series_and_its_number_before_the_kind_is_a_product(nlp):
+    found = ents(nlp, "新机全系搭载自研麒麟9020芯片。")
+    assert ("麒麟9020", "Product") in found
+
+
+def test_a_list_mark_glued_to_a_name_and_a_business_group_are_no_part_of_a_name(nlp):
+    found = ents(nlp, "北京大学、中国科学院计算技术研究所等高校院所也与企业开展了合作。")
+    assert ("中国科学院计算技术研究所", "ResearchInstitute") in found
+    assert not any(text in ("BG", "终端BG") for text, _ in ents(nlp, "华信常务董事、终端BG董事长余承东表示，很好。"))
+
+
 def test_a_name_read_as_a_persons_before_a_line_of_business_is_a_firms(nlp):
     assert ("弗迪电池", "Company") in ents(nlp, "另外，宏达集团旗下的弗迪电池也在积极扩张。")  # 弗迪/PER 电池/n
 

@@ -12,7 +12,7 @@ from kg.nlp.pipeline import get_nlp
                                   "家电类上市公司", "品牌中介公司", "上海一家银行系基金公司", "一位基金",
                                   "省级政府", "市县级政府", "地方政府", "A股基金", "QDII基金", "北京内部公司",
                                   "灾区学校", "行业协会", "行业商会", "价值型基金", "小规模基金",
-                                  "国际一流资产管理公司"])
+                                  "国际一流资产管理公司", "供应链公司"])
 def test_category_phrases_are_generic(name):
     assert is_generic_org(name)
 

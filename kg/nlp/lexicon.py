@@ -133,6 +133,8 @@ GENERIC_NAMES = {
     # Kinds of device and technology, not products of anyone (卡片式MP3, 高清LCD).
     "MP3", "MP4", "CD", "DVD", "LCD", "LED", "OLED", "CPU", "GPU", "USB", "PC", "TV", "GPS", "CCD", "CMOS",
     "HD", "3G", "WiFi", "Wi-Fi", "SIM", "SD", "DC", "DV", "IT", "3D",
+    # A firm's business group or unit (终端BG董事长): part of a title, no name.
+    "BG", "BU",
     # Report periods: 某公司Q3财报.
     "Q1", "Q2", "Q3", "Q4", "H1", "H2",
     # Kinds of fund and investment programme, not anyone's product.

@@ -18,8 +18,9 @@ from .lexicon import ROLE_HEADS
 REGION_UNITS = {"华东区", "华南区", "华北区", "华中区", "西南区", "西北区", "东北区", "亚太区", "大中华区", "中国区",
                 "北美区", "欧洲区"}
 # Role heads and departments LAC glues onto a firm's name.
+# ('等': '北京大学、中国科学院计算技术研究所等/ORG 高校' lists, it names nothing)
 TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "投资部", "销售部", "办公室", "总部", "董事局",
-                                                    "董事会", "监事会", "党委", "党组"} | REGION_UNITS,
+                                                    "董事会", "监事会", "党委", "党组", "等"} | REGION_UNITS,
                                  key=len, reverse=True))
 # LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商, 核心竞争力): not names.
 GENERIC_HEADS = ("影响力", "竞争力", "生产力", "创新力", "执行力", "实力", "能力", "运营商", "企业", "行业", "市场",

@@ -20,6 +20,8 @@ from .lexicon import BRAND, BRAND_AND_CODE, CODE, DEVICE_NOUNS, ROLE_HEADS
 
 CODE_ONLY = re.compile(CODE)
 DIGITS = re.compile(r"\d{1,4}")
+_CHIP_SERIES = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_CHIP_NUMBER = re.compile(r"\d{3,5}[A-Za-z]{0,2}")
 SUFFIX = re.compile(r"[A-Z]{1,3}|Pro|Max|Plus|Ultra|Mini|Lite|SE")
 NOT_A_MODEL = re.compile(r"[QH]\d", re.IGNORECASE)
 NOT_AFTER = ("基金", "指数", "财报", "季报", "股", "季度", "年报", "流感", "病毒", "疫情", "疫苗", "病例")
@@ -56,6 +58,9 @@ def _model_at(texts: list[str], tags: list[str], i: int, org_at: dict) -> int:
         end = i + 1
     else:
         brand = org_at.get(i)
+        if brand is None and _CHIP_SERIES.fullmatch(texts[i]) and tags[i] in ("n", "nz", "PER", "LOC") and (
+                i + 2 < n and _CHIP_NUMBER.fullmatch(texts[i + 1]) and texts[i + 2] in ("芯片", "处理器")):
+            return i + 2  # '搭载麒麟/n 9020 芯片': a chip series and its number, before the kind
         if brand is None or brand.start != i or not re.fullmatch(BRAND, brand.text):
             return 0
         end = brand.end

@@ -19,7 +19,7 @@ PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系�
 RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开源)(?:了|的)?$")
 # 'IDC中国分析师王希', 'Gartner研究总监': a Latin name, perhaps a region, then a job title.
 TITLE_AFTER = re.compile(r"^(?:中国|大中华区|亚太区|亚太|全球)?(?:首席|高级|资深)?"
-                         r"(?:分析师|研究总监|研究员|总裁|副总裁|总经理|董事长|负责人|发言人|合伙人|高管|员工)")
+                         r"(?:分析师|研究总监|研究经理|研究员|总裁|副总裁|总经理|董事长|负责人|发言人|合伙人|高管|员工)")
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
 _LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
