@@ -67,6 +67,8 @@ def test_negative_stance_and_disagreement():
     ("费根透露自己不赞同阿德尔曼的部分决定。", {("费根", "阿德尔曼")}),
     # the view reported in the sentence before ('对此'), and a hedged '并不完全认同'
     ("华信研究院院长张建锋认为，芯片将成为基础设施。对此，清华大学教授魏少军并不完全认同。", {("魏少军", "张建锋")}),
+    # the view quoted between the person and the word naming it
+    ("对于李明提出的“短期内难以普及”的判断,熊友军并不认同。", {("熊友军", "李明")}),
     # criticising a performance, a passive, two people who merely share a sentence: no disagreement
     ("专栏作家王伟批评了李刚的表现。", set()),
     ("李娜曾经被王芳否定过两次作品。", set()),
@@ -165,6 +167,9 @@ def test_surname_and_title_refer_to_the_person_named_before():
 def test_incubated_by_passive():
     facts = run("芯原微由清华大学孵化,其创始人陈晨说,订单已排满。")
     assert ("芯原微", "清华大学") in triples(facts, "incubatedBy")
+    # the sentence's subject, with a clause between it and '是由…孵化的企业'
+    facts = run("优必选科技位于深圳市南山区,是由深圳市科技创新委员会支持孵化的企业。")
+    assert ("优必选科技", "深圳市科技创新委员会") in triples(facts, "incubatedBy")
 
 
 def test_headquarters_later_in_the_sentence():

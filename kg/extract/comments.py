@@ -267,7 +267,9 @@ def extract(ctx: ArticleContext) -> list[Fact]:
 DISAGREE = re.compile(r"(?:并不|不太?|难以|无法|不能)(?:完全|十分|太|很)?(?:认同|同意|赞同|苟同)|"
                       r"反驳|驳斥|回击|质疑|批评|否定|不满|反对")
 REJECTS_A_PERSON = ("认同", "同意", "赞同", "苟同", "反驳", "驳斥", "回击", "质疑")
-VIEW = re.compile(r"^(?:的|之)?(?:[^，,。；;]{0,4}?)(?:观点|看法|说法|言论|论断|结论|判断|意见|表态|主张|"
+# ('李明提出的“短期内难以普及”的判断': the view may be quoted before the word naming it)
+VIEW = re.compile(r"^(?:的|之)?(?:(?:提出|所说|发表)的)?(?:“[^”]{1,30}”的?)?(?:[^，,。；;]{0,4}?)"
+                  r"(?:观点|看法|说法|言论|论断|结论|判断|意见|表态|主张|"
                   r"言辞|发言|理论|评论|建议|预测|说辞|决定|做法|提议|指责|批评)")
 REFERS_TO_WHAT_WAS_SAID = re.compile(r"\s*(?:对此|对于?(?:这一?|此|该)(?:观点|看法|说法|判断|论断))")
 # Only adverbs between the one who disagrees and the verb ('李明并不认同', '张三则当即反驳').
@@ -314,8 +316,8 @@ def _whose_view(ctx: ArticleContext, people: list[Mention], subject: Mention, ve
         if person.text == subject.text:
             continue
         if person.start >= verb_end and re.fullmatch(r"了?", ctx.article.text[verb_end : person.start]):
-            if verb.endswith(REJECTS_A_PERSON) or VIEW.match(ctx.article.text[person.end : person.end + 10]):
+            if verb.endswith(REJECTS_A_PERSON) or VIEW.match(ctx.article.text[person.end : person.end + 44]):
                 return person
-        elif person.end <= subject.start and VIEW.match(ctx.article.text[person.end : person.end + 10]):
+        elif person.end <= subject.start and VIEW.match(ctx.article.text[person.end : person.end + 44]):
             return person
     return None

@@ -91,6 +91,9 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                     start = sentence.start + chunk.start(1)
                     subjects = [ctx.add_mention(sentence, start, start + len(chunk.group(1)), "Organization",
                                                 "incubation")]
+                if not subjects and head.endswith(("，", ",")) and orgs[0] is not incubator and (
+                        not text[sentence.start : orgs[0].start].strip()):
+                    subjects = orgs[:1]  # '<org>位于…，是由<incubator>孵化的企业': the sentence's subject
                 if subjects:
                     facts.append(ctx.fact(subjects[-1], "Organization", "incubatedBy", incubator, "Organization",
                                           sentence, "incubation", 0.75))
