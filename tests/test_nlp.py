@@ -549,6 +549,13 @@ def test_an_academic_unit_named_by_two_fields_joined_by_yu_is_one_name(nlp):
             ("中国科学院", "ResearchInstitute")} <= found
 
 
+def test_a_quoted_model_name_and_no_verb_after_the_kind_as_a_name(nlp):
+    found = ents(nlp, "其中,宏达集团的“卡奥斯工业大模型”榜上有名。宏达公司推出的“星火问答”大模型受到关注。")
+    assert {("卡奥斯工业大模型", "AIModel"), ("星火问答", "AIModel")} <= set(found)
+    assert not any(text == "受到关注" for text, _ in found)
+    assert not any(label == "AIModel" for _, label in ents(nlp, "华信发布“多模态大模型”。"))  # a kind only
+
+
 def test_a_chip_series_and_its_number_before_the_kind_is_a_product(nlp):
     found = ents(nlp, "新机全系搭载自研麒麟9020芯片。")
     assert ("麒麟9020", "Product") in found

@@ -52,6 +52,10 @@ RELEASED_VERSIONED = re.compile(
 PROPER_BEFORE_MODEL = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})大模型")
 # '讯飞星火大模型V4.0将于6月底发布': a model's name with its version, wherever it stands.
 VERSIONED_MODEL = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,8}(?:大模型|模型)\s?[Vv]\d+(?:\.\d+)*)")
+# Tags of words no name is made of: verbs, adverbs, function words (LAC tags some names a: 可灵).
+_NOT_NAME_TAGS = {"v", "vd", "d", "ad", "p", "u", "c", "r"}
+# '“星火问答”大模型', '“卡奥斯工业大模型”': a quoted model name, its kind inside or right after the quote.
+QUOTED_MODEL = re.compile(r"“(?P<name>[\u4e00-\u9fffA-Za-z0-9.\-]{2,12})”(?P<kind>大模型|模型)?")
 # Verbs and function words a model's name does not run back over.
 _BEFORE_A_NAME = re.compile(r".*(?:发布|推出|上线|开源|亮相|升级|迭代|的|了|是|为|和|与|及|在)")
 # '“香山”处理器': a quoted name, then the kind of device it is.
@@ -78,6 +82,11 @@ def released_names(doc: Doc) -> Doc:
         spans += _models(doc, text) + _proper_nouns_before_model(doc, text)
     for match in NAMED_AFTER_KIND.finditer(text):
         if not NOT_A_NAME.search(match.group("name")) and model_name(match.group("name") + "模型"):
+            found = _whole_words(doc, match.start("name"), match.end("name"), "AIModel")
+            spans += [s for s in found if not any(t.tag_ in _NOT_NAME_TAGS for t in s)]  # not '…大模型受到关注'
+    for match in QUOTED_MODEL.finditer(text):
+        name = match.group("name")
+        if (name.endswith("模型") and model_name(name)) or (match.group("kind") and model_name(name + "模型")):
             spans += _whole_words(doc, match.start("name"), match.end("name"), "AIModel")
     if spans:
         merge_ents(doc, spans)
