@@ -769,6 +769,9 @@ def test_open_sourcing_a_model_on_a_date_releases_it():
 def test_products_joined_to_the_released_one_are_released_too():
     facts = run("3月16日，华信正式发布星河大模型4.5和星河大模型X1，并宣布星河一言全面免费。")
     assert triples(facts, "releases") == {("华信", "星河大模型4.5"), ("华信", "星河大模型X1")}
+    # after the first one's kind; a Latin name ending in a series word is a model
+    facts = run("华信技术有限公司26日正式推出Nova 70系列手机及NovaPad Pro平板电脑。")
+    assert triples(facts, "releases") == {("华信技术有限公司", "Nova 70"), ("华信技术有限公司", "NovaPad Pro")}
 
 
 def test_a_partner_lac_missed_releases_too_and_a_model_is_no_firm():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
-from ..nlp.lexicon import BRAND_AND_CODE
+from ..nlp.lexicon import BRAND_AND_CODE, DEVICE_NOUNS
 from ..nlp.products import COMPANY_FORMS as FUND_COMPANY_FORMS
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type, overlaps_a_mention
 from .normalize import parse_date
@@ -78,10 +78,15 @@ def _joined(products: list[Mention], text: str) -> list[Mention]:
     named further on in the clause."""
     joined = products[:1]
     for product in products[1:]:
-        if text[joined[-1].end : product.start] not in ("和", "与", "及", "、", "以及"):
+        if not JOINS_PRODUCTS.fullmatch(text, joined[-1].end, product.start):
             break
         joined.append(product)
     return joined
+
+
+# Between two products released together: a conjunction, perhaps after the first one's kind
+# ('推出Mate 70系列手机及MatePad Pro平板电脑').
+JOINS_PRODUCTS = re.compile(r"(?:系列)?(?:" + "|".join(DEVICE_NOUNS) + r"|产品)?(?:和|与|及|以及|、)")
 
 
 def _unnamed_maker(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention | None:

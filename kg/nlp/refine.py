@@ -44,6 +44,7 @@ ENGLISH_WORDS = frozenset("the a an and or of in on at to for from by with as is
 # technology before them, WAP手机 or LED电视, names no product; nor 汽车, which follows makers;
 # an acronym is a kind of device itself: AGV智能机器人).
 _KIND_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,3}?(?:机器人|头显|手表|无人机|SUV|MPV|跑车|助手|智能体)")
+_SERIES_SUFFIX = re.compile(r" (?:Pro|Max|Plus|Ultra|Mini|Air|Lite)$")  # a model of a series: 'iPad Air'
 _SERIES_CODE = re.compile(r"[A-Z]{1,2}\d{3,4}")  # C919, A380 (not G20, H1N1, PM2.5)
 _SPACED_NUMBER = re.compile(r"^(?!(?:Top|TOP|Final|Under|And|The)\b)(?=[A-Za-z]{2})[A-Za-z]*[A-Z][A-Za-z]* \d")
 _CODE_WORD = re.compile(r"[A-Z]+\d+[A-Za-z0-9]*")
@@ -115,7 +116,7 @@ def latin_names(doc: Doc) -> Doc:
                 or _KIND_AFTER.match(doc[end : min(len(doc), end + 3)].text) and not name.isupper() \
                 or (RELEASED_BEFORE.search(before) and (len(name) >= 3 or not before.endswith("的"))) \
                 or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
-                or _SPACED_NUMBER.search(name):  # 'EOS 7D', 'Mate 60 Pro': a series and its number
+                or _SPACED_NUMBER.search(name) or _SERIES_SUFFIX.search(name):  # 'EOS 7D', 'MatePad Pro'
             cues[key].add("Product")
         if any(after.startswith(c) for c in ORG_CUE_AFTER) or ORG_VERB_AFTER.match(doc[end : end + 4].text) \
                 or TITLE_AFTER.match(doc[end : min(len(doc), end + 3)].text) \
