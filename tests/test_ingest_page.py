@@ -385,6 +385,13 @@ def test_a_dateline_before_a_byline_names_the_publisher():
     assert (local.authors, local.publisher) == (("赵六",), None)
 
 
+def test_a_byline_opening_with_an_outlet_names_the_publisher():
+    [article] = articles_of(f"## 芯片企业竞逐新赛道\n\n证券时报记者 张一帆\n\n{BODY}\n")
+    assert (article.authors, article.publisher, article.text) == (("张一帆",), "证券时报", BODY)
+    [local] = articles_of(f"## 芯片企业竞逐新赛道\n\n▶ 本报记者 张一帆\n\n{BODY}\n")
+    assert (local.authors, local.publisher) == (("张一帆",), None)
+
+
 def test_more_credit_and_source_forms_of_other_papers():
     """'撰文：' bylines, '本文来源：' source lines and '（作者单位：…）' furniture; a short heading over
     such a byline opens an article, not a section."""

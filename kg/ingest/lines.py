@@ -98,6 +98,19 @@ def names_in(text: str, need_role: bool) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(tokens))
 
 
+# '证券时报记者 张一帆', '人民日报记者 王五': a byline opening with an outlet's name (not 本报).
+_OUTLET_BYLINE_RE = re.compile(
+    rf"^(?P<outlet>新华社|中新社|(?!本报|本刊|本台|本网)[{HAN}]{{2,6}}(?:报|社|台|网))"
+    rf"(?:首席|特约|见习|实习|驻[{HAN}]{{1,4}})?(?:摄影)?(?:记者|通讯员)"
+)
+
+
+def byline_outlet(paragraph: str) -> str | None:
+    """The outlet a byline opens with ('证券时报记者 张一帆' -> 证券时报), else None."""
+    match = _OUTLET_BYLINE_RE.match(clean(paragraph))
+    return match.group("outlet") if match else None
+
+
 def parse_byline(paragraph: str) -> tuple[tuple[str, ...], str] | None:
     """(authors, rest of the paragraph) when `paragraph` starts with a byline, else None.
 

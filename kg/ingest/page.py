@@ -17,6 +17,7 @@ from pathlib import PurePath
 
 from kg.ingest.glued import split_head, split_tail
 from kg.ingest.lines import (
+    byline_outlet,
     ends_sentence,
     is_boilerplate,
     looks_like_title,
@@ -284,6 +285,7 @@ class _PageReader:
             elif rest:
                 draft = self._new_draft("", 0, index)
         draft.authors.extend(authors)
+        draft.publisher = draft.publisher or byline_outlet(line)  # '证券时报记者 张一帆'
         if rest and (head := split_head(line, titled=True)) is not None:
             draft.publisher, draft.date = draft.publisher or head[1], draft.date or head[2]
         if rest:
