@@ -549,6 +549,23 @@ def test_an_academic_unit_named_by_two_fields_joined_by_yu_is_one_name(nlp):
             ("中国科学院", "ResearchInstitute")} <= found
 
 
+def test_a_name_glued_to_the_last_character_of_a_role_and_a_line_of_business_after_a_firm():
+    from kg.nlp.lac_repairs import repair
+    assert repair([("知名", "a"), ("投资", "vn"), ("人段永平", "n"), ("在", "p")]) == [
+        ("知名", "a"), ("投资人", "n"), ("段永平", "PER"), ("在", "p")]
+    assert repair([("投资", "vn"), ("人民币", "n")]) == [("投资", "vn"), ("人民币", "n")]  # 民: no surname
+    assert repair([("发言", "vn"), ("人和平", "n")]) == [("发言", "vn"), ("人和平", "n")]  # 和: ambiguous
+    assert repair([("英伟达数据中心", "ORG"), ("业务", "n")]) == [("英伟达", "ORG"), ("数据中心", "n"), ("业务", "n")]
+    assert repair([("上海市大数据中心", "ORG"), ("发布", "v")]) == [("上海市大数据中心", "ORG"), ("发布", "v")]
+
+
+def test_latin_full_names_after_a_title_or_before_a_speech_verb(nlp):
+    found = ents(nlp, "摩根士丹利分析师Joseph Moore在研报中指出，增长将继续。"
+                      "OpenAI首席执行官Sam Altman此前也曾表示，算力重要。")
+    assert {("Joseph Moore", "Person"), ("Sam Altman", "Person")} <= set(found)
+    assert not any(label == "Person" for _, label in ents(nlp, "他主演的电影The Aviator获得好评。"))
+
+
 def test_a_quoted_model_name_and_no_verb_after_the_kind_as_a_name(nlp):
     found = ents(nlp, "其中,宏达集团的“卡奥斯工业大模型”榜上有名。宏达公司推出的“星火问答”大模型受到关注。")
     assert {("卡奥斯工业大模型", "AIModel"), ("星火问答", "AIModel")} <= set(found)

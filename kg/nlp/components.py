@@ -15,6 +15,7 @@ from spacy.attrs import ORTH, SPACY, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .lac_repairs import BUSINESS_SEGMENTS, BUSINESS_WORDS
 from .lac_tokenizer import analyse
 from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_ORG_SUFFIXES, TYPE_ONLY_SUFFIXES
 
@@ -191,6 +192,8 @@ def org_names(doc: Doc) -> Doc:
                 if text == "数据" and ((j + 1 < n and texts[j + 1] in ("显示", "表明", "统计", "称", "来源"))
                                        or (start > 0 and texts[start - 1] in ("据", "根据", "另据"))):
                     break  # '银河证券/ORG 数据 显示', '据…局数据，': the body's figures, not a firm '…数据'
+                if text in BUSINESS_SEGMENTS and j + 1 < n and texts[j + 1] in BUSINESS_WORDS:
+                    break  # '英伟达/ORG 数据中心 业务': the firm's line of business, no unit of it
                 if (_role_word_follows(texts, j, n) and ent is not None and ent.label_ in ORG_LABELS
                         and not text.endswith(STRONG_ORG_SUFFIXES)):
                     break  # '信达证券/ORG 基金 分析师': the firm, then the role 基金分析师 (not '有限公司 总裁')

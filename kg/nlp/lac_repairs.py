@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import AMBIGUOUS_SURNAMES, SINGLE_SURNAMES
+
 LAC_ENTITY_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 
 
@@ -48,8 +50,44 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
 
 def repair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Repairs across words: glued verbs and relation words, cut names and organizations, codes."""
-    pairs = _join_bank_initial(pairs)
+    pairs = _split_business_segment(_split_name_from_role(_join_bank_initial(pairs)))
     return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(pairs))))
+
+
+# A firm's line of business LAC glues to its name before 业务 ('英伟达数据中心/ORG 业务'); a body
+# named so ('某市大数据中心') has no 业务 after it.
+BUSINESS_SEGMENTS = ("数据中心",)
+BUSINESS_WORDS = ("业务", "收入", "营收")
+
+
+def _split_business_segment(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for k, (word, tag) in enumerate(pairs):
+        segment = next((s for s in BUSINESS_SEGMENTS if word.endswith(s) and len(word) >= len(s) + 2), None)
+        if tag == "ORG" and segment and k + 1 < len(pairs) and pairs[k + 1][0] in BUSINESS_WORDS:
+            out += [(word[: -len(segment)], "ORG"), (segment, "n")]
+        else:
+            out.append((word, tag))
+    return out
+
+
+# Role words ending in 人 that LAC cuts before the 人 and glues it to the name after ('投资 人段永平').
+_ROLES_IN_REN = {"投资", "创始", "创办", "负责", "发言", "合伙", "掌门", "经纪", "主持", "代言", "联合创始", "代理"}
+
+
+def _split_name_from_role(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'投资/vn 人段永平/n' -> '投资人/n 段永平/PER': the role's last character, then a Han name."""
+    if not any(word.startswith("人") and len(word) in (3, 4) for word, _ in pairs):
+        return pairs
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if (out and out[-1][0] in _ROLES_IN_REN and word.startswith("人") and len(word) in (3, 4)
+                and word[1] in SINGLE_SURNAMES and word[1] not in AMBIGUOUS_SURNAMES and tag in ("n", "nz", "PER")):
+            out[-1] = (out[-1][0] + "人", "n")
+            out.append((word[1:], "PER"))
+        else:
+            out.append((word, tag))
+    return out
 
 
 # The initials of the big state banks (工商, 交通, 建设, 农业, 中国, 招商), which begin the names

@@ -47,7 +47,7 @@ def is_person_name(name: str) -> bool:
 @Language.component("kg_person_names")
 def person_names(doc: Doc) -> Doc:
     """Join a surname LAC split off (关 + 小勇) and drop PER spans that are not names."""
-    spans, drop = _firms_named_like_people(doc), set()
+    spans, drop = _firms_named_like_people(doc) + _latin_full_names(doc), set()
     for ent in doc.ents:
         if ent.label_ != "Person":
             continue
@@ -222,6 +222,31 @@ def _firms_named_like_people(doc: Doc) -> list[Span]:
         if ent.label_ == "Person" and ent.end < len(doc) and doc[ent.end].text in FIRM_LINES and (
                 doc[ent.end].idx == ent.end_char) and _ends_a_firm_name(doc, ent.end + 1):
             spans.append(Span(doc, ent.start, ent.end + 1, label="Company"))
+    return spans
+
+
+_LATIN_NAME_PART = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _latin_full_names(doc: Doc) -> list[Span]:
+    """'分析师Joseph/PER Moore/PER', 'Sam/nz Altman/PER表示': capitalised words joined by single spaces,
+    one of them tagged a person, are one person's full name where a title comes before them or a
+    speech verb or honorific after (LAC tags the parts, the surname checks drop them; film and
+    book titles, 'The Aviator', stand in no such place)."""
+    spans, n, i = [], len(doc), 0
+    while i < n:
+        if not _LATIN_NAME_PART.fullmatch(doc[i].text) or doc[i].tag_ not in ("PER", "nz", "n"):
+            i += 1
+            continue
+        end = i + 1
+        while end + 1 < n and doc[end].text == " " and _LATIN_NAME_PART.fullmatch(doc[end + 1].text) and (
+                doc[end + 1].tag_ in ("PER", "nz", "n")) and end + 1 - i < 6:
+            end += 2
+        titled = i > 0 and doc[i - 1].text.endswith(ROLE_HEADS)
+        speaks = end < n and doc[end].text.startswith((*SPEECH_VERBS, *HONORIFICS))
+        if end - i >= 3 and any(doc[k].tag_ == "PER" for k in range(i, end)) and (titled or speaks):
+            spans.append(Span(doc, i, end, label="Person"))
+        i = end
     return spans
 
 
