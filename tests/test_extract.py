@@ -162,6 +162,9 @@ def test_surname_and_title_refer_to_the_person_named_before():
     speakers = {f.subject for f in facts if f.predicate == "commentsOn"}
     assert speakers == {"张建国"}
     assert len([f for f in facts if f.predicate == "commentsOn"]) >= 2
+    # an adverb or 在 after the title
+    facts = run("华信科技董事长张建国出席。张总在接受采访时说，华信科技不会参与价格战。")
+    assert {f.subject for f in facts if f.predicate == "commentsOn"} == {"张建国"}
 
 
 def test_incubated_by_passive():

@@ -15,7 +15,8 @@ from ..nlp.lexicon import GENERIC_NAMES
 
 # '王总', '李教授', '张女士': a person named again by surname and title.
 TITLE_AFTER_SURNAME = re.compile(r"([\u4e00-\u9fff])(总裁|总经理|董事长|总|董|先生|女士|教授|博士|院长|主任|老师|经理|"
-                                 r"书记|局长|部长|行长|所长|会长|社长|校长)(?=[^\u4e00-\u9fff]|表示|认为|说|指出|强调|介绍|称|坦言|透露|看来)")
+                                 r"书记|局长|部长|行长|所长|会长|社长|校长)"
+                                 r"(?=[^\u4e00-\u9fff]|表示|认为|说|指出|强调|介绍|称|坦言|透露|看来|[在也则还曾就对向又亦])")
 COARSE_OF_LABEL = {**{label: "Organization" for label in ORG_LABELS}, **{p: "Product" for p in PRODUCT_LABELS}}
 
 
