@@ -880,7 +880,7 @@ def test_an_expert_of_a_field_holds_no_post_at_an_unnamed_firm():
 
 def test_later_posts_of_a_career_and_a_long_department_before_the_title():
     facts = run("1998年博士毕业后，陈东就进入广发证券从事研究工作，此后任天相投资顾问研究总监和德邦证券研究所所长。")
-    assert roles_of(facts) == {("陈东", "天相投资"): ["顾问研究总监"], ("陈东", "德邦证券研究所"): ["所长"]}
+    assert roles_of(facts) == {("陈东", "天相投资顾问"): ["研究总监"], ("陈东", "德邦证券研究所"): ["所长"]}
     facts = run("环保部污染物排放量总量控制司副司长刘长根对此透露，一些措施执行不力。")
     assert roles_of(facts) == {("刘长根", "环保部"): ["污染物排放量总量控制司副司长"]}
 

@@ -435,6 +435,12 @@ def test_a_site_named_by_a_name_is_an_organization_a_common_noun_site_is_not(nlp
     assert not any(text == "社会安全网" for text, _ in ents(nlp, "要织密社会安全网。"))
 
 
+def test_a_consultancy_named_with_guwen_acts_and_a_firms_guwen_is_a_post(nlp):
+    found = ents(nlp, "在赛迪顾问发布的《2024中国新能源汽车企业竞争力百强榜》中，华信汽车位列第一。")
+    assert ("赛迪顾问", "Company") in found
+    assert ("华信公司", "Company") in ents(nlp, "华信公司顾问张三表示，很好。")
+
+
 def test_a_site_named_by_its_place_is_an_organization(nlp):
     assert ("中国地板网", "Organization") in ents(nlp, "中国地板网总裁李洪帆先生出席。")
 

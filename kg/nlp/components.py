@@ -150,6 +150,12 @@ def org_names(doc: Doc) -> Doc:
                 spans.append(Span(doc, ent.start, end + 1, label="Organization"))
                 i = end + 1
                 continue
+            if ent.label_ in ORG_LABELS and end + 1 < n and texts[end] == "顾问" and (
+                    tags[end + 1] == "v" or texts[end + 1] in ("数据", "报告", "研究")):
+                # '赛迪/ORG 顾问 发布': a consultancy acts (not '某公司顾问张三', a post)
+                spans.append(Span(doc, ent.start, end + 1, label="Company"))
+                i = end + 1
+                continue
             if ent.label_ in ORG_LABELS and _name_cut_before(words, ent):
                 # '的 字节/n 跳动科技有限公司/ORG': the registered name's first word, cut off
                 spans.append(Span(doc, ent.start - 1, ent.end, label=org_type(ent.text)))
