@@ -572,6 +572,11 @@ def test_latin_full_names_after_a_title_or_before_a_speech_verb(nlp):
     assert not any(label == "Person" for _, label in ents(nlp, "他主演的电影The Aviator获得好评。"))
 
 
+def test_a_quoted_name_released_right_after_a_model_or_service_kind(nlp):
+    found = ents(nlp, "华信银行推出智能客服“招小宝”。宏达集团发布了金融大模型“宏达百灵”，并向合作机构开放。")
+    assert {("招小宝", "Product"), ("宏达百灵", "AIModel")} <= set(found)
+
+
 def test_a_quoted_model_name_and_no_verb_after_the_kind_as_a_name(nlp):
     found = ents(nlp, "其中,宏达集团的“卡奥斯工业大模型”榜上有名。宏达公司推出的“星火问答”大模型受到关注。")
     assert {("卡奥斯工业大模型", "AIModel"), ("星火问答", "AIModel")} <= set(found)

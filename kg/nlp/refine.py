@@ -189,8 +189,8 @@ RELEASE_BEFORE = re.compile(r"(推出|发布|上市|亮相|发售|发行|面世|
 
 # 「…」 names what was launched; “…” does too right after the kind of thing ('推出的创新产品“微博”').
 _QUOTED_NAME = re.compile(r"[「『“]([^「」『』“”\n]{2,40})[」』”]")
-_KIND_BEFORE_QUOTE = re.compile(r"(?:产品|应用|软件|客户端|平台|服务|游戏|系统|APP|App|app|" + "|".join(DEVICE_NOUNS)
-                                + r")$")
+_KIND_BEFORE_QUOTE = re.compile(r"(?:产品|应用|软件|客户端|平台|服务|游戏|系统|APP|App|app|"
+                                r"大模型|模型|助手|智能体|客服|" + "|".join(DEVICE_NOUNS) + r")$")
 
 
 @Language.component("kg_funds_and_quoted_products")
@@ -222,7 +222,8 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
         if match.group(0)[0] == "“" and not _KIND_BEFORE_QUOTE.search(before):
             continue  # “…” quotes speech and stresses words: a name only right after its kind
         if RELEASE_BEFORE.search(before):
-            span = doc.char_span(match.start(1), match.end(1), label="Product", alignment_mode="expand")
+            label = "AIModel" if before.endswith("模型") else "Product"  # '发布了金融大模型“…”'
+            span = doc.char_span(match.start(1), match.end(1), label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
     if spans:
