@@ -170,6 +170,8 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
         local.update(_versioned_short_forms(article, mentions))
         local.update(_fund_short_forms(article, mentions))
         names = {normalize_name(m.text): m.text.strip() for m in mentions if coarse_type(m.label) == "Organization"}
+        local.update({(article, "Organization", short): names[full]
+                      for short, full in _units_without_parent(names).items()})
         for short in names:
             if not 2 <= len(short) <= 6:
                 continue
@@ -182,6 +184,20 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
             if all(top.startswith(n) or contracts(n, top) for n in longer):
                 local[(article, "Organization", short)] = names[top]
     return local
+
+
+def _units_without_parent(names: dict[str, str]) -> dict[str, str]:
+    """'光华管理学院' for '北京大学光华管理学院' in one article: a unit's name without its parent's,
+    when the parent is itself named in the article (not '国务院' for '美国国务院': 美国 names no
+    organization of the article). Keys are normalized names."""
+    units = {}
+    for short in names:
+        if len(short) < 4 or not short.endswith(SUBUNIT_SUFFIXES + ("学院", "中心", "系")):
+            continue
+        longer = [n for n in names if n.endswith(short) and n[: -len(short)] in names and len(n) > len(short)]
+        if len(longer) == 1:
+            units[short] = longer[0]
+    return units
 
 
 def _fund_short_forms(article: str, mentions: list[Mention]) -> dict[tuple[str, str, str], str]:

@@ -89,6 +89,17 @@ def test_contractions_used_in_the_same_article_join_the_full_name():
     assert orgs["中国科学院声学研究所"] == {"中科院声学所"}  # the parent contracted, the unit's words kept
 
 
+def test_a_units_name_without_its_parents_joins_the_full_name_where_the_parent_is_named():
+    mentions = {
+        "a-1": [mention("北京大学", "ResearchInstitute"), mention("北京大学光华管理学院", "ResearchInstitute", 10),
+                mention("光华管理学院", "Organization", 40)],
+        "a-2": [mention("美国国务院", "GovernmentAgency"), mention("国务院", "GovernmentAgency", 20)],
+    }
+    orgs = {e.name: e.aliases for e in resolve(mentions, []).entities}
+    assert orgs["北京大学光华管理学院"] == {"光华管理学院"}
+    assert "国务院" in orgs  # 美国 names no organization: another body
+
+
 def test_a_short_name_stands_for_the_firm_of_its_own_article():
     """信达 is 信达澳银基金 in one article and 信达证券 in another: each article's short form joins
     its own long form, and a fact read there points at that entity."""
