@@ -297,6 +297,11 @@ def test_firm_names_run_together_are_one_company_each(nlp):
     assert not any(len(name) > 14 for name in found)
 
 
+def test_a_family_or_a_relative_named_by_a_surname_is_no_person(nlp):
+    found = ents(nlp, "她卖了霍家豪宅，郭妈妈说，张大妈也来了。王家卫导演表示很好。")
+    assert [text for text, label in found if label == "Person"] == ["王家卫"]
+
+
 def test_an_honorific_lac_glued_to_a_full_name_is_no_part_of_it(nlp):
     found = dict(ents(nlp, "信息技术有限公司董事长高雨先生荣获奖项。王先生表示同意。"))
     assert found.get("高雨") == "Person" and "高雨先生" not in found

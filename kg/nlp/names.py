@@ -88,8 +88,10 @@ def person_names(doc: Doc) -> Doc:
         elif text.endswith("榜") and len(text) >= 3:
             spans.append(Span(doc, ent.start, ent.end, label="Ranking"))  # '胡润榜/PER': a list named after one
         elif (len(text) == 2 and text[1] in "说称" and text[0] in SINGLE_SURNAMES) or text.endswith(
-                ("涨幅", "跌幅", "增幅", "降幅")):
-            drop.add((ent.start, ent.end))  # '”秦说。', '周跌幅': a surname with a verb or a change, no name
+                ("涨幅", "跌幅", "增幅", "降幅")) or _FAMILY_OR_KIN.fullmatch(text):
+            # '”秦说。', '周跌幅': a surname with a verb or a change; '霍家', '郭妈妈': a family, or
+            # someone's relative named by the surname (guide: unnamed referents are no entities)
+            drop.add((ent.start, ent.end))
         elif not is_person_name(text) and not _stands_alone_as_name(doc, ent) and not (
                 prev is not None and prev.text.endswith(ROLE_HEADS) and _HAN_2_4.fullmatch(text) and len(text) <= 3):
             drop.add((ent.start, ent.end))  # (kept: '董事长菅明军', a rare surname right after a title)
@@ -102,6 +104,9 @@ def person_names(doc: Doc) -> Doc:
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+_FAMILY_OR_KIN = re.compile(r"[\u4e00-\u9fff]{1,2}(?:家|妈妈|妈|爸爸|爸|老爸|老妈|大妈|大叔|大爷|大婶|奶奶|爷爷|阿姨)")
 
 
 # What may follow a name written after a job title: '董事长张建国先生,' / '总经理张建国表示'.
