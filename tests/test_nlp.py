@@ -206,6 +206,10 @@ def test_a_centre_completes_the_organization_name_before_it(nlp):
     assert found.get("广州留学人员服务管理中心") == "Organization" and "购物中心" not in found
 
 
+def test_formats_listed_with_slashes_are_no_name(nlp):
+    assert not ents(nlp, "支持RMVB/RM/AVI/FLV/DAT/MPG/MP4/WMV等视频格式。")
+
+
 def test_a_web_address_is_no_product(nlp):
     found = dict(ents(nlp, "【ZOL-七天在线 it7t.com】ST500是三星推出的一款时尚数码相机。"))
     assert "it7t.com" not in found

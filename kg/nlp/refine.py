@@ -283,7 +283,7 @@ def filter_generic(doc: Doc) -> Doc:
     doc.ents = [
         e for e in doc.ents
         if e.text.strip() == e.text and len(e.text) >= 2 and e.text not in GENERIC_NAMES
-        and not _FUND_NAME.fullmatch(e.text) and not _WEB_PATH.search(e.text)
+        and not _FUND_NAME.fullmatch(e.text) and not _WEB_PATH.search(e.text) and not _CODE_LIST.fullmatch(e.text)
         and not (e.label_ in ("Location", "Person") and not _LETTER.search(e.text))  # '002594/LOC': a code
         and not (e.label_ == "Location" and e.end < len(doc) and doc[e.end].text in ("老字号",))
         and not (e.label_ in ORG_LABELS and _ENGLISH_WORD.fullmatch(e.text))  # 'economic/ORG': a word, no name
@@ -292,6 +292,7 @@ def filter_generic(doc: Doc) -> Doc:
 
 
 _LETTER = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+_CODE_LIST = re.compile(r"[A-Za-z0-9]+(?:/[A-Za-z0-9]+){2,}")  # 'RMVB/RM/AVI/FLV': formats listed, no name
 _ENGLISH_WORD = re.compile(r"[a-z]{4,}")  # all lower case: names are capitalised (eBay, iPhone are not this)
 _WEB_PATH = re.compile(r"https?://|www\.|\.(?:com|cn|net|org)(?:\.cn)?/|\.aspx?\b|\.html?\b")  # an address, no name
 
