@@ -44,3 +44,8 @@ def test_a_common_word_tagged_once_is_not_spread_as_a_name():
     text = ("据统计，4家北京基金公司管理的19只基金、4家上海公司管理的5只基金、4家深圳公司管理的6只基金。"
             "基金经理变更频繁，多只基金的基金经理发生变动。")
     assert "基金" not in {name for name, _, _ in ents(text)}
+
+
+def test_a_name_the_text_also_writes_before_a_firms_head_is_the_firms():
+    found = {(e.text, e.label_) for e in get_nlp()("施罗德表示，市场向好。施罗德基金管理公司也发布报告。").ents}
+    assert ("施罗德", "Organization") in found and not any(label == "Person" for _, label in found)

@@ -27,6 +27,7 @@ MIN_CHARS = 2
 @Language.component("kg_repeated_names")
 def repeated_names(doc: Doc) -> Doc:
     _drop_brands_read_as_people(doc)
+    _people_named_as_firms(doc)
     labels: dict[str, Counter] = defaultdict(Counter)
     for ent in doc.ents:
         if ent.text.strip() != ent.text or len(ent.text) < MIN_CHARS:
@@ -62,6 +63,24 @@ def repeated_names(doc: Doc) -> Doc:
 
 
 COMMON_TAGS = ("n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "r", "t")
+
+
+# Heads that make what comes right before them a firm's name, never a person's ('施罗德基金', '张江集团';
+# not 工作室: a director's studio is named after the director).
+_FIRM_HEAD_AFTER = "(?:公司|集团|基金|证券|银行|控股)"
+
+
+def _people_named_as_firms(doc: Doc) -> None:
+    """'施罗德/PER' where the text also writes '施罗德基金': the name is the firm's in the whole
+    document (one name, one reading), not a person's."""
+    people = {e.text for e in doc.ents if e.label_ == "Person" and len(e.text) >= 2}
+    if not people:
+        return
+    text = doc.text
+    firms = {name for name in people if re.search(re.escape(name) + _FIRM_HEAD_AFTER, text)}
+    if firms:
+        doc.ents = [Span(doc, e.start, e.end, label="Organization") if e.label_ == "Person" and e.text in firms
+                    else e for e in doc.ents]
 
 
 def _drop_brands_read_as_people(doc: Doc) -> None:
