@@ -206,6 +206,11 @@ def test_a_centre_completes_the_organization_name_before_it(nlp):
     assert found.get("广州留学人员服务管理中心") == "Organization" and "购物中心" not in found
 
 
+def test_a_latin_name_with_officers_is_an_organization_even_when_it_looks_like_a_code(nlp):
+    found = ents(nlp, "作为生力军的T4game推出新游戏。T4game(呈天游)副总裁韩静表示，很好。")
+    assert ("T4game", "Organization") in found and ("T4game", "Product") not in found
+
+
 def test_formats_listed_with_slashes_are_no_name(nlp):
     assert not ents(nlp, "支持RMVB/RM/AVI/FLV/DAT/MPG/MP4/WMV等视频格式。")
 

@@ -21,6 +21,7 @@ RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开�
 TITLE_AFTER = re.compile(r"^(?:中国|大中华区|亚太区|亚太|全球)?(?:首席|高级|资深)?"
                          r"(?:分析师|研究总监|研究经理|研究员|总裁|副总裁|总经理|董事长|负责人|发言人|合伙人|高管|员工)")
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
+_BRACKETED_AT_START = re.compile(r"^[(（][^()（）]{1,12}[)）]")  # 'T4game(呈天游)副总裁': another name
 _LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
 # 'Anthropic发布…', 'Meta于4月18日开源了…': an organization acts.
@@ -118,10 +119,12 @@ def latin_names(doc: Doc) -> Doc:
                 or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
                 or _SPACED_NUMBER.search(name) or _SERIES_SUFFIX.search(name):  # 'EOS 7D', 'MatePad Pro'
             cues[key].add("Product")
+        titled = TITLE_AFTER.match(_BRACKETED_AT_START.sub("", doc[end : min(len(doc), end + 8)].text))
         if any(after.startswith(c) for c in ORG_CUE_AFTER) or ORG_VERB_AFTER.match(doc[end : end + 4].text) \
-                or TITLE_AFTER.match(doc[end : min(len(doc), end + 3)].text) \
-                or before.endswith(ORG_CUE_BEFORE) and start not in inside_names:
+                or titled or before.endswith(ORG_CUE_BEFORE) and start not in inside_names:
             cues[key].add("Organization")
+        if titled:
+            cues[key].add("_has_officers")  # 'T4game(呈天游)副总裁': no product has a vice president
         if any(doc[k].tag_ == "ORG" for k in range(start, end)):
             lac_org.add(key)
         cues[key].add("_seen")
@@ -138,7 +141,8 @@ def latin_names(doc: Doc) -> Doc:
             continue  # a term, a title (CEO), or part of a site's address (it7t.com, j1visa.state.gov)
         if any(e.start <= start < e.end and e.label_ in ("Report", "Ranking") for e in ents):
             continue
-        if "Product" in cues[key] or (seen[key] >= 2 and _SERIES_CODE.fullmatch(name)):
+        if ("Product" in cues[key] or (seen[key] >= 2 and _SERIES_CODE.fullmatch(name))) and (
+                "_has_officers" not in cues[key]):
             label = "Product"  # 'C919' said again and again: a model, whatever surrounds it
         elif "Organization" in cues[key] or key in lac_org:
             label = "Organization"
