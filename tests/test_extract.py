@@ -312,6 +312,13 @@ def test_common_words_before_a_title_are_no_firm(text):
     assert triples(run(text), "holdsPositionAt") == set()
 
 
+def test_a_second_title_naming_its_own_body_is_not_the_first_ones():
+    pairs = triples(run("人选分别是澳门经济财政司司长谭伯源、检察院检察长何超明。"), "holdsPositionAt")
+    assert pairs == {("谭伯源", "澳门经济财政司")}
+    pairs = triples(run("华信集团董事长张三、党委副书记李四出席。"), "holdsPositionAt")
+    assert pairs == {("张三", "华信集团"), ("李四", "华信集团")}  # the party committee of the one named
+
+
 def test_a_second_title_naming_its_own_place_is_not_the_first_ones():
     pairs = triples(run("晋升的军官是：军事科学院政治委员刘源、成都军区政治委员张海阳。"), "holdsPositionAt")
     assert ("张海阳", "军事科学院") not in pairs

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
+from ..nlp.lexicon import ROLE_HEADS
 from .careers import after_person
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, overlaps_a_mention
 from .posts import HEAD_OF_ONE, HEAD_TITLE, held_by_the_name_before, last_org, orgs_before, position_fact
@@ -138,6 +139,8 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
                                                         for m in sentence.mentions):
         return []  # '…政治委员刘源、成都军区政治委员张海阳': a place or organization: another post
     roles = parse_roles(segment[1:])
+    if roles and any(_names_its_own_body(role) for role in roles):
+        return []  # '…司长崔世安、检察院检察长何超明': the title names another body
     orgs = [f for f in found if f.subject == previous.text and f.evidence and f.evidence.start == sentence.start]
     if segment == "、" and orgs:
         # '创始人：张三、李四、王五等', '某公司副总经理张三、李四、王五': a title written once before a
@@ -151,6 +154,21 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
         return []
     org = next(m for m in sentence.mentions if m.text == orgs[-1].object and coarse(m.label) == "Organization")
     return [position_fact(ctx, person, org, sentence, roles, 0.75)]
+
+
+# The heads of a body's name: a title after one is that body's ('社会文化司司长', '检察院检察长').
+_BODY_HEADS = ("院", "司", "局", "部", "厅", "委", "会", "处", "所", "中心", "公司", "集团", "银行", "大学", "学院")
+
+
+_HEADS_LONGEST_FIRST = tuple(sorted(ROLE_HEADS, key=len, reverse=True))
+_GOVERNING_BODIES = ("党委", "党组", "董事会", "监事会", "校务委员会")  # of the body already named
+
+
+def _names_its_own_body(role: str) -> bool:
+    """'检察院检察长': a body's name before the title (not '常务副校长', '党委书记' of the body named)."""
+    head = next((h for h in _HEADS_LONGEST_FIRST if role.endswith(h)), None)
+    rest = re.sub(r"(?:常务|执行|副|首席|高级)+$", "", role[: -len(head)] if head else "")
+    return len(rest) >= 2 and rest.endswith(_BODY_HEADS) and rest not in _GOVERNING_BODIES
 
 
 def _list_start(people: list[Mention], text: str) -> int:
