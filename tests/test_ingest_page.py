@@ -385,6 +385,11 @@ def test_a_dateline_before_a_byline_names_the_publisher():
     assert (local.authors, local.publisher) == (("赵六",), None)
 
 
+def test_a_date_line_with_its_weekday_names_no_author():
+    [article] = articles_of(f"2024年3月20日 星期三\n\n全国数据工作会议在京召开\n\n本报记者 赵敏\n\n{BODY}\n")
+    assert (article.authors, article.date) == (("赵敏",), "2024-03-20")
+
+
 def test_a_byline_opening_with_an_outlet_names_the_publisher():
     [article] = articles_of(f"## 芯片企业竞逐新赛道\n\n证券时报记者 张一帆\n\n{BODY}\n")
     assert (article.authors, article.publisher, article.text) == (("张一帆",), "证券时报", BODY)

@@ -38,6 +38,7 @@ _SOURCE_KEYWORD_RE = re.compile(
 _DATE_LABEL_RE = re.compile(r"^(?:发布时间|发布日期|出版日期|时间|日期)\s*[:：]\s*")
 _EDITION_RE = re.compile(
     r"第?\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|\d{1,2}:\d{2}(?::\d{2})?|[|｜/／,，;；（）()]"
+    r"|星期[一二三四五六日天]|周[一二三四五六日]"  # '2024年3月20日 星期三': the weekday, no name
 )
 CREDIT_MAX_LEN = 60  # longest photo credit looked for at the end of a paragraph
 _CREDIT_NAMES = rf"(?P<names>[{HAN}·]{{2,8}}(?:[、，,\s]+[{HAN}·]{{2,8}})*)"
