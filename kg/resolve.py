@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .graph import article_node
 from .model import Entity, Fact, Mention, coarse_type
-from .name_forms import contracts, core_name, in_order, is_unit_of, normalize_name
+from .name_forms import INSTITUTION_HEADS, contracts, core_name, in_order, is_unit_of, normalize_name
 from .nlp.lexicon import (
     BRAND_AND_CODE,
     LEGAL_FORMS,
@@ -187,14 +187,16 @@ def local_long_forms(mentions_by_article: dict[str, list[Mention]]) -> dict[tupl
 
 
 def _units_without_parent(names: dict[str, str]) -> dict[str, str]:
-    """'光华管理学院' for '北京大学光华管理学院' in one article: a unit's name without its parent's,
-    when the parent is itself named in the article (not '国务院' for '美国国务院': 美国 names no
-    organization of the article). Keys are normalized names."""
+    """'光华管理学院' for '北京大学光华管理学院', '国资委' for '国务院国资委' in one article: a unit's
+    name without its parent's, when what comes before it ends like a body's name (not '国务院'
+    for '美国国务院': 美国 is a place; not '国泰基金公司' for a name LAC glued a person's to).
+    Keys are normalized names."""
     units = {}
     for short in names:
-        if len(short) < 4 or not short.endswith(SUBUNIT_SUFFIXES + ("学院", "中心", "系")):
+        if len(short) < 3 or not short.endswith(INSTITUTION_HEADS + SUBUNIT_SUFFIXES + ("系",)):
             continue
-        longer = [n for n in names if n.endswith(short) and n[: -len(short)] in names and len(n) > len(short)]
+        longer = [n for n in names if n.endswith(short) and len(n) > len(short) + 1
+                  and n[: -len(short)].endswith(INSTITUTION_HEADS)]
         if len(longer) == 1:
             units[short] = longer[0]
     return units

@@ -94,10 +94,13 @@ def test_a_units_name_without_its_parents_joins_the_full_name_where_the_parent_i
         "a-1": [mention("北京大学", "ResearchInstitute"), mention("北京大学光华管理学院", "ResearchInstitute", 10),
                 mention("光华管理学院", "Organization", 40)],
         "a-2": [mention("美国国务院", "GovernmentAgency"), mention("国务院", "GovernmentAgency", 20)],
+        "a-3": [mention("国务院国资委", "GovernmentAgency"), mention("国资委", "GovernmentAgency", 20)],
+        "a-4": [mention("弘文国泰基金公司", "Company"), mention("国泰基金公司", "Company", 20)],
     }
     orgs = {e.name: e.aliases for e in resolve(mentions, []).entities}
-    assert orgs["北京大学光华管理学院"] == {"光华管理学院"}
-    assert "国务院" in orgs  # 美国 names no organization: another body
+    assert orgs["北京大学光华管理学院"] == {"光华管理学院"} and orgs["国务院国资委"] == {"国资委"}
+    assert "国务院" in orgs  # 美国 is a place: another body
+    assert "国泰基金公司" in orgs  # 弘文 (a name glued on) ends like no body
 
 
 def test_a_short_name_stands_for_the_firm_of_its_own_article():
