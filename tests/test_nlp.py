@@ -569,6 +569,13 @@ def test_an_academic_unit_named_by_two_fields_joined_by_yu_is_one_name(nlp):
             ("中国科学院", "ResearchInstitute")} <= found
 
 
+def test_a_funds_custodian_and_copula_glued_into_an_organization_are_cut_off(nlp):
+    from kg.nlp.lac_repairs import split_word
+    assert split_word("国泰双利债券基金托管行为", "ORG") == [("国泰双利债券基金", "nz"), ("托管行", "n"), ("为", "v")]
+    found = ents(nlp, "据悉，国泰双利债券基金托管行为中国建设银行。")
+    assert ("中国建设银行", "Company") in found and not any(t.endswith("托管行为中国建设银行") for t, _ in found)
+
+
 def test_a_name_glued_to_the_last_character_of_a_role_and_a_line_of_business_after_a_firm():
     from kg.nlp.lac_repairs import repair
     assert repair([("知名", "a"), ("投资", "vn"), ("人段永平", "n"), ("在", "p")]) == [

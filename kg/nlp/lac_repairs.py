@@ -17,7 +17,11 @@ LAC_ENTITY_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 def split_word(word: str, tag: str) -> list[tuple[str, str]]:
     """One LAC word as one or more (word, tag) pairs: the splits LAC's errors call for."""
     out: list[tuple[str, str]] = []
-    if tag == "ORG" and len(word) >= 12:
+    if tag == "ORG" and (custody := _FUND_CUSTODIAN.fullmatch(word)) is not None:
+        # '国泰双利债券基金托管行为/ORG': a fund, its custodian's role, a copula (the bank's name follows)
+        out += [(custody.group(1), "nz"), (custody.group(2), "n")]
+        out += [(custody.group(3), "v")] if custody.group(3) else []
+    elif tag == "ORG" and len(word) >= 12:
         for firm in _split_glued_firms(word):
             out.extend(_split_whitespace(firm, tag))
     elif tag == "ORG" and (pair := _TWO_BODIES.fullmatch(word)) is not None:
@@ -52,6 +56,9 @@ def repair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Repairs across words: glued verbs and relation words, cut names and organizations, codes."""
     pairs = _split_business_segment(_split_name_from_role(_join_bank_initial(pairs)))
     return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(pairs))))
+
+
+_FUND_CUSTODIAN = re.compile(r"(.{2,}基金)(托管(?:银行|行|人))(为|是)?")
 
 
 # A firm's line of business LAC glues to its name before 业务 ('英伟达数据中心/ORG 业务'); a body
