@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .nlp.lexicon import COUNTRIES, LEGAL_FORMS, SUBUNIT_SUFFIXES
+from .nlp.lexicon import COUNTRIES, LEGAL_FORMS, MAJOR_CITIES, PROVINCES, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
 # (a line of technology before 科技 goes with it: 上海某某智能科技有限公司 -> 某某, as 某某科技 does)
@@ -51,9 +51,9 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
         for length in range(len(key) - 2, 0, -1):
             if key[:length] in places:
                 if not (key.endswith(SCHOOL_HEADS) and _starts_with_place(key[length:], places)
-                        and key[:length] not in COUNTRIES):
-                    key = key[length:]  # (a school named by a place keeps a city before it: 上海纽约大学)
-                break
+                        and key[:length] not in COUNTRIES) and key[length:] not in _LEXICON_PLACES:
+                    key = key[length:]  # (a school named by a place keeps a city before it: 上海纽约大学;
+                break  # nor is a country or province what is left: SOHO中国, SOHO once read as a place)
         else:
             if registered and (division := _DIVISION_PREFIX.match(key)) and len(key) - division.end() >= 2:
                 key = key[division.end():]  # a registered name's own place: 深圳市(大疆创新科技有限公司)
@@ -64,6 +64,9 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
     elif coarse == "Product":
         key = FUND_TYPES.sub("", key)
     return key
+
+
+_LEXICON_PLACES = frozenset((*COUNTRIES, *PROVINCES, *MAJOR_CITIES))
 
 
 def _starts_with_place(key: str, places: set[str] | frozenset[str]) -> bool:
@@ -95,6 +98,8 @@ def contracts(short: str, longer: str) -> bool:
         return False  # 纽约大学 is no contraction of 纽约州立水牛城大学, nor 北京大学 of 北京师范大学
     if short[0] != longer[0] and short[-1] != longer[-1]:
         return False
+    if len(short) == 2 and short[0] == "中" and longer.startswith("中国") and len(longer) > 4:
+        return False  # 中行 is 中国银行, never 中国建设银行; 中金 no 中国…基金数据中心 (the country is no word of it)
     return in_order(short, longer)
 
 

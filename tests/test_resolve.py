@@ -69,6 +69,19 @@ def test_core_name_strips_place_and_legal_form():
     assert core_name("2023-2024中国算力企业50强", "Ranking", set()) == "算力企业50强"
 
 
+def test_what_is_left_of_a_name_after_a_place_is_no_core_when_it_is_a_country():
+    assert core_name("SOHO中国", "Organization", {"soho", "中国"}) == "soho中国"  # SOHO once read as a place
+    assert core_name("上海张江集团", "Organization", {"上海", "张江"}) == "张江"
+
+
+def test_two_character_contractions_take_no_word_out_of_the_middle():
+    mentions = {"a-1": [mention("中国建设银行", "Company"), mention("建行", "Company", 20),
+                        mention("中行", "Company", 30)],
+                "a-2": [mention("中国银行", "Company"), mention("中行", "Company", 20)]}
+    orgs = {e.name: e.aliases for e in resolve(mentions, []).entities}
+    assert orgs["中国建设银行"] == {"建行"} and orgs["中国银行"] == {"中行"}
+
+
 def test_contractions_used_in_the_same_article_join_the_full_name():
     mentions = {
         "a-1": [mention("中国科学院", "ResearchInstitute"), mention("中科院", "Organization", 20),
