@@ -209,6 +209,12 @@ def test_rank_in_a_named_list():
     assert ranks.get("华信科技") == 3 and ranks.get("海尔集团") == 12
 
 
+def test_a_place_moved_to_in_a_list_places_the_member():
+    facts = run("近日,某协会公布2024中国软件企业百强名单。华信科技连升3位，宏远集团无奈顺延第10垫底。")
+    ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"}
+    assert ranks == {"华信科技": None, "宏远集团": 10}
+
+
 def test_members_of_a_list_take_the_places_given_in_turn():
     facts = run("近日,某协会公布2024中国软件企业百强名单。华信科技有限公司、宏远集团分列第二、第三位。")
     ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"}

@@ -11,15 +11,17 @@ from .normalize import chinese_to_int
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
 TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业|并列第|(?:稳居|位居)前"
-                      r"|榜首|分列|名列")
+                      r"|榜首|分列|名列"
+                      # a place moved to in a list: '连升3位', '顺延第10垫底', '升至第五'
+                      r"|(?:连升|连降|上升|下降|攀升|跌落)[\d一二三四五六七八九十]+位|(?:顺延|排在|升至|降至|跌至)第|垫底")
 # Beside a named list in the same sentence: '荣获“中国品牌500强”称号', '被评为…'.
 HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 # '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
 IN_THE_LIST = re.compile(r"(?:榜单|名单|榜)(?:中|上|里|之中)")
 # '以下为…获奖名单：A…B…': the members follow the colon.
 MEMBERS_FOLLOW = re.compile(r"(?:榜单|名单|排行榜|(?:\d+|[百千])强)(?:如下)?[:：]")
-RANK = re.compile(r"(?:位列|排名|排在|名列|位居|并列)(?:上升至|上升到|提升至|升至|下降至|降至|跃升至)?"
-                  r"第?([一二三四五六七八九十\d]+)(?:位|名)?")
+RANK = re.compile(r"(?:位列|排名|排在|名列|位居|并列|顺延|升至|降至|跌至)"
+                  r"(?:上升至|上升到|提升至|升至|下降至|降至|跃升至)?第?([一二三四五六七八九十\d]+)(?:位|名)?")
 PUBLISHES_A_LIST = re.compile(r"(?:发布|公布|推出)[^，,。；;]{0,20}(?:排名|排行|榜|名单|\d+强)")
 # '(A)与B、C三所学校并列第五': the place a list of members shares.
 TIED_LIST_RANK = re.compile(r"(?:[、和与及][^，,。；;、和与及]{2,12}?)+[^，,。；;]{0,6}?"
