@@ -209,6 +209,13 @@ def test_rank_in_a_named_list():
     assert ranks.get("华信科技") == 3 and ranks.get("海尔集团") == 12
 
 
+def test_the_one_report_of_an_article_names_the_list_its_members_are_placed_in():
+    facts = run("12月5日，世界品牌实验室发布2024年《中国500最具价值品牌》分析报告。华信、宏远位列榜单前三名。")
+    assert triples(facts, "ranksIn") == {("华信", "中国500最具价值品牌"), ("宏远", "中国500最具价值品牌")}
+    facts = run("12月5日，华信研究院发布《中国品牌发展报告》。报告认为品牌价值稳步提升。")
+    assert triples(facts, "ranksIn") == set()  # no member placed in a list
+
+
 def test_a_place_moved_to_in_a_list_places_the_member():
     facts = run("近日,某协会公布2024中国软件企业百强名单。华信科技连升3位，宏远集团无奈顺延第10垫底。")
     ranks = {f.subject: f.attributes.get("rank") for f in facts if f.predicate == "ranksIn"}

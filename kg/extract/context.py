@@ -62,11 +62,14 @@ class ArticleContext:
             ctx.sentences.append(Sentence(start_char, end_char, text, inside))
         return ctx
 
-    def add_mention(self, sentence: Sentence, start: int, end: int, label: str, source: str) -> Mention:
-        """Record a mention found by an extractor (offsets into the article text)."""
+    def add_mention(self, sentence: Sentence, start: int, end: int, label: str, source: str,
+                    also_as: bool = False) -> Mention:
+        """Record a mention found by an extractor (offsets into the article text). A mention of
+        the same span is returned instead, unless `also_as` (the span also names a thing of
+        another type: a report that is also its list's name)."""
         mention = Mention(self.article.text[start:end], label, start, end, source)
         for existing in sentence.mentions:
-            if existing.start == start and existing.end == end:
+            if existing.start == start and existing.end == end and (not also_as or existing.label == label):
                 return existing
         self.mentions.append(mention)
         sentence.mentions.append(mention)

@@ -18,6 +18,8 @@ TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|
 HONOURED = re.compile(r"荣获|获评|评为|列入|获得|获选|当选")
 # '在榜单中，…以A、B为代表': the whole sentence speaks of the list's members.
 IN_THE_LIST = re.compile(r"(?:榜单|名单|榜)(?:中|上|里|之中)")
+# '位列榜单前三名', '入选榜单': members placed in a list the sentence does not name.
+LIST_PLACES = re.compile(r"(?:位列|入选|进入|跻身|登上|荣登|名列)(?:该|这一|此)?(?:榜单|名单|排行榜)")
 # '以下为…获奖名单：A…B…': the members follow the colon.
 MEMBERS_FOLLOW = re.compile(r"(?:榜单|名单|排行榜|(?:\d+|[百千])强)(?:如下)?[:：]")
 RANK = re.compile(r"(?:位列|排名|排在|名列|位居|并列|顺延|升至|降至|跌至)"
@@ -32,12 +34,21 @@ REPORT_SUFFIX = re.compile(r"(?:研究|发展|评估|评价|分析)?报告$")
 
 
 def derive_rankings(ctx: ArticleContext) -> None:
-    """A report that publishes a list ('…50强研究报告') names the ranking: the report minus 研究报告."""
-    for sentence in ctx.sentences:
-        for report in [m for m in sentence.mentions if m.label == "Report"]:
-            core = REPORT_SUFFIX.sub("", report.text)
-            if core != report.text and re.search(r"((?:\d+|[百千])强|榜|名单|排行)$", core):
-                ctx.add_mention(sentence, report.start, report.start + len(core), "Ranking", "rankings")
+    """A report that publishes a list ('…50强研究报告') names the ranking: the report minus 研究报告.
+    So does the one report of an article that names no list but places members in '榜单'
+    ('发布《中国500最具价值品牌》分析报告。…位列榜单前三名'): the guide's 'when the text names only
+    the report'."""
+    reports = [(sentence, m) for sentence in ctx.sentences for m in sentence.mentions if m.label == "Report"]
+    for sentence, report in reports:
+        core = REPORT_SUFFIX.sub("", report.text)
+        if core != report.text and re.search(r"((?:\d+|[百千])强|榜|名单|排行)$", core):
+            ctx.add_mention(sentence, report.start, report.start + len(core), "Ranking", "rankings")
+    listed = any(IN_THE_LIST.search(s.text) or LIST_PLACES.search(s.text) for s in ctx.sentences)
+    if len({m.text for _, m in reports}) == 1 and listed and not any(
+            m.label == "Ranking" for s in ctx.sentences for m in s.mentions):
+        sentence, report = reports[0]
+        core = REPORT_SUFFIX.sub("", report.text)
+        ctx.add_mention(sentence, report.start, report.start + len(core), "Ranking", "rankings", also_as=True)
 
 
 def _tier_segments(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
