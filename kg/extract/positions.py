@@ -158,10 +158,8 @@ def _coordinated(ctx, sentence, person, text, found: list[Fact]) -> list[Fact]:
 
 # The heads of a body's name: a title after one is that body's ('社会文化司司长', '检察院检察长').
 _BODY_HEADS = ("院", "司", "局", "部", "厅", "委", "会", "处", "所", "中心", "公司", "集团", "银行", "大学", "学院")
-
-
-_HEADS_LONGEST_FIRST = tuple(sorted(ROLE_HEADS, key=len, reverse=True))
 _GOVERNING_BODIES = ("党委", "党组", "董事会", "监事会", "校务委员会")  # of the body already named
+_HEADS_LONGEST_FIRST = tuple(sorted(ROLE_HEADS, key=len, reverse=True))
 
 
 def _names_its_own_body(role: str) -> bool:

@@ -43,9 +43,9 @@ def derive_rankings(ctx: ArticleContext) -> None:
         core = REPORT_SUFFIX.sub("", report.text)
         if core != report.text and re.search(r"((?:\d+|[百千])强|榜|名单|排行)$", core):
             ctx.add_mention(sentence, report.start, report.start + len(core), "Ranking", "rankings")
-    listed = any(IN_THE_LIST.search(s.text) or LIST_PLACES.search(s.text) for s in ctx.sentences)
-    if len({m.text for _, m in reports}) == 1 and listed and not any(
-            m.label == "Ranking" for s in ctx.sentences for m in s.mentions):
+    if len({m.text for _, m in reports}) == 1 and not any(
+            m.label == "Ranking" for s in ctx.sentences for m in s.mentions) and any(
+            IN_THE_LIST.search(s.text) or LIST_PLACES.search(s.text) for s in ctx.sentences):
         sentence, report = reports[0]
         core = REPORT_SUFFIX.sub("", report.text)
         ctx.add_mention(sentence, report.start, report.start + len(core), "Ranking", "rankings", also_as=True)

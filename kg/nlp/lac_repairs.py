@@ -70,8 +70,9 @@ BUSINESS_WORDS = ("业务", "收入", "营收")
 def _split_business_segment(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for k, (word, tag) in enumerate(pairs):
-        segment = next((s for s in BUSINESS_SEGMENTS if word.endswith(s) and len(word) >= len(s) + 2), None)
-        if tag == "ORG" and segment and k + 1 < len(pairs) and pairs[k + 1][0] in BUSINESS_WORDS:
+        segment = tag == "ORG" and k + 1 < len(pairs) and pairs[k + 1][0] in BUSINESS_WORDS and next(
+            (s for s in BUSINESS_SEGMENTS if word.endswith(s) and len(word) >= len(s) + 2), None)
+        if segment:
             out += [(word[: -len(segment)], "ORG"), (segment, "n")]
         else:
             out.append((word, tag))
