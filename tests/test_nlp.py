@@ -588,7 +588,7 @@ def test_a_name_glued_to_the_last_character_of_a_role_and_a_line_of_business_aft
 
 def test_latin_full_names_after_a_title_or_before_a_speech_verb(nlp):
     found = ents(nlp, "摩根士丹利分析师Joseph Moore在研报中指出，增长将继续。"
-                      "OpenAI首席执行官Sam Altman此前也曾表示，算力重要。")
+                      "宏达科技首席执行官Sam Altman此前也曾表示，算力重要。")
     assert {("Joseph Moore", "Person"), ("Sam Altman", "Person")} <= set(found)
     assert not any(label == "Person" for _, label in ents(nlp, "他主演的电影The Aviator获得好评。"))
 
