@@ -211,6 +211,10 @@ def test_a_latin_name_with_officers_is_an_organization_even_when_it_looks_like_a
     assert ("T4game", "Organization") in found and ("T4game", "Product") not in found
 
 
+def test_what_a_brand_means_is_no_body(nlp):
+    assert [text for text, _ in ents(nlp, "华信的品牌内涵很丰富，品牌形象也好。")] == ["华信"]
+
+
 def test_formats_listed_with_slashes_are_no_name(nlp):
     assert not ents(nlp, "支持RMVB/RM/AVI/FLV/DAT/MPG/MP4/WMV等视频格式。")
 

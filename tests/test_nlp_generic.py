@@ -87,7 +87,7 @@ def test_all_kinds_of_glued_names_are_split_in_one_document():
 
 
 @pytest.mark.parametrize("name", ["法国大学", "中国代表团", "日本公司", "参股基金公司", "城投公司",
-                                  "甲方与乙方合资公司", "新工厂", "子公司"])
+                                  "甲方与乙方合资公司", "新工厂", "子公司", "中国基金"])
 def test_a_country_or_a_kind_before_a_generic_head_names_no_organization(name):
     assert is_generic_org(name)
 

@@ -22,6 +22,7 @@ def test_brand_model_runs_are_products(text, product):
     ("腾讯Q3财报显示收入增长。", "腾讯Q3"),       # a report period
     ("经典造型卡片式MP3仅售189元。", "MP3"),    # a kind of device
     ("小米推出小米14。", "小米14"),             # digits only: no code letter (not recognised, not guessed)
+    ("华信旗下300亿元巨型货币基金的出现并非偶然。", "巨型货币基金"),  # a fund of a size and kind
 ])
 def test_periods_kinds_and_prices_are_not_products(text, not_product):
     assert all(name != not_product for name, _ in ents(text))

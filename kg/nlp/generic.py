@@ -65,7 +65,7 @@ ETHNIC_GROUPS = frozenset(
 
 
 COUNTRY_HEADS = ("大学", "高校", "名校", "院校", "学校", "公司", "企业", "厂商", "车企", "房企", "药企",
-                 "代表团", "媒体", "机构", "基金公司", "券商", "投资者")
+                 "代表团", "媒体", "机构", "基金公司", "券商", "投资者", "基金")  # '瑞典的中国基金': funds of a country
 COUNTRY_PHRASE = re.compile("^(?:" + "|".join(sorted(COUNTRIES, key=len, reverse=True)) + ")的?(?:"
                             + "|".join(sorted(COUNTRY_HEADS, key=len, reverse=True)) + ")$")
 

@@ -25,7 +25,8 @@ TRAILING_NOT_NAME = tuple(sorted(set(ROLE_HEADS) | {"市场部", "研究部", "�
 # LAC tags phrases as ORG that end in a generic head noun (品牌影响力, 电信运营商, 核心竞争力): not names.
 GENERIC_HEADS = ("影响力", "竞争力", "生产力", "创新力", "执行力", "实力", "能力", "运营商", "企业", "行业", "市场",
                  "领域", "库存", "部门", "产业", "美誉度", "知名度", "满意度", "忠诚度", "牛市", "熊市",
-                 "党人")  # '民进党人': party members
+                 "党人",  # '民进党人': party members
+                 "内涵", "形象", "理念")  # '品牌内涵': what a brand means, no body
 
 
 @Language.component("kg_org_heads")

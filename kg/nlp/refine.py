@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from .components import CLOSE_QUOTES, LATIN_NAME, OPEN_QUOTES, ORG_LABELS, SENTENCE_END, merge_ents, words_of
 from .lexicon import DEVICE_NOUNS, GENERIC_NAMES, ROLE_HEADS
+from .products import only_a_kind_of_fund
 
 PRODUCT_CUE_BEFORE = ("模型", "大模型", "产品", "应用", "平台", "系统", "软件", "工具", "操作系统", "APP", "App",
                       "助手", "智能体", "浏览器", "引擎", "框架", "数据库", "客户端", "小程序", *DEVICE_NOUNS)
@@ -218,7 +219,8 @@ def funds_and_quoted_products(doc: Doc) -> Doc:
             continue
         while (style := FUND_STYLE.search(stem)) is not None and style.start() > 0:
             stem = stem[: style.start()]
-        if len(stem) >= 2 and not FUND_STYLE.fullmatch(stem) and not stem.endswith("基金"):  # 基金债券型基金
+        if len(stem) >= 2 and not FUND_STYLE.fullmatch(stem) and not stem.endswith("基金") and (  # 基金债券型基金
+                not only_a_kind_of_fund(name)):  # '巨型货币基金': of a size and kind, no fund's name
             spans.append(Span(doc, start, token.i + 1, label="Product"))
     text = words_of(doc).text  # doc.text
     for match in _QUOTED_NAME.finditer(text):
