@@ -310,6 +310,12 @@ def test_firm_names_run_together_are_one_company_each(nlp):
     assert not any(len(name) > 14 for name in found)
 
 
+def test_a_count_or_a_colours_name_is_no_person(nlp):
+    text = "它共有冷艳银、深邃黑、宁静蓝和华丽棕四种时尚颜色可供选择，每秒钟8张连拍。"  # 宁静蓝/PER, 8 张连/PER
+    assert not any(label == "Person" for _, label in ents(nlp, text))
+    assert ("张连", "Person") in ents(nlp, "张连说很好。")
+
+
 def test_a_family_or_a_relative_named_by_a_surname_is_no_person(nlp):
     found = ents(nlp, "她卖了霍家豪宅，郭妈妈说，张大妈也来了。王家卫导演表示很好。")
     assert [text for text, label in found if label == "Person"] == ["王家卫"]

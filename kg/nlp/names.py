@@ -88,7 +88,7 @@ def person_names(doc: Doc) -> Doc:
         elif text.endswith("榜") and len(text) >= 3:
             spans.append(Span(doc, ent.start, ent.end, label="Ranking"))  # '胡润榜/PER': a list named after one
         elif (len(text) == 2 and text[1] in "说称" and text[0] in SINGLE_SURNAMES) or text.endswith(
-                ("涨幅", "跌幅", "增幅", "降幅")) or _FAMILY_OR_KIN.fullmatch(text):
+                ("涨幅", "跌幅", "增幅", "降幅")) or _FAMILY_OR_KIN.fullmatch(text) or _counted_or_colour(doc, ent):
             # '”秦说。', '周跌幅': a surname with a verb or a change; '霍家', '郭妈妈': a family, or
             # someone's relative named by the surname (guide: unnamed referents are no entities)
             drop.add((ent.start, ent.end))
@@ -104,6 +104,21 @@ def person_names(doc: Doc) -> Doc:
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+# Surnames that are also measure words: after a number they count ('每秒钟8张连拍' is no 张连).
+_MEASURE_SURNAMES = set("张支台部只项条份件")
+_COLOURS = set("银黑蓝棕白红金灰粉紫绿黄")
+_COLOUR_CONTEXT = re.compile(r"颜色|配色|色彩|色可|种颜|款颜")
+
+
+def _counted_or_colour(doc: Doc, ent: Span) -> bool:
+    """'8张连拍' (a count), '冷艳银、深邃黑、宁静蓝和华丽棕四种颜色' (a colour's name): no person."""
+    if ent.text[0] in _MEASURE_SURNAMES and ent.start > 0 and (
+            doc[ent.start - 1].text[-1:].isdigit() or doc[ent.start - 1].text[-1:] in "一二三四五六七八九十两几"):
+        return True
+    return ent.text[-1] in _COLOURS and _COLOUR_CONTEXT.search(words_of(doc).text, ent.end_char,
+                                                                ent.end_char + 20) is not None
 
 
 _FAMILY_OR_KIN = re.compile(r"[\u4e00-\u9fff]{1,2}(?:家|妈妈|妈|爸爸|爸|老爸|老妈|大妈|大叔|大爷|大婶|奶奶|爷爷|阿姨)")
