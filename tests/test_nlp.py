@@ -310,6 +310,12 @@ def test_firm_names_run_together_are_one_company_each(nlp):
     assert not any(len(name) > 14 for name in found)
 
 
+def test_a_promotion_society_is_an_association_and_a_class_of_drug_no_product(nlp):
+    found = ents(nlp, "中国医药创新促进会执行会长宋瑞霖认为，创新药进步明显。")
+    assert ("中国医药创新促进会", "Association") in found
+    assert not any(label == "Product" for _, label in ents(nlp, "将GLP-1类创新药的海外权益授权给对方。"))
+
+
 def test_a_count_or_a_colours_name_is_no_person(nlp):
     text = "它共有冷艳银、深邃黑、宁静蓝和华丽棕四种时尚颜色可供选择。"  # 宁静蓝/PER
     assert not any(label == "Person" for _, label in ents(nlp, text))

@@ -57,7 +57,8 @@ ORG_SUFFIXES: tuple[tuple[str, str], ...] = (
     ("研究中心", "ResearchInstitute"), ("实验室", "ResearchInstitute"), ("大学", "ResearchInstitute"),
     ("学院", "ResearchInstitute"), ("工程院", "ResearchInstitute"), ("智库", "ResearchInstitute"),
     ("协会", "Association"), ("分会", "Association"), ("学会", "Association"), ("商会", "Association"),
-    ("联合会", "Association"), ("联盟", "Association"), ("委员会", "GovernmentAgency"),
+    ("联合会", "Association"), ("联盟", "Association"), ("促进会", "Association"), ("研究会", "Association"),
+    ("委员会", "GovernmentAgency"),
     ("部", "GovernmentAgency"), ("局", "GovernmentAgency"), ("厅", "GovernmentAgency"),
     ("署", "GovernmentAgency"), ("政府", "GovernmentAgency"), ("办公室", "GovernmentAgency"),
     ("法院", "GovernmentAgency"), ("检察院", "GovernmentAgency"), ("人民银行", "GovernmentAgency"),
@@ -85,8 +86,8 @@ TYPE_ONLY_SUFFIXES: tuple[tuple[str, str], ...] = (
 )
 STRONG_ORG_SUFFIXES = (
     "股份有限公司", "有限责任公司", "有限公司", "公司", "集团", "研究院", "研究所", "科学院", "研究中心",
-    "实验室", "大学", "协会", "分会", "学会", "商会", "联合会", "委员会", "学院", "中学", "小学", "学校", "医院",
-    "频道",
+    "实验室", "大学", "协会", "分会", "学会", "商会", "联合会", "促进会", "研究会", "委员会", "学院", "中学", "小学",
+    "学校", "医院", "频道",
 )
 # A sub-unit of a parent organization: "<parent><...><sub-unit suffix>".
 SUBUNIT_SUFFIXES = ("研究院", "研究所", "分会", "分公司", "子公司", "实验室", "研究中心", "事业部")

@@ -34,7 +34,7 @@ VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
 
 
 _CAPITAL = re.compile(r"^[A-Z]")
-_DIGIT_FIRST = re.compile(r"^\d")
+_DIGIT_FIRST = re.compile(r"^\d[\dA-Za-z.]*$")  # 'GPT' + '-' + '4o' (not '1类': 'GLP-1类创新药' is a kind of drug)
 _NUMBER = re.compile(r"\d+(\.\d+)*")
 _MODEL_TAIL = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*")
 _SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,2}")
