@@ -789,6 +789,11 @@ def test_open_sourcing_a_model_on_a_date_releases_it():
     assert ("Meta", "Llama 3") in triples(facts, "releases")
 
 
+def test_a_bracketed_name_between_the_maker_and_the_verb_does_not_count_against_it():
+    facts = run("华信创始人兼首席执行官张建国（Jianguo Zhang）则在年度开发者大会上发布了星河大模型V2.0。")
+    assert ("华信", "星河大模型V2.0") in triples(facts, "releases")
+
+
 def test_products_joined_to_the_released_one_are_released_too():
     facts = run("3月16日，华信正式发布星河大模型4.5和星河大模型X1，并宣布星河一言全面免费。")
     assert triples(facts, "releases") == {("华信", "星河大模型4.5"), ("华信", "星河大模型X1")}

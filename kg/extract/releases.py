@@ -27,6 +27,9 @@ def maker_type(maker: Mention) -> str:
     return "Company" if maker.label == "Organization" else maker.label
 
 
+_NOTE = re.compile(r"[(（][^()（）]{1,20}[)）]")
+
+
 def _subject(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention | None:
     """The organization acting: the nearest one before the verb in the sentence, or, when the
     verb opens the sentence ('开发出X,…企业Y创始人Z'), the organization the clause describes."""
@@ -35,8 +38,8 @@ def _subject(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention |
     if orgs:
         org = orgs[-1]
         between = text[org.end : verb_at]
-        if not re.search(r"[。；;]", between) and len(between) <= 30:
-            return org
+        if not re.search(r"[。；;]", between) and len(_NOTE.sub("", between)) <= 30:
+            return org  # (a bracketed note does not count: '…黄仁勋（Jensen Huang）则在…上发布了')
     if re.search(r"(^|[”，,：:])\s*$", text[sentence.start : verb_at]):
         people = [m for m in sentence.mentions if m.label == "Person" and m.start > verb_at]
         if people:
