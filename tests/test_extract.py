@@ -272,6 +272,9 @@ def test_brand_and_model_code_is_a_product_released_by_the_brand():
 def test_subsidiaries_under_a_parent_and_belonging_to_one():
     facts = run("宏达集团旗下的华信科技和蓝海证券联合发布公告。北辰集团隶属于宏达集团。")
     assert triples(facts, "partOf") == {("华信科技", "宏达集团"), ("蓝海证券", "宏达集团"), ("北辰集团", "宏达集团")}
+    # a wholly owned or controlled subsidiary, with 为 or 是 and no 的
+    assert triples(run("华信科技为宏达集团全资子公司。"), "partOf") == {("华信科技", "宏达集团")}
+    assert triples(run("华信科技是宏达集团控股子公司，主营芯片。"), "partOf") == {("华信科技", "宏达集团")}
 
 
 def test_unnamed_firm_opening_a_clause_before_role_and_person():

@@ -133,9 +133,9 @@ def _listed_address(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
 UNDER_PARENT = re.compile(r"^(?:旗下|下属|所属|控股)(?:的|子公司|公司)?$")
 UNIT_LIST = re.compile(r"^(?:、|和|及|与|以及)$")
 BELONGS_TO = re.compile(r"^(?:隶属于|隶属|从属于)$")
-UNIT_OF = re.compile(r"^(?:是|系)$")
+UNIT_OF = re.compile(r"^(?:是|系|为)$")
 CLAUSE_OPENS = re.compile(r"(?:^|[，,；;：:\s])$")
-OWNED_AFTER = re.compile(r"^(?:旗下|下属|所属|的子公司|的全资子公司|控股的)")
+OWNED_AFTER = re.compile(r"^(?:旗下|下属|所属|的?(?:全资|控股)?子公司|控股的)")  # '…为宏达集团全资子公司'
 
 
 def _subsidiaries(ctx, sentence, orgs) -> list[Fact]:
@@ -153,7 +153,7 @@ def _subsidiaries(ctx, sentence, orgs) -> list[Fact]:
             facts += [ctx.fact(u, "Organization", "partOf", parent, parent.label, sentence, "partOf", 0.75)
                       for u in units]
         if i + 1 < len(orgs) and UNIT_OF.match(text[parent.end : orgs[i + 1].start]) and \
-                OWNED_AFTER.match(text[orgs[i + 1].end : orgs[i + 1].end + 4]) and \
+                OWNED_AFTER.match(text[orgs[i + 1].end : orgs[i + 1].end + 6]) and \
                 CLAUSE_OPENS.search(text, sentence.start, parent.start):  # the unit is what the clause is about
             # '某研究院是某集团旗下的研究机构': the unit, then its parent
             facts.append(ctx.fact(parent, "Organization", "partOf", orgs[i + 1], orgs[i + 1].label, sentence,

@@ -198,6 +198,8 @@ def org_names(doc: Doc) -> Doc:
                 if text == "数据" and ((j + 1 < n and texts[j + 1] in ("显示", "表明", "统计", "称", "来源"))
                                        or (start > 0 and texts[start - 1] in ("据", "根据", "另据"))):
                     break  # '银河证券/ORG 数据 显示', '据…局数据，': the body's figures, not a firm '…数据'
+                if text in ("全资", "控股") and j + 1 < n and texts[j + 1] == "子公司":
+                    break  # '宏达集团/ORG 控股 子公司': a firm's subsidiary, described, not named
                 if text in BUSINESS_SEGMENTS and j + 1 < n and texts[j + 1] in BUSINESS_WORDS:
                     break  # '英伟达/ORG 数据中心 业务': the firm's line of business, no unit of it
                 if (_role_word_follows(texts, j, n) and ent is not None and ent.label_ in ORG_LABELS

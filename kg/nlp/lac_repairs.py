@@ -54,7 +54,7 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
 
 def repair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Repairs across words: glued verbs and relation words, cut names and organizations, codes."""
-    pairs = _split_business_segment(_split_name_from_role(_join_bank_initial(pairs)))
+    pairs = _split_ownership(_split_business_segment(_split_name_from_role(_join_bank_initial(pairs))))
     return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(pairs))))
 
 
@@ -76,6 +76,18 @@ def _split_business_segment(pairs: list[tuple[str, str]]) -> list[tuple[str, str
             out += [(word[: -len(segment)], "ORG"), (segment, "n")]
         else:
             out.append((word, tag))
+    return out
+
+
+_OWNER_THEN_KIND = re.compile(r"(.{2,}(?:集团|公司|银行))(控股|全资)")
+
+
+def _split_ownership(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'宏达集团控股/ORG 子公司' -> '宏达集团/ORG 控股 子公司': the owner, then how it owns the unit."""
+    out: list[tuple[str, str]] = []
+    for k, (word, tag) in enumerate(pairs):
+        owner = tag == "ORG" and k + 1 < len(pairs) and pairs[k + 1][0] == "子公司" and _OWNER_THEN_KIND.fullmatch(word)
+        out += [(owner.group(1), "ORG"), (owner.group(2), "vn")] if owner else [(word, tag)]
     return out
 
 
