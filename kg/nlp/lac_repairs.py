@@ -54,40 +54,33 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
 
 def repair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Repairs across words: glued verbs and relation words, cut names and organizations, codes."""
-    pairs = _split_ownership(_split_business_segment(_split_name_from_role(_join_bank_initial(pairs))))
+    pairs = _split_glued_tails(_split_name_from_role(_join_bank_initial(pairs)))
     return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(pairs))))
 
 
 _FUND_CUSTODIAN = re.compile(r"(.{2,}基金)(托管(?:银行|行|人))(为|是)?")
 
 
-# A firm's line of business LAC glues to its name before 业务 ('英伟达数据中心/ORG 业务'); a body
-# named so ('某市大数据中心') has no 业务 after it.
+# What LAC glues to the end of an organization's name, shown by the word after it: the firm's line
+# of business before 业务 ('英伟达数据中心/ORG 业务'; a body named so, '某市大数据中心', has no 业务
+# after it) and how it owns a subsidiary ('宏达集团控股/ORG 子公司').
 BUSINESS_SEGMENTS = ("数据中心",)
 BUSINESS_WORDS = ("业务", "收入", "营收")
+_GLUED_TAILS = (  # (name and tail, the words that may follow, the tail's tag)
+    (re.compile("(.{2,})(" + "|".join(BUSINESS_SEGMENTS) + ")"), BUSINESS_WORDS, "n"),
+    (re.compile(r"(.{2,}(?:集团|公司|银行))(控股|全资)"), ("子公司",), "vn"),
+)
 
 
-def _split_business_segment(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _split_glued_tails(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'英伟达数据中心/ORG 业务' -> '英伟达/ORG 数据中心/n 业务'; '宏达集团控股/ORG 子公司' ->
+    '宏达集团/ORG 控股/vn 子公司'."""
     out: list[tuple[str, str]] = []
     for k, (word, tag) in enumerate(pairs):
-        segment = tag == "ORG" and k + 1 < len(pairs) and pairs[k + 1][0] in BUSINESS_WORDS and next(
-            (s for s in BUSINESS_SEGMENTS if word.endswith(s) and len(word) >= len(s) + 2), None)
-        if segment:
-            out += [(word[: -len(segment)], "ORG"), (segment, "n")]
-        else:
-            out.append((word, tag))
-    return out
-
-
-_OWNER_THEN_KIND = re.compile(r"(.{2,}(?:集团|公司|银行))(控股|全资)")
-
-
-def _split_ownership(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'宏达集团控股/ORG 子公司' -> '宏达集团/ORG 控股 子公司': the owner, then how it owns the unit."""
-    out: list[tuple[str, str]] = []
-    for k, (word, tag) in enumerate(pairs):
-        owner = tag == "ORG" and k + 1 < len(pairs) and pairs[k + 1][0] == "子公司" and _OWNER_THEN_KIND.fullmatch(word)
-        out += [(owner.group(1), "ORG"), (owner.group(2), "vn")] if owner else [(word, tag)]
+        after = pairs[k + 1][0] if tag == "ORG" and k + 1 < len(pairs) else None
+        glued = after and next(((m, tail_tag) for pattern, words, tail_tag in _GLUED_TAILS
+                                if after in words and (m := pattern.fullmatch(word))), None)
+        out += [(glued[0].group(1), "ORG"), (glued[0].group(2), glued[1])] if glued else [(word, tag)]
     return out
 
 

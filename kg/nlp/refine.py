@@ -34,7 +34,8 @@ VERSION = re.compile(r"^[-‐ ]?v?\d+(\.\d+)*[A-Za-z]*$")
 
 
 _CAPITAL = re.compile(r"^[A-Z]")
-_DIGIT_FIRST = re.compile(r"^\d[\dA-Za-z.]*$")  # 'GPT' + '-' + '4o' (not '1类': 'GLP-1类创新药' is a kind of drug)
+# 'GPT' + '-' + '4o' (not '1类': 'GLP-1类创新药' is a kind of drug)
+_CODE_AFTER_HYPHEN = re.compile(r"^\d[\dA-Za-z.]*$")
 _NUMBER = re.compile(r"\d+(\.\d+)*")
 _MODEL_TAIL = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*")
 _SERIES_NUMBER = re.compile(r"\d{1,3}[A-Za-z]{0,2}")
@@ -68,7 +69,7 @@ def _latin_runs(doc: Doc) -> list[tuple[int, int]]:
                 j += 2
             elif t == " " and j + 1 < n and _SERIES_NUMBER.fullmatch(texts[j + 1]):
                 j += 2  # 'Mate' + ' ' + '60', 'iPhone' + ' ' + '15': a model's number
-            elif t in ("-", "‐") and j + 1 < n and (_DIGIT_FIRST.match(texts[j + 1])
+            elif t in ("-", "‐") and j + 1 < n and (_CODE_AFTER_HYPHEN.match(texts[j + 1])
                                                      or _CODE_WORD.fullmatch(texts[j + 1])):
                 j += 2  # 'GPT' + '-' + '4', 'D' + '-' + 'LUX4'
             elif _MODEL_TAIL.fullmatch(t) and j == i + 1:  # 'VX' + '585HD': one model code
