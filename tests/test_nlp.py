@@ -187,6 +187,18 @@ def test_a_name_cut_before_a_one_character_verb_and_no_name_from_a_time_word():
     assert "王刚才" not in names
 
 
+def test_a_name_cut_before_its_last_character_is_whole_where_the_text_writes_it_whole(nlp):
+    """'王建/PER 新心里': the document names 王建新 elsewhere; a lone 王建 stays as it is."""
+    doc = nlp("王建新是华信基金的基金经理。上周发出指令时，王建新心里还是挺笃定的。")
+    assert [e.text for e in doc.ents if e.label_ == "Person"] == ["王建新", "王建新"]
+
+
+def test_a_market_word_is_no_city_and_a_quantity_no_name(nlp):
+    found = dict(ents(nlp, "华信基金首个产品25日面市，在深圳市发行。"))
+    assert "面市" not in found and found.get("深圳市") == "Location"
+    assert not ents(nlp, "两家基金公司赎回自购基金\xa0\xa0\xa0\xa02200点基金公司先跑 批量分红预防基民大撤退")
+
+
 def test_a_title_cited_as_a_source_is_a_news_outlet(nlp):
     """'据瑞典《每日新闻》26日报道': a place may precede the paper and a date follow it; a law cited
     with 根据 is no outlet."""
@@ -717,6 +729,8 @@ def test_a_bank_initial_lac_cut_off_a_fund_house_and_its_fund_is_joined(nlp):
     """'交/v 银施罗德基金公司/ORG': 交银施罗德基金公司; the fund after 旗下 is a product of its own."""
     found = ents(nlp, "去年，交银施罗德基金公司旗下交银施罗德先锋股票型基金业绩领先。")
     assert found == {("交银施罗德基金公司", "Company"), ("交银施罗德先锋股票型基金", "Product")}
+    names = dict(ents(nlp, "银行系基金已经增至8家，分别为工银瑞信、交银施罗德、建信。"))  # '交/v 银/n 施罗德/PER'
+    assert "交银施罗德" in names and "施罗德" not in names and "银施罗德" not in names
 
 
 def test_a_stock_code_after_a_name_makes_it_a_company_and_a_bare_code_is_no_place(nlp):

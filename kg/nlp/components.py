@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Span
 
 from .lac_repairs import BUSINESS_SEGMENTS, BUSINESS_WORDS
 from .lac_tokenizer import analyse
-from .lexicon import GENERIC_NAMES, ORG_SUFFIXES, ROLE_HEADS, ROLE_MODIFIERS, STRONG_ORG_SUFFIXES, TYPE_ONLY_SUFFIXES
+from .lexicon import (
+    GENERIC_NAMES,
+    ORG_SUFFIXES,
+    QUANTITY,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    STRONG_ORG_SUFFIXES,
+    TYPE_ONLY_SUFFIXES,
+)
 
 ORG_LABELS = {"Organization", "Company", "ResearchInstitute", "GovernmentAgency", "Association", "MediaOutlet"}
 PRODUCT_LABELS = {"Product", "AIModel", "Vehicle"}
@@ -162,7 +170,7 @@ def org_names(doc: Doc) -> Doc:
                 i = ent.end
                 continue
         elif (tags[i] in ("nz", "n") and not texts[i].isspace() and texts[i] not in _NOT_ORG_START
-              and texts[i] not in NOT_ORG_SUFFIXES):
+              and texts[i] not in NOT_ORG_SUFFIXES and not QUANTITY.fullmatch(texts[i])):
             after = ents_by_start.get(i + 1)
             if tags[i] == "n" and after is not None and after.label_ in ORG_LABELS and (
                     _whole_registered(after.text) or (after.text.startswith(_PLACES_OPENING_NAMES)

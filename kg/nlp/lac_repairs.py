@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import AMBIGUOUS_SURNAMES, SINGLE_SURNAMES
+from .lexicon import AMBIGUOUS_SURNAMES, QUANTITY, SINGLE_SURNAMES
 
 LAC_ENTITY_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Location"}
 
@@ -42,19 +42,22 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
         out += [(code.group(1), tag), (code.group(2), "nz")]  # '荣耀Magic' (6): a brand, then its model
     elif tag == "LOC" and (listed := _PLACE_THEN_LISTING.fullmatch(word)) is not None:
         out += [(listed.group(1), "LOC"), (listed.group(2), "v")]  # '赴港上市/LOC': the place, then the verb
+    elif tag == "LOC" and word.endswith(_MARKET_WORDS):
+        out.append((word, "vn"))  # '基金25日面市/LOC', '热熊市/LOC': a market word, no city
     elif tag == "LOC" and _EVENT_ENDING.search(word):
         out.append((word, "nz"))  # '中国国际高峰对话会/LOC': an event, no place
     elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
         out.extend(_split_whitespace(word[:-2], tag))  # '高雨先生': the name, then its honorific
         out.append((word[-2:], "n"))
-    else:
-        out.extend(_split_whitespace(word, tag))
+    else:  # a quantity is nobody's name ('2200点/ORG 基金公司先跑')
+        out.extend((piece, "m") if piece_tag in LAC_ENTITY_LABELS and QUANTITY.fullmatch(piece) else (piece, piece_tag)
+                   for piece, piece_tag in _split_whitespace(word, tag))
     return out
 
 
 def repair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Repairs across words: glued verbs and relation words, cut names and organizations, codes."""
-    pairs = _split_glued_tails(_split_name_from_role(_join_bank_initial(pairs)))
+    pairs = _split_glued_tails(_split_name_from_role(_join_bank_initial(_complete_cut_names(pairs))))
     return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(pairs))))
 
 
@@ -84,6 +87,23 @@ def _split_glued_tails(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _complete_cut_names(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """'王建/PER 新心里/n' where the text also has '王建新/PER': a two-character name LAC cut before
+    its last character, which the same document writes whole elsewhere (one name, one reading)."""
+    whole = {word for word, tag in pairs if tag == "PER" and len(word) == 3}
+    if not whole:
+        return pairs
+    out: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        if out and out[-1][1] == "PER" and len(out[-1][0]) == 2 and out[-1][0] + word[:1] in whole:
+            out[-1] = (out[-1][0] + word[0], "PER")
+            if len(word) > 1:
+                out.append((word[1:], tag))
+        else:
+            out.append((word, tag))
+    return out
+
+
 # Role words ending in 人 that LAC cuts before the 人 and glues it to the name after ('投资 人段永平').
 _ROLES_IN_REN = {"投资", "创始", "创办", "负责", "发言", "合伙", "掌门", "经纪", "主持", "代言", "联合创始", "代理"}
 
@@ -106,18 +126,26 @@ def _split_name_from_role(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]
 # The initials of the big state banks (工商, 交通, 建设, 农业, 中国, 招商), which begin the names
 # of the fund houses they own: 交银施罗德, 工银瑞信, 农银汇理.
 _BANK_INITIALS = set("工交建农中招")
+_NAME_TAGS = ("ORG", "PER", "nz", "n")
 
 
 def _join_bank_initial(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """'交/v 银施罗德基金公司/ORG': a bank's initial LAC cut off the 银… name that follows it."""
+    """'交/v 银施罗德基金公司/ORG' or '交/v 银/n 施罗德/PER': a bank's initial LAC cut off the 银… name
+    that follows it."""
     out: list[tuple[str, str]] = []
     for word, tag in pairs:
-        if word.startswith("银") and len(word) >= 3 and tag in ("ORG", "PER", "nz", "n") and out \
-                and out[-1][0] in _BANK_INITIALS and out[-1][1] in ("v", "p", "f", "j"):
+        if word.startswith("银") and len(word) >= 3 and tag in _NAME_TAGS and out and _is_initial(out[-1]):
             out[-1] = (out[-1][0] + word, "ORG" if tag == "PER" else tag)
+        elif (tag in ("ORG", "PER", "nz") and 2 <= len(word) <= 4 and len(out) >= 2 and out[-1] == ("银", "n")
+              and _is_initial(out[-2])):
+            out[-2:] = [(out[-2][0] + "银" + word, "ORG")]
         else:
             out.append((word, tag))
     return out
+
+
+def _is_initial(pair: tuple[str, str]) -> bool:
+    return pair[0] in _BANK_INITIALS and pair[1] in ("v", "p", "f", "j")
 
 
 def _split_whitespace(word: str, tag: str) -> list[tuple[str, str]]:
@@ -260,6 +288,8 @@ _LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff]|智能
 _BRAND_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{2,})([A-Z]{1,2})")
 _HAN_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{2,})([A-Za-z]{2,}[A-Za-z0-9]*)")
 _PLACE_THEN_LISTING = re.compile(r"([\u4e00-\u9fff]{1,8}?)(上市|挂牌)")
+# Words of 市 the market that LAC reads as a place's name (面市, 顺市, 热熊市).
+_MARKET_WORDS = tuple(c + "市" for c in "面上开股楼车顺休闭罢入救退造出熊牛")
 _EVENT_ENDING = re.compile(r"(?:对话会|峰会|论坛|博览会|展览会|交易会|研讨会|年会|大会|发布会|运动会)$")
 _GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
 
