@@ -196,6 +196,7 @@ def test_a_name_cut_before_its_last_character_is_whole_where_the_text_writes_it_
 def test_a_market_word_is_no_city_and_a_quantity_no_name(nlp):
     found = dict(ents(nlp, "华信基金首个产品25日面市，在深圳市发行。"))
     assert "面市" not in found and found.get("深圳市") == "Location"
+    assert "震荡市" not in dict(ents(nlp, "而深圳一位私募基金人士则认为目前震荡市的格局并没有转换。"))
     assert not ents(nlp, "两家基金公司赎回自购基金\xa0\xa0\xa0\xa02200点基金公司先跑 批量分红预防基民大撤退")
 
 

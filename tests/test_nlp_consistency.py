@@ -49,3 +49,11 @@ def test_a_common_word_tagged_once_is_not_spread_as_a_name():
 def test_a_name_the_text_also_writes_before_a_firms_head_is_the_firms():
     found = {(e.text, e.label_) for e in get_nlp()("施罗德表示，市场向好。施罗德基金管理公司也发布报告。").ents}
     assert ("施罗德", "Organization") in found and not any(label == "Person" for _, label in found)
+
+
+def test_a_place_name_the_text_also_writes_before_jijin_is_the_fund_house_but_a_known_place_stays():
+    """'华安/LOC' beside '华安基金': the fund house; 北京 stays a place beside 北京基金."""
+    found = {(e.text, e.label_) for e in get_nlp()("华安旗下两只基金排名靠后，华安基金表示将调整。").ents}
+    assert ("华安", "Organization") in found and ("华安", "Location") not in found
+    found = {(e.text, e.label_) for e in get_nlp()("北京的基金公司很多，北京基金业协会表示欢迎。").ents}
+    assert ("北京", "Location") in found

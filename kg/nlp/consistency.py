@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, PRODUCT_LABELS, words_of
-from .lexicon import BRAND_AND_CODE
+from .lexicon import BRAND_AND_CODE, COUNTRIES, MAJOR_CITIES, PROVINCES
 
 PROPAGATED = ORG_LABELS | {"Person"}
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -27,7 +27,7 @@ MIN_CHARS = 2
 @Language.component("kg_repeated_names")
 def repeated_names(doc: Doc) -> Doc:
     _drop_brands_read_as_people(doc)
-    _people_named_as_firms(doc)
+    _firms_read_as_people_or_places(doc)
     labels: dict[str, Counter] = defaultdict(Counter)
     for ent in doc.ents:
         if ent.text.strip() != ent.text or len(ent.text) < MIN_CHARS:
@@ -68,19 +68,26 @@ COMMON_TAGS = ("n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "r", "t")
 # Heads that make what comes right before them a firm's name, never a person's ('施罗德基金', '张江集团';
 # not 工作室: a director's studio is named after the director).
 _FIRM_HEAD_AFTER = "(?:公司|集团|基金|证券|银行|控股)"
+_KNOWN_PLACES = {*COUNTRIES, *PROVINCES, *MAJOR_CITIES}
 
 
-def _people_named_as_firms(doc: Doc) -> None:
+def _firms_read_as_people_or_places(doc: Doc) -> None:
     """'施罗德/PER' where the text also writes '施罗德基金': the name is the firm's in the whole
-    document (one name, one reading), not a person's."""
-    people = {e.text for e in doc.ents if e.label_ == "Person" and len(e.text) >= 2}
-    if not people:
+    document (one name, one reading), not a person's. So is '华安/LOC' beside '华安基金' (a fund
+    house named like a place; a known place stays one: 北京 beside 北京基金)."""
+    heads: dict[str, str] = {}  # name -> what may follow it in a firm's name
+    for ent in doc.ents:
+        if len(ent.text) >= 2 and ent.label_ == "Person":
+            heads[ent.text] = _FIRM_HEAD_AFTER
+        elif len(ent.text) >= 2 and ent.label_ == "Location" and ent.text not in _KNOWN_PLACES:
+            heads.setdefault(ent.text, "基金")
+    if not heads:
         return
     text = doc.text
-    firms = {name for name in people if re.search(re.escape(name) + _FIRM_HEAD_AFTER, text)}
+    firms = {name for name, head in heads.items() if re.search(re.escape(name) + head, text)}
     if firms:
-        doc.ents = [Span(doc, e.start, e.end, label="Organization") if e.label_ == "Person" and e.text in firms
-                    else e for e in doc.ents]
+        doc.ents = [Span(doc, e.start, e.end, label="Organization")
+                    if e.label_ in ("Person", "Location") and e.text in firms else e for e in doc.ents]
 
 
 def _drop_brands_read_as_people(doc: Doc) -> None:

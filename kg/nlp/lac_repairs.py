@@ -43,7 +43,7 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
     elif tag == "LOC" and (listed := _PLACE_THEN_LISTING.fullmatch(word)) is not None:
         out += [(listed.group(1), "LOC"), (listed.group(2), "v")]  # '赴港上市/LOC': the place, then the verb
     elif tag == "LOC" and word.endswith(_MARKET_WORDS):
-        out.append((word, "vn"))  # '基金25日面市/LOC', '热熊市/LOC': a market word, no city
+        out.append((word, "vn"))  # '基金25日面市/LOC', '热熊市/LOC', '沪综指/LOC': the market's words
     elif tag == "LOC" and _EVENT_ENDING.search(word):
         out.append((word, "nz"))  # '中国国际高峰对话会/LOC': an event, no place
     elif tag == "PER" and len(word) >= 4 and word.endswith(_HONORIFICS):
@@ -288,8 +288,10 @@ _LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff]|智能
 _BRAND_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{2,})([A-Z]{1,2})")
 _HAN_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{2,})([A-Za-z]{2,}[A-Za-z0-9]*)")
 _PLACE_THEN_LISTING = re.compile(r"([\u4e00-\u9fff]{1,8}?)(上市|挂牌)")
-# Words of 市 the market that LAC reads as a place's name (面市, 顺市, 热熊市).
-_MARKET_WORDS = tuple(c + "市" for c in "面上开股楼车顺休闭罢入救退造出熊牛")
+# Words of 市 the market, and stock indices, that LAC reads as a place's name (面市, 顺市, 热熊市,
+# 震荡市, 沪综指).
+_MARKET_WORDS = (*(c + "市" for c in "面上开股楼车顺休闭罢入救退造出熊牛"), "震荡市", "调整市", "平衡市",
+                 "综指", "基指", "成指")
 _EVENT_ENDING = re.compile(r"(?:对话会|峰会|论坛|博览会|展览会|交易会|研讨会|年会|大会|发布会|运动会)$")
 _GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
 
