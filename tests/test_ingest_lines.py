@@ -7,6 +7,7 @@ import pytest
 from kg.ingest.glued import read_names, split_head, split_tail
 
 BODY = "某公司近日发布了一款新产品，引起广泛关注。"
+LONG_TITLE = "某市楼市半年来首现量价同跌 二十五个楼盘打折促销 期房均价下跌1.37% 标志着楼市进入新一轮调整"
 
 
 @pytest.mark.parametrize(
@@ -46,6 +47,16 @@ BODY = "某公司近日发布了一款新产品，引起广泛关注。"
         (f"新款相机上市【某某在线 example.com】{BODY}", ("新款相机上市", "某某在线", None, (), BODY)),
         (f"新款相机上市 【ZOL-某某在线 EXAMPLE.COM】{BODY}", ("新款相机上市", "ZOL-某某在线", None, (), BODY)),
         (f"基金跑赢指数东方早报记者 肖莉 {BODY}", ("基金跑赢指数", "东方早报", None, ("肖莉",), BODY)),
+        # a two-character name padded with a space, then the paper's own dateline
+        (f"基金首募十亿元证券时报记者 陈 墨本报讯 {BODY}", ("基金首募十亿元", "证券时报", None, ("陈墨",), BODY)),
+        # a signature before /文 glued between the title and the body
+        (f"民间资金拉动房价(图)朱国栋/文{BODY}", ("民间资金拉动房价(图)", None, None, ("朱国栋",), BODY)),
+        (f"摸底土地储备贷款风险张媛媛/文{BODY}", ("摸底土地储备贷款风险", None, None, ("张媛媛",), BODY)),
+        # a long headline with its subtitle run on, before a dateline naming its reporter, and the
+        # reporters' names run on before the dateline too
+        (f"{LONG_TITLE}本报讯 (记者 王小五) {BODY}", (LONG_TITLE, None, None, ("王小五",), BODY)),
+        (f"官员建议以税收抑制房价，应把土地增值返还给社会王五 赵小六本报讯 (记者王五 赵小六){BODY}",
+         ("官员建议以税收抑制房价，应把土地增值返还给社会", None, None, ("王五", "赵小六"), BODY)),
     ],
 )
 def test_head_variants(text, expected):

@@ -56,6 +56,9 @@ _TAIL_JUNK_RE = re.compile(
 )
 
 
+_SIGNED = re.compile(rf"([{HAN}]{{2,}})[/／]文(?:并图|/图)?")
+_OWN_DATELINE = re.compile(r"(?:[\s\u3000]*(?:本报|本刊|本网)讯)?")
+_SPACED_NAME = re.compile(rf"([{HAN}])[ \u3000]([{HAN}])")
 _TIME_WORD = re.compile("[鼠牛虎兔龙蛇马羊猴鸡狗猪]年|年[初底末中内]|月[初底末中]")
 
 
@@ -91,6 +94,10 @@ def read_names(text: str, pos: int, need_role: bool) -> tuple[tuple[str, ...], i
             end = pos = match.end()
             continue  # ○编辑 赵六: an editor, not an author
         word = re.compile(rf"[{HAN}]*(?:[·•][{HAN}]+)?").match(text, pos).group(0)
+        if word in SURNAMES and (spaced := _SPACED_NAME.match(text, pos)):
+            names.append(spaced.group(1) + spaced.group(2))  # '记者 陈 墨': a two-character name padded
+            end = pos = spaced.end()
+            continue
         after = text[pos + len(word):pos + len(word) + 1]
         whole = not after or after in " \u3000、)）】]/／"
         length = len(word) if whole and is_name(word) and word[:2] not in BODY_STARTS else _name_length(word, text)
@@ -187,6 +194,8 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
                 publisher, start = text[start - 2 : start] + publisher, start - 2  # '…东方早报记者': 东方早报
             found.append((start, publisher, None, read[0], read[1]))
             break
+    if not found and (signed := _SIGNED.search(text, 0, window)) and (name := _signed_name(signed.group(1))):
+        found.append((signed.end(1) - len(name), None, None, (name,), signed.end()))  # '…房价(图)朱国栋/文2009年'
     bare = {dateline[0]} if dateline else set()  # anchors removed even when they name nobody
     for match in _PAREN_RE.finditer(text, 0, window):
         if meta := _paren_meta(match.group(1)):
@@ -201,7 +210,7 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
             bare.add(match.start())
     for start, publisher, date, authors, end in sorted(found, key=lambda f: f[0]):
         title = text[:start].rstrip(_MARKS + " \u3000文/／据【[")
-        if title and (titled or not looks_like_title(title)):
+        if title and titled:
             continue
         if paren := _PAREN_RE.match(text, end):  # 晶报讯(记者 王五), 【ZOL-某某在线 x.com】
             meta = _paren_meta(paren.group(1))
@@ -211,10 +220,29 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
                 end = paren.end()
         elif read := read_names(text, end, need_role=True):
             authors, end = authors + read[0], read[1]
+        if title and not looks_like_title(title) and not (authors and _long_title(title)):
+            continue  # a long head is a title only before a byline that names its reporters
         authors = tuple(dict.fromkeys(authors))
+        if authors:  # '…返还给社会王五 赵小六本报讯 (记者王五 赵小六)': the names, run on before the dateline too
+            title = re.sub(r"\s*" + r"\s+".join(map(re.escape, authors)) + "$", "", title) or title
         if authors or publisher or date or start in bare:
+            end = _OWN_DATELINE.match(text, end).end()  # '证券时报记者 陈 墨本报讯 正文'
             return title, publisher, date, authors, text[end:].lstrip(" \u3000，,:：")
     return None
+
+
+def _signed_name(run: str) -> str | None:
+    """The name that ends a run of Han characters before '/文' (the title is glued before it)."""
+    for size in (3, 2):
+        name = run[-size:]
+        if len(run) >= size and name[0] in SURNAMES and name[1:3] not in BODY_STARTS:
+            return name
+    return None
+
+
+def _long_title(text: str) -> bool:
+    """A headline with a subtitle run on (THUCNews glues them): no sentence ends inside it."""
+    return len(text) <= EDGE_SPAN and not any(mark in text for mark in "。！？!?；;")
 
 
 def split_tail(text: str) -> tuple[str, str | None, tuple[str, ...]] | None:
