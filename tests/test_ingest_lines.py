@@ -42,6 +42,9 @@ LONG_TITLE = "某市楼市半年来首现量价同跌 二十五个楼盘打折�
             ("球队再获胜利", "新浪体育", None, (), f"北京时间4月2日，{BODY}"),
         ),
         (f"某地举办读书节据新华社电 {BODY}", ("某地举办读书节", "新华社", None, (), BODY)),
+        # a site's dateline with place and date before 消息; a date alone before 消息 is no dateline
+        (f"会议今日闭幕中广网北京6月27日消息 {BODY}", ("会议今日闭幕", "中广网", None, (), BODY)),
+        (f"两岸合拍剧将上路中国台湾网7月25日消息 {BODY}", ("两岸合拍剧将上路", "中国台湾网", None, (), BODY)),
         # a portal's channel, then its reporter, then 讯
         (f"惠达再获殊荣(图)     新浪家居王小娟讯  {BODY}", ("惠达再获殊荣(图)", "新浪家居", None, ("王小娟",), BODY)),
         (f"新款相机上市【某某在线 example.com】{BODY}", ("新款相机上市", "某某在线", None, (), BODY)),
@@ -79,6 +82,7 @@ def test_glued_names_end_where_the_body_begins():
         f"某公司负责人对本报记者表示，{BODY}",
         f"本报记者日前走访了多家门店。{BODY}",
         f"据《某某日报》消息，{BODY}",
+        f"房价将小幅震荡2009年11月5日消息，{BODY}",
     ],
 )
 def test_sentences_are_not_bylines(text):

@@ -41,9 +41,12 @@ _SEP_RE = re.compile(r"[\s、:：/／]*")
 _OUTLET = rf"[{HAN}A-Za-z]{{2,10}}?(?:日报|晚报|时报|商报|早报|晨报|周报|周刊|报|网|社|台|在线)"
 _PORTAL_RE = re.compile(rf"(?:新浪|搜狐|网易|凤凰)[{HAN}]{{2}}")
 _AGENCY_RE = re.compile("(?:本报|本刊|新华社|中新社|新华网|中新网|人民网)$")
-_GLUED_OUTLET_RE = re.compile(rf"(?:[{HAN}]{{2}}(?:日报|晚报|时报|商报|早报)|[{HAN}]{{2}}网|[{HAN}]{{2}}社|[{HAN}]报)$")
+_GLUED_OUTLET_RE = re.compile(
+    rf"(?:[{HAN}]{{2}}(?:日报|晚报|时报|商报|早报)|(?:中国)?[{HAN}]{{2}}网|[{HAN}]{{2}}社|[{HAN}]报)$"  # 中国台湾网
+)
 _MONTH_DAY = r"(?:(?:19|20)\d{2}年)?[\d一二三四五六七八九十〇]{1,3}月[\d一二三四五六七八九十〇]{1,3}日"
-_DATELINE_RE = re.compile(rf"(?:(?P<date>{_MONTH_DAY})(?:[{HAN}]{{2}})?)?(?:电|讯|消息(?=\s*[（(]))")
+# '…电', '…讯', and 消息 after a date or before a bracketed byline (not '据…消息' in a sentence).
+_DATELINE_RE = re.compile(rf"(?:(?P<date>{_MONTH_DAY})(?:[{HAN}]{{2}})?(?:电|讯|消息)|电|讯|消息(?=\s*[（(]))")
 _PAREN_RE = re.compile(r"\s*[(（【\[]\s*([^()（）【】\[\]]{2,30}?)\s*[)）】\]]\s*")
 _SITE_NAME = re.compile(rf"[{HAN}A-Za-z][{HAN}A-Za-z0-9\-]{{1,12}}(?:在线|网)")
 _DOMAIN_RE = re.compile(r"[A-Za-z0-9-]+\.(?:com|cn|net)\b", re.IGNORECASE)
@@ -151,6 +154,8 @@ def _dateline(text: str, window: int) -> tuple[int, str | None, str | None, int,
             place = re.search(rf"[{HAN}]{{2,8}}$", head)
             places = [_outlet_before(head[:-size]) for size in range(2, len(place.group(0)) + 1)] if place else []
             outlet = next((p for p in places if p), (None, len(head) - min(4, len(place.group(0)) if place else 0)))
+        if match.group(0).endswith("消息") and (outlet is None or outlet[0] is None) and date:
+            continue  # '…震荡2009年11月5日消息': a date glued to the title, no outlet's dateline
         agency = outlet and re.fullmatch("本报|新华社|中新社", head[outlet[1]:])
         if outlet is None or (not date and match.group(0)[-1] != "讯" and not agency):
             continue
@@ -220,8 +225,8 @@ def split_head(text: str, titled: bool) -> tuple[str, str | None, str | None, tu
                 end = paren.end()
         elif read := read_names(text, end, need_role=True):
             authors, end = authors + read[0], read[1]
-        if title and not looks_like_title(title) and not (authors and _long_title(title)):
-            continue  # a long head is a title only before a byline that names its reporters
+        if title and not looks_like_title(title) and not ((authors or (publisher and date)) and _long_title(title)):
+            continue  # a long head is a title only before a byline that names reporters, or outlet and date
         authors = tuple(dict.fromkeys(authors))
         if authors:  # '…返还给社会王五 赵小六本报讯 (记者王五 赵小六)': the names, run on before the dateline too
             title = re.sub(r"\s*" + r"\s+".join(map(re.escape, authors)) + "$", "", title) or title
