@@ -1039,3 +1039,15 @@ def test_a_channel_of_a_portal_is_an_outlet_with_its_editors():
     """'我是新浪乐居家居频道编辑谢娟': the channel is a MediaOutlet, 编辑 a role at it."""
     facts = run("新浪家居：您好，王总，我是新浪乐居家居频道编辑谢娟，感谢您接受本次采访。")
     assert roles_of(facts) == {("谢娟", "新浪乐居家居频道"): ["编辑"]}
+
+
+def test_a_funds_manager_works_at_the_house_the_funds_name_opens_with():
+    """'<fund>(拟任)基金经理<name>': the house named in the article whose name opens the fund's (not the
+    fund, a product); a fund whose house the article never names gives no post."""
+    positions = roles_of(run("华信基金表示看好。华信科瑞基金经理付明也认为，市场年初上涨。"))
+    assert positions == {("付明", "华信基金"): ["基金经理"]}
+    positions = roles_of(run("宏达领先成长股票基金拟任基金经理陈胜表示，股市会反弹。"))
+    assert positions == {("陈胜", "宏达"): ["基金经理"]}
+    assert roles_of(run("宏达现金收益基金经理张勇也表示，近期套利资金减少。")) == {}
+    positions = roles_of(run("华信基金投资总监、华信双动力基金经理王炯女士兼任。"))  # both posts
+    assert positions == {("王炯", "华信基金"): ["基金经理", "投资总监"]} or set(positions) == {("王炯", "华信基金")}

@@ -51,3 +51,11 @@ def test_a_fund_introduced_by_a_dash_after_its_count_is_a_product():
     assert ("中银行业优选灵活配置混合型基金", "Product") in found
     found = ents("南方基金旗下首只指数化产品——沪深300指数基金正在发行。")
     assert not any(label == "Product" for _, label in found)
+
+
+def test_a_name_before_jijinjingli_that_extends_a_house_named_elsewhere_is_its_fund():
+    doc = get_nlp()("华信、宏达等基金公司加仓。华信科瑞基金经理付明认为，市场上涨。")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("华信科瑞", "Product") in found and ("华信", "Company") in found
+    found = {(e.text, e.label_) for e in get_nlp()("华信基金表示看好。华信基金公司基金经理王炯表示。").ents}
+    assert ("华信基金公司", "Company") in found  # the house, never its fund

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
+from ..name_forms import core_name
 from ..nlp.lexicon import ROLE_HEADS
 from .careers import after_person
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, overlaps_a_mention
@@ -45,7 +46,10 @@ def extract(ctx: ArticleContext) -> list[Fact]:
     for sentence in ctx.sentences:
         found: list[Fact] = []
         for person in [m for m in sentence.mentions if m.label == "Person"]:
-            before = _before_person(ctx, sentence, person, text)
+            managed = _fund_manager(ctx, sentence, person, text)
+            before = _before_person(ctx, sentence, person, text) if managed is None or MANAGES_A_FUND.search(
+                text, sentence.start, person.start) else []  # '…投资总监、某双动力基金经理王炯': both posts
+            before = (managed or []) + before
             before = before or _coordinated(ctx, sentence, person, text, found)
             before = before or _anaphoric_org_before(ctx, sentence, person, text)
             before = before or _unnamed_org_before(ctx, sentence, person, text)
@@ -58,6 +62,38 @@ def extract(ctx: ArticleContext) -> list[Fact]:
 
 # '、<fund>基金经理' right before a name: the manager of a fund (a product), after the firm's own title.
 MANAGES_A_FUND = re.compile(r"、[\u4e00-\u9fffA-Za-z0-9]{2,12}?(?:基金的?)?(?:拟任)?基金经理$")
+
+
+# '<fund>(基金)(的)(拟任)基金经理<name>': the manager of a fund, a product named after its house.
+FUND_MANAGER_BEFORE = re.compile(r"(?:基金)?的?(?:拟任|现任)?基金经理$")
+FUND_NAME_BREAK = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]")
+
+
+def _fund_manager(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact] | None:
+    """'海富通领先成长股票基金拟任基金经理陈绍胜': the fund's manager works at the fund house its name
+    opens with (海富通, or 招商基金 named elsewhere in the article before '招商现金增值基金经理'), and
+    the fund itself is no employer. None when no fund's name stands before the title."""
+    tail = FUND_MANAGER_BEFORE.search(text, sentence.start, person.start)
+    if tail is None or tail.end() != person.start:
+        return None
+    # (a fund's mention may take in the 基金 before the title: '博时现金收益基金/Product 经理')
+    named = [m for m in sentence.mentions if m.start < tail.start() and m.end <= tail.start() + len("基金")
+             and coarse(m.label) in ("Organization", "Product")]
+    if not named or FUND_NAME_BREAK.search(text, min(named[-1].end, tail.start()), tail.start()):
+        return None
+    fund = named[-1]
+    if coarse(fund.label) == "Organization" and fund.end > tail.start():
+        return None  # '长盛基金/ORG 的基金经理': the house itself, named with its 基金
+    fund_name = text[fund.start : tail.start()]
+    houses = [(len(core), m.end <= fund.start or m.start >= tail.start(), m) for m in ctx.mentions
+              if coarse(m.label) == "Organization" and m.label != "MediaOutlet"
+              and not (m is fund and m.text == fund_name)
+              and len(core := core_name(m.text, "Organization", frozenset())) >= 2
+              and fund_name.startswith(core) and len(core) < len(fund_name)]
+    if not houses:  # '华信基金公司基金经理', '易方达基金经理': the house itself; else a fund with no house named
+        return None if coarse(fund.label) == "Organization" and fund.text == fund_name else []
+    house = max(houses, key=lambda h: h[:2])[2]  # the longest name; one written apart from the fund's
+    return [position_fact(ctx, person, house, sentence, ["基金经理"], 0.6)]
 
 
 def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:

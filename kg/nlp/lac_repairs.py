@@ -72,6 +72,7 @@ BUSINESS_WORDS = ("业务", "收入", "营收")
 _GLUED_TAILS = (  # (name and tail, the words that may follow, the tail's tag)
     (re.compile("(.{2,})(" + "|".join(BUSINESS_SEGMENTS) + ")"), BUSINESS_WORDS, "n"),
     (re.compile(r"(.{2,}(?:集团|公司|银行))(控股|全资)"), ("子公司",), "vn"),
+    (re.compile(r"(.{2,})(基金)"), ("经理", "经理助理"), "n"),  # '易方达科瑞基金/ORG 经理': the fund, a manager
 )
 
 

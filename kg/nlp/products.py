@@ -83,6 +83,7 @@ def _model_at(texts: list[str], tags: list[str], i: int, org_at: dict) -> int:
 FUND_KIND = re.compile(r"(?:产业投资|股权投资|创业投资|合作|系列|指数|货币|债券|股票|混合|主题|成长|增长|优势|精选|"
                        r"配置)基金$")
 COMPANY_FORMS = ("基金管理有限公司", "基金管理公司", "基金公司", "基金")
+_FIRM_ENDING = re.compile("(?:基金|公司|集团|银行|证券|管理|资产|投资|控股)$")  # a house, never its fund
 
 
 def only_a_kind_of_fund(name: str) -> bool:
@@ -95,7 +96,7 @@ def only_a_kind_of_fund(name: str) -> bool:
 def fund_products(doc: Doc) -> Doc:
     """Funds are products of fund companies: a name ending in 基金 is a fund when its words say
     what kind (产业投资基金, 指数基金), or when it extends the name of a fund company the same
-    document names ('长盛同德主题增长基金' beside '长盛基金')."""
+    document names ('长盛同德主题增长基金' beside '长盛基金'; '易方达科瑞' before 基金经理 beside 易方达)."""
     ents = list(doc.ents)
     companies = set()
     for e in ents:
@@ -104,7 +105,13 @@ def fund_products(doc: Doc) -> Doc:
             if form and 2 <= len(e.text) - len(form) <= 6:
                 companies.add(e.text[: -len(form)])
     changed, generic = False, set()
+    names = companies | {e.text for e in ents if e.label_ in ORG_LABELS}
     for k, e in enumerate(ents):
+        if (e.label_ in ORG_LABELS and doc.text.startswith("基金经理", e.end_char) and not _FIRM_ENDING.search(e.text)
+                and any(e.text.startswith(name) and len(e.text) - len(name) >= 2 for name in names)):
+            ents[k] = Span(doc, e.start, e.end, label="Product")  # '易方达科瑞/ORG 基金经理' beside 易方达
+            changed = True
+            continue
         if e.label_ not in ORG_LABELS or not e.text.endswith("基金") or e.text.endswith(COMPANY_FORMS[:3]):
             continue
         stem = e.text[:-2]
