@@ -1051,3 +1051,13 @@ def test_a_funds_manager_works_at_the_house_the_funds_name_opens_with():
     assert roles_of(run("宏达现金收益基金经理张勇也表示，近期套利资金减少。")) == {}
     positions = roles_of(run("华信基金投资总监、华信双动力基金经理王炯女士兼任。"))  # both posts
     assert positions == {("王炯", "华信基金"): ["基金经理", "投资总监"]} or set(positions) == {("王炯", "华信基金")}
+
+
+def test_professional_titles_a_region_inside_a_title_and_qi_for_the_firm_just_named():
+    """'首席设计师', '首席亚洲经济师' (the region after a modifier is part of the title) and '，其<unit><title>'
+    after a clause break: the firm the sentence named before it."""
+    assert roles_of(run("华信科技首席设计师冯强表示，产品很好。")) == {("冯强", "华信科技"): ["首席设计师"]}
+    assert roles_of(run("报道援引宏达证券首席亚洲经济师谢国安的话称，楼市平稳。")) == {
+        ("谢国安", "宏达证券"): ["首席亚洲经济师"]}
+    assert roles_of(run("宏达地产对后市预期转好，其华东区研究与咨询部董事李庆贤认为，需求回暖。")) == {
+        ("李庆贤", "宏达地产"): ["华东区研究与咨询部董事"]}

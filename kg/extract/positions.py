@@ -20,7 +20,7 @@ import re
 
 from ..model import Fact, Mention
 from ..name_forms import core_name
-from ..nlp.lexicon import ROLE_HEADS
+from ..nlp.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 from .careers import after_person
 from .context import ArticleContext, Sentence, coarse, could_name_a_firm, overlaps_a_mention
 from .posts import HEAD_OF_ONE, HEAD_TITLE, held_by_the_name_before, last_org, orgs_before, position_fact
@@ -36,7 +36,7 @@ NAME_OPENING_CLAUSE = re.compile(r"(?:^|[，,。；;：:、\s”」』]|\d+月|\
 # '招商基金产品部(总监)': the department is part of the title, not of the firm's name.
 TRAILING_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部$")
 ANAPHORIC_ORG = re.compile(r"(?:(?:该|本|这家|此)?(?:公司|集团|企业|银行|基金公司|学校|大学|协会)"
-                           r"|(?:该|本)[行校所院会])$")
+                           r"|(?:该|本)[行校所院会]|(?<=[，,；;])其)$")  # '高力国际…，其华东区研究部董事李某
 BARE_ANAPHOR_AFTER = set("由为任是与和及、，,；;：:（(“\"」 据距在经向对从被让")
 
 
@@ -115,10 +115,13 @@ def _org_before(sentence: Sentence, end: int, text: str) -> Mention | None:
     # '乐家的亚太区总裁', '耐克公司中国体育市场总监': the head of a region or of a country's business
     # ('SOHO中国董事长' is another matter: a firm's name with a country, one mention)
     if last.label == "Location" and len(last.text) <= 6 and not text.startswith("基金", last.end):  # '…中国基金经理'
-        firm = [m for m in before if coarse(m.label) == "Organization" and (
-            text[m.end : last.start] in ("", "的") or _roles_then_comma(text[m.end : last.start]))]
+        firm = [m for m in before if coarse(m.label) == "Organization" and (  # ('…首席亚洲经济师': modifiers first)
+            REGION_AFTER.fullmatch(text[m.end : last.start]) or _roles_then_comma(text[m.end : last.start]))]
         return firm[-1] if firm and parse_roles(text[last.end : end]) else None
     return last if coarse(last.label) == "Organization" else None
+
+
+REGION_AFTER = re.compile("的?(?:" + "|".join(ROLE_MODIFIERS) + ")*")
 
 
 def _roles_then_comma(gap: str) -> bool:
@@ -236,7 +239,7 @@ def _anaphoric_org_before(ctx: ArticleContext, sentence: Sentence, person: Menti
 def _refers_back(text: str, sentence: Sentence, start: int, anaphor: str) -> bool:
     """'该公司' always refers back; a bare '公司' only where nothing describes it: at a clause
     start or after a function word ('由公司副总经理'), not in '人工智能企业中研…' (a category noun)."""
-    if anaphor[0] in "该本这此":
+    if anaphor[0] in "该本这此其":
         return True
     return start <= sentence.start or text[start - 1] in BARE_ANAPHOR_AFTER
 

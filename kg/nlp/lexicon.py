@@ -114,6 +114,8 @@ ROLE_HEADS = (
     "院士", "教练", "主教练", "律师", "医师", "主任医师", "馆长", "站长", "主委",
     # Corporate filings: the legal representative, the controlling person, a factory's head.
     "法定代表人", "实际控制人", "厂长", "董事会主席", "总编", "主管", "老板",
+    # Professions a firm employs under a title (首席亚洲经济师, 资深设计师, 首席策略师).
+    "经济师", "设计师", "策略师", "精算师", "建筑师", "规划师", "架构师",
 )
 # Words that only modify a role (常务副会长, 联席院长, 执行董事).
 ROLE_MODIFIERS = ("常务", "执行", "联席", "联合", "副", "首席", "高级", "资深", "名誉", "荣誉", "代理", "特聘")
