@@ -173,3 +173,15 @@ def test_a_report_kind_a_datelines_word_and_a_lower_case_english_word_are_no_nam
     doc = get_nlp()("世界银行18日发布的新一期《中国经济季报》预测，季报显示增长。综合新华社电 the economic outlook。")
     names = {e.text for e in doc.ents}
     assert not names & {"季报", "综合", "economic"}
+
+
+def test_a_trades_standing_is_no_name_and_describing_nouns_stay_off_a_firm_lac_named_whole():
+    """'老牌基金公司', '沪深300基金' name no one; '实木 地板 巨头 宏达集团/ORG': the firm alone, and
+    '龙头宏达集团旗下地产公司/ORG' is cut at 旗下 (the firm it owns is unnamed)."""
+    from kg.nlp.lac_tokenizer import analyse
+    from kg.nlp.pipeline import get_nlp
+
+    found = {(e.text, e.label_) for e in get_nlp()("选择老牌基金公司旗下的新基金。华信沪深300基金发行。").ents}
+    assert not any(text in ("老牌基金公司", "沪深300基金") for text, _ in found)
+    assert {e.text for e in get_nlp()("该地块被实木地板巨头宏达集团获取。").ents} == {"宏达集团"}
+    assert [w for w in analyse("被龙头宏达集团旗下地产公司获取") if "旗下" in w[0]] == [("旗下", "n")]

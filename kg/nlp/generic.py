@@ -45,12 +45,15 @@ GENERIC_MODIFIERS = (
     # Kinds of schools: '综合性国立大学' is any such university.
     "综合性", "综合", "国立", "公立", "私立", "重点", "知名", "著名", "普通", "名牌", "一流", "顶尖",
     "国际一流", "世界一流", "国际知名", "世界知名",
+    # Standing in a trade: '老牌基金公司', '行业龙头企业', '一线基金公司'.
+    "老牌", "龙头", "一线", "二线", "头部", "传统", "新兴",
 )
 GENERIC_HEADS = ("公司", "银行", "机构", "企业", "集团", "券商", "基金公司", "证券公司", "管理公司", "有限公司", "基金",
                  "股份有限公司", "有限责任公司", "大学", "学校", "学院", "中学", "小学", "医院", "团队", "工厂",
                  "门店", "分公司", "子公司", "频道", "政府", "协会", "商会", "学会")
 GENERIC_ORG = re.compile(
-    "^(?:" + "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)) + "|[\u4e00-\u9fff]{1,3}类)*"  # 家电类
+    "^(?:" + "|".join(sorted(GENERIC_MODIFIERS, key=len, reverse=True)) + "|[\u4e00-\u9fff]{1,3}类"  # 家电类
+    r"|(?:沪深|上证|深证|中证)\d{2,4})*"  # an index's funds: '沪深300基金'
     "(?:" + "|".join(sorted(GENERIC_HEADS, key=len, reverse=True)) + ")$"
 )
 

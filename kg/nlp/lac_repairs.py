@@ -21,6 +21,9 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
         # '国泰双利债券基金托管行为/ORG': a fund, its custodian's role, a copula (the bank's name follows)
         out += [(custody.group(1), "nz"), (custody.group(2), "n")]
         out += [(custody.group(3), "v")] if custody.group(3) else []
+    elif tag == "ORG" and (owned := _OWNED_BY.fullmatch(word)) is not None:
+        # '美的集团旗下地产公司/ORG': the owner, how it owns, what it owns
+        out += [(owned.group(1), "ORG"), (owned.group(2), "n"), (owned.group(3), "n")]
     elif tag == "ORG" and len(word) >= 12:
         for firm in _split_glued_firms(word):
             out.extend(_split_whitespace(firm, tag))
@@ -61,6 +64,7 @@ def repair(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return _rejoin_codes(_join_cut_organizations(_name_cut_before_time(_split_time_of_tenure(pairs))))
 
 
+_OWNED_BY = re.compile(r"(.{2,}?)(旗下|下属)(.{2,})")
 _FUND_CUSTODIAN = re.compile(r"(.{2,}基金)(托管(?:银行|行|人))(为|是)?")
 
 

@@ -18,6 +18,7 @@ from . import (  # noqa: F401
     lists,
     names,
     org_heads,
+    org_names,
     products,
     refine,
     released,
