@@ -160,7 +160,7 @@ DEVICE_NOUNS = (
 # A device's name: the maker's brand, then a model code with a letter and a digit (尼康S570, 小米MIX4).
 # A figure with its unit (2200点, 36亿元, 29%): no name begins with one ('2200点基金公司先跑'),
 # while a bare number may (58同城).
-QUANTITY = re.compile(r"\d[\d.,]*(?:点|%|亿|万|千|元)+")
+QUANTITY = re.compile(r"\d[\d.,]*(?:多|余)?(?:点|%|亿|万|千|元)+")
 
 BRAND = r"[\u4e00-\u9fff]{2,4}"
 CODE = r"(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{0,15}"
