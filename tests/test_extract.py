@@ -1061,3 +1061,17 @@ def test_professional_titles_a_region_inside_a_title_and_qi_for_the_firm_just_na
         ("谢国安", "宏达证券"): ["首席亚洲经济师"]}
     assert roles_of(run("宏达地产对后市预期转好，其华东区研究与咨询部董事李庆贤认为，需求回暖。")) == {
         ("李庆贤", "宏达地产"): ["华东区研究与咨询部董事"]}
+
+
+def test_tiers_a_list_declares_a_place_in_the_next_clause_and_an_incubator_is_no_member():
+    """'分为“引领型”“成长型”…三个梯队' declares the tiers a member's clause names; '其中X位居第一' and
+    '…进入榜单，排名第35位' give places; '由<org>孵化的<member>' puts only the member in the list."""
+    facts = run("12月18日，华信研究院发布《2024中国智能企业创新力百强榜》。榜单将上榜企业分为“引领型”“成长型”和"
+                "“潜力型”三个梯队。宏达科技、星辰科技入选引领型企业；远航智能入选成长型企业。"
+                "宏达科技、星辰科技等企业位列榜单前十，其中宏达科技位居第一。"
+                "此外，由北湖大学孵化的杭州云帆智能科技有限公司也首次进入榜单，排名第35位。")
+    ranked = [(f.subject, f.attributes.get("tier"), f.attributes.get("rank"))
+              for f in facts if f.predicate == "ranksIn"]
+    assert ("宏达科技", "引领型", None) in ranked and ("远航智能", "成长型", None) in ranked
+    assert ("宏达科技", None, 1) in ranked and ("杭州云帆智能科技有限公司", None, 35) in ranked
+    assert not any(subject == "北湖大学" for subject, _, _ in ranked)

@@ -10,7 +10,7 @@ from .normalize import chinese_to_int
 
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
 TIER_NAME = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[，,；;。]|$)")
-TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业|并列第|(?:稳居|位居)前"
+TRIGGERS = re.compile(r"榜单|名单|上榜|入选|位列|排名|入围|跻身|荣登|登榜|榜上有名|代表企业|并列第|(?:稳居|位居)[前第]"
                       r"|榜首|分列|名列"
                       # a place moved to in a list: '连升3位', '顺延第10垫底', '升至第五'
                       r"|(?:连升|连降|上升|下降|攀升|跌落)[\d一二三四五六七八九十]+位|(?:顺延|排在|升至|降至|跌至)第|垫底")
@@ -31,6 +31,8 @@ TIED_LIST_RANK = re.compile(r"(?:[、和与及][^，,。；;、和与及]{2,12}?
 PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露")
 PUBLISHER_AFTER = re.compile(r"^[等\d一二三四五六七八九十个家部门]*(发布|公布|的数据)")
 REPORT_SUFFIX = re.compile(r"(?:研究|发展|评估|评价|分析)?报告$")
+# '<org>孵化的…': the organization describes what follows it.
+DESCRIBES_ANOTHER = re.compile(r"(?:孵化|投资|创办|创立|控股|参股|收购|推出|研发|开发|打造)的")
 
 
 def derive_rankings(ctx: ArticleContext) -> None:
@@ -62,6 +64,25 @@ def _tier_segments(sentence: Sentence, text: str) -> list[tuple[int, int, str]]:
         if name:
             segments.append((seg_start, seg_end, name.group(1)))
     return segments
+
+
+# '将上榜企业分为“引领型”“成长型”和“潜力型”三个梯队': the tiers a list declares.
+TIER_DECLARATION = re.compile(
+    r"分为([^。；;：:]{2,60}?)[两三四五六七八九十\d]+(?:个|大)?(?:梯队|类|档|层级|级别|层次|阵营)"
+)
+
+
+def _declared_tiers(ctx: ArticleContext) -> list[str]:
+    return [tier for sentence in ctx.sentences for match in TIER_DECLARATION.finditer(sentence.text)
+            for tier in re.split(r"[“”\"、和与及，,\s]+", match.group(1)) if 2 <= len(tier) <= 10]
+
+
+def _tier_in_clause(text: str, sentence: Sentence, org: Mention, tiers: list[str]) -> str | None:
+    """'旷视科技、第四范式入选引领型企业': a declared tier named in the organization's clause after it."""
+    ends = [i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0]
+    clause = text[org.end : min(ends) if ends else sentence.end]
+    found = [(clause.find(tier), tier) for tier in tiers if tier in clause]
+    return min(found)[1] if found else None
 
 
 def _publishers(sentence: Sentence, text: str) -> set[str]:
@@ -99,12 +120,15 @@ def _respective_rank(text: str, sentence: Sentence, org: Mention) -> int | None:
 
 
 def _rank_after(text: str, end: int) -> int | None:
-    """'…位列第3' right after the organization, or '与A、B四所学校并列第五' closing a list it is in."""
+    """'…位列第3' right after the organization, or '与A、B四所学校并列第五' closing a list it is in, or
+    '…进入榜单，排名第35位': a clause of the place alone right after the organization's."""
     clause = re.match(r"[^，,；;。]*", text[end : end + 16]).group(0)  # not '西岭大学；北湖大学排名第四'
     if "榜首" in clause:
         return 1  # '…以1.56万亿元估值蝉联榜首'
     clause = clause[:10]
     match = RANK.search(clause) or TIED_LIST_RANK.match(text, end, end + 60)
+    if match is None and (whole := re.match(r"[^，,；;。]{0,24}[，,]", text[end:])):
+        match = RANK.match(text, end + whole.end())  # '…也首次进入榜单，排名第35位'
     if match is None:
         return None
     raw = match.group(1)
@@ -143,6 +167,7 @@ def extract(ctx: ArticleContext) -> list[Fact]:
     # later 'US News根据什么因素来决定学校排名').
     list_publishers = {name for sentence in ctx.sentences if PUBLISHES_A_LIST.search(sentence.text)
                        for name in _publishers(sentence, text)}
+    declared = _declared_tiers(ctx)
     for sentence in ctx.sentences:
         rankings = [m for m in sentence.mentions if m.label == "Ranking"]
         if rankings:
@@ -158,6 +183,8 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                 continue  # who publishes or reports the list is not in it
             if text.startswith("排名", org.end) and PUBLISH_VERBS.search(text, max(0, org.start - 4), org.start):
                 continue  # '发布美国大学排名': the words name the list, no member of it
+            if DESCRIBES_ANOTHER.match(text, org.end):
+                continue  # '由浙江大学孵化的某公司进入榜单': the member is the company the phrase describes
             # Naming the list is not enough ('…推出的“X排名”中，法国大学的地位…'): the organization's
             # own clause places it there, or the sentence lists the members.
             listed = MEMBERS_FOLLOW.search(text, sentence.start, org.start)
@@ -165,7 +192,8 @@ def extract(ctx: ArticleContext) -> list[Fact]:
                     or rankings and _trigger_in_clause(text, sentence, org, HONOURED)
                     or _honoured_subject(text, sentence, org, rankings)):
                 continue
-            tier = next((t for s, e, t in segments if s <= org.start < e), None)
+            tier = next((t for s, e, t in segments if s <= org.start < e), None) or (
+                declared and _tier_in_clause(text, sentence, org, declared)) or None
             rank = _respective_rank(text, sentence, org) or _rank_after(text, org.end)
             facts.append(ctx.fact(org, "Organization", "ranksIn", current, "Ranking", sentence, "rankings",
                                   0.8 if tier or rankings else 0.65, tier=tier, rank=rank))
