@@ -1075,3 +1075,15 @@ def test_tiers_a_list_declares_a_place_in_the_next_clause_and_an_incubator_is_no
     assert ("宏达科技", "引领型", None) in ranked and ("远航智能", "成长型", None) in ranked
     assert ("宏达科技", None, 1) in ranked and ("杭州云帆智能科技有限公司", None, 35) in ranked
     assert not any(subject == "北湖大学" for subject, _, _ in ranked)
+
+
+def test_a_board_secretary_a_brokers_sector_and_a_banks_arm_abroad():
+    """'副行长兼董事会秘书'; '宏达证券金融业/ORG 首席分析师': the sector the analyst covers is part of the
+    title, not of the broker's name; '招/v 银/n 国际/n' is the bank's arm abroad."""
+    assert roles_of(run("华信银行副行长兼董事会秘书彭文介绍，分红比例维持在35%。")) == {
+        ("彭文", "华信银行"): ["副行长", "董事会秘书"]}
+    assert roles_of(run("光大证券金融业首席分析师王一峰认为，收入下滑是周期性的。")) == {
+        ("王一峰", "光大证券"): ["金融业首席分析师"]}
+    assert "招银国际" in {m.text for m in extract_article(
+        Article(id="x", document="t", title="", text="招银国际则在香港完成了多笔IPO承销。"),
+        get_nlp()("招银国际则在香港完成了多笔IPO承销。"))[0]}

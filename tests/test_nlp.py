@@ -741,3 +741,10 @@ def test_a_stock_code_after_a_name_makes_it_a_company_and_a_bare_code_is_no_plac
     found = ents(nlp, "在全国负有盛名的万科(000002.SZ)、中海发展(00688.HK)等一线地产商纷纷拿地。")
     assert {("万科", "Company"), ("中海发展", "Company")} <= found
     assert ents(nlp, "昨日，比亚迪(002594)股价大涨。") == {("比亚迪", "Company")}
+
+
+def test_a_list_before_a_preposition_and_a_noun_is_no_list_of_firms(nlp):
+    """'从研发投入、专利数量、产品落地等12个维度对企业进行评价': the category noun comes after 对; the
+    members are criteria, not firms ('华信、宏达等多家知名企业' is a list of firms)."""
+    assert not ents(nlp, "本届榜单从研发投入、专利数量、产品落地等12个维度对企业进行评价。")
+    assert {"华信", "宏达"} <= {t for t, _ in ents(nlp, "华信、宏达、星辰等多家知名企业参加。")}

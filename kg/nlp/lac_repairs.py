@@ -77,6 +77,9 @@ _GLUED_TAILS = (  # (name and tail, the words that may follow, the tail's tag)
     (re.compile("(.{2,})(" + "|".join(BUSINESS_SEGMENTS) + ")"), BUSINESS_WORDS, "n"),
     (re.compile(r"(.{2,}(?:集团|公司|银行))(控股|全资)"), ("子公司",), "vn"),
     (re.compile(r"(.{2,})(基金)"), ("经理", "经理助理"), "n"),  # '易方达科瑞基金/ORG 经理': the fund, a manager
+    # '光大证券金融业/ORG 首席 分析师': the broker, then the sector its analyst covers
+    (re.compile(r"(.{2,}(?:证券|银行|基金|期货|研究院|研究所))([\u4e00-\u9fff]{1,4}业)"),
+     ("首席", "分析师", "首席分析师", "研究员", "高级", "资深"), "n"),
 )
 
 
@@ -141,8 +144,8 @@ def _join_bank_initial(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     for word, tag in pairs:
         if word.startswith("银") and len(word) >= 3 and tag in _NAME_TAGS and out and _is_initial(out[-1]):
             out[-1] = (out[-1][0] + word, "ORG" if tag == "PER" else tag)
-        elif (tag in ("ORG", "PER", "nz") and 2 <= len(word) <= 4 and len(out) >= 2 and out[-1] == ("银", "n")
-              and _is_initial(out[-2])):
+        elif ((tag in ("ORG", "PER", "nz") and 2 <= len(word) <= 4 or word == "国际") and len(out) >= 2
+              and out[-1] == ("银", "n") and _is_initial(out[-2])):  # (招/v 银/n 国际/n: its arm abroad)
             out[-2:] = [(out[-2][0] + "银" + word, "ORG")]
         else:
             out.append((word, tag))

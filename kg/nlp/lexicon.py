@@ -113,7 +113,7 @@ ROLE_HEADS = (
     # Academies, sport, law, medicine, culture.
     "院士", "教练", "主教练", "律师", "医师", "主任医师", "馆长", "站长", "主委",
     # Corporate filings: the legal representative, the controlling person, a factory's head.
-    "法定代表人", "实际控制人", "厂长", "董事会主席", "总编", "主管", "老板",
+    "法定代表人", "实际控制人", "厂长", "董事会主席", "总编", "主管", "老板", "董事会秘书", "秘书",
     # Professions a firm employs under a title (首席亚洲经济师, 资深设计师, 首席策略师).
     "经济师", "设计师", "策略师", "精算师", "建筑师", "规划师", "架构师",
 )

@@ -84,8 +84,9 @@ def _category_follows(doc: Doc, end: int, sent_end: int) -> str:
     for k in range(start, min(start + 5, sent_end)):
         if doc[k].text in CATEGORY_NOUNS or doc[k].text.endswith(("企业", "公司", "车企", "运营商", "机构")):
             return "公司" if doc[k].text.endswith("公司") else "企业" if doc[k].text.endswith("企业") else doc[k].text
-        if doc[k].tag_ == "w" or doc[k].text == "的":
-            return ""  # '有色金属、煤炭等高周期性的公司': companies of those industries, no list of them
+        if doc[k].tag_ in ("w", "p", "v") or doc[k].text == "的":
+            return ""  # '有色金属、煤炭等高周期性的公司': companies of those industries, no list of them;
+            # '从研发投入、专利数量等12个维度对企业': a preposition or verb before the category
     return ""
 
 
