@@ -1087,3 +1087,14 @@ def test_a_board_secretary_a_brokers_sector_and_a_banks_arm_abroad():
     assert "招银国际" in {m.text for m in extract_article(
         Article(id="x", document="t", title="", text="招银国际则在香港完成了多笔IPO承销。"),
         get_nlp()("招银国际则在香港完成了多笔IPO承销。"))[0]}
+
+
+def test_model_codes_released_by_makers_lac_missed_and_the_company_they_name():
+    """'推出了全新哈弗H6' (a brand and a code; H6 is no half year), '发布了新款C10', '推出了理想L6智能焕新版'
+    (with its edition); a maker named as it releases ('零跑汽车', '理想汽车3月5日推出…') is the firm
+    '该公司' in the next sentence means; '发布Q3财报' releases nothing."""
+    facts = run("3月8日，长城汽车在保定举行的发布会上推出了全新哈弗H6，并宣布合作。仅隔一天，零跑汽车发布了新款C10，"
+                "售价12.98万元起。小鹏汽车董事长何小鹏表示，行业进入淘汰赛。理想汽车3月5日推出了理想L6智能焕新版，"
+                "首次搭载自研的AI助手。该公司总裁马东辉表示，首周订单超过1.5万台。华信科技将于下周发布Q3财报。")
+    assert triples(facts, "releases") == {("长城汽车", "哈弗H6"), ("零跑汽车", "C10"), ("理想汽车", "理想L6智能焕新版")}
+    assert roles_of(facts)[("马东辉", "理想汽车")] == ["总裁"]

@@ -1,7 +1,8 @@
 """Relation extraction: one module per relation family, run in order over each article.
 
-Order matters where an extractor adds mentions others use: positions names companies
-LAC missed ('企业X创始人'), which releases then sees as subjects.
+Order matters where an extractor adds mentions others use: releases first names the makers
+LAC missed as they release a product ('零跑汽车发布了C10'; '该公司' then refers to them), and
+positions names companies LAC missed ('企业X创始人'), which releases then sees as subjects.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from . import appointments, comments, document, organizations, patents, position
 from .context import ArticleContext
 
 EXTRACTORS = (
+    releases.name_makers,
     positions.extract,
     appointments.extract,
     organizations.extract,

@@ -164,12 +164,15 @@ def could_name_a_firm(ctx: ArticleContext, name: str, start: int) -> bool:
     if any(m.start == start and m.text == name and m.label == "Location" for m in ctx.mentions):
         return False  # '河南省(发布…)': a place, already named as one
     span = ctx.doc.char_span(start, start + len(name))
-    if span is not None and len(span) > 1 and (span[0].tag_ in ("m", "p", "c", "u") or (
+    numeral_brand = span is not None and span[0].tag_ == "m" and len(span[0].text) == 1 and name.endswith(FIRM_HEADS)
+    if span is not None and len(span) > 1 and not numeral_brand and (span[0].tag_ in ("m", "p", "c", "u") or (
             span[0].tag_ == "f" and len(span[0].text) >= 2)):
-        return False  # '下一次/m 中国高校', '下面/f 有请全国博客' (not '中/f 研歌'): a count or a place word
+        return False  # '下一次/m 中国高校', '下面/f 有请全国博客' (not '中/f 研歌', '零/m 跑 汽车'): a count, a place
     if span is not None and len(span) == 1 and len(name) >= 5 and name.endswith(("公司", "集团")):
         return True  # '关键点公关公司/n': one word to LAC, but a firm's name by its ending
     return span is not None and not (len(span) == 1 and span[0].tag_ in COMMON_WORD_TAGS)
 
 
 COMMON_WORD_TAGS = ("n", "vn", "an", "a", "v", "ad", "d", "f", "s", "t", "r")
+# What a firm's name may end in after a numeral that opens it (零跑汽车, 三一重工 is LAC's own).
+FIRM_HEADS = ("汽车", "科技", "电子", "智能", "集团", "公司", "银行", "证券", "控股", "股份")

@@ -18,7 +18,8 @@ PUBLISH_VERBS = re.compile(r"发布|公布|发表|推出|披露|出炉")
 TIME_WORDS = re.compile(r"^(?:近日|日前|今年|去年|此前|目前|当天|同日|当日|昨天|昨日|今天|本周|上周)+")
 # '近日<name>发布…': a publisher LAC did not tag, right before the verb.
 NAME_BEFORE_VERB = re.compile(
-    r"(?:^|[，,。\s]|近日|日前|此前|今年以来|\d+日)([\u4e00-\u9fffA-Za-z]{2,8})(?:正式|近日|日前|再次|首次)?$"
+    r"(?:^|[，,。\s]|近日|日前|此前|今年以来|\d+日)([\u4e00-\u9fffA-Za-z]{2,8})(?:\d{1,2}月\d{1,2}日|\d{1,2}日)?"
+    r"(?:正式|近日|日前|再次|首次)?$"  # ('理想汽车3月5日推出了…': the date after the name)
 )
 
 
@@ -49,27 +50,43 @@ def _subject(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention |
     return None
 
 
-def extract(ctx: ArticleContext) -> list[Fact]:
-    facts = []
+def name_makers(ctx: ArticleContext) -> list[Fact]:
+    """Makers LAC did not tag, named as they release a product ('理想汽车3月5日推出了理想L6'), become
+    mentions before any extractor runs: '该公司总裁' in the next sentence refers to them."""
+    for sentence, verb_at, _, products in _releases(ctx):
+        if products and _subject(ctx, sentence, verb_at) is None:
+            _unnamed_maker(ctx, sentence, verb_at)
+    return []
+
+
+def _releases(ctx: ArticleContext):
+    """(sentence, verb start, verb end, products after the verb in its clause) for each release verb."""
     text = ctx.article.text
     for sentence in ctx.sentences:
         for verb in RELEASE_VERBS.finditer(sentence.text):
-            verb_at = sentence.start + verb.start()
             clause_end = _clause_end(text, sentence.start + verb.end(), sentence.end)
-            products = [m for m in sentence.mentions if coarse(m.label) == "Product"
-                        and sentence.start + verb.end() <= m.start < clause_end]
-            if not products:
-                facts.extend(_described_release(ctx, sentence, verb_at, sentence.start + verb.end())
-                             or _released_clause(ctx, sentence, verb_at, sentence.start + verb.end()))
-                continue
-            subject = _subject(ctx, sentence, verb_at) or _unnamed_maker(ctx, sentence, verb_at)
-            if subject is None:
-                continue
-            date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
-            for maker in _with_partners(ctx, sentence, subject):
-                for product in _joined(products, text):
-                    facts.append(ctx.fact(maker, maker_type(maker), "releases", product, product.label, sentence,
-                                          "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
+            yield sentence, sentence.start + verb.start(), sentence.start + verb.end(), [
+                m for m in sentence.mentions if coarse(m.label) == "Product"
+                and sentence.start + verb.end() <= m.start < clause_end]
+
+
+def extract(ctx: ArticleContext) -> list[Fact]:
+    facts = []
+    text = ctx.article.text
+    for sentence, verb_at, verb_end, products in _releases(ctx):
+        if not products:
+            facts.extend(_described_release(ctx, sentence, verb_at, verb_end)
+                         or _released_clause(ctx, sentence, verb_at, verb_end))
+            continue
+        subject = _subject(ctx, sentence, verb_at) or _unnamed_maker(ctx, sentence, verb_at)
+        if subject is None:
+            continue
+        date = parse_date(text[sentence.start : verb_at], ctx.article.context_date)
+        for maker in _with_partners(ctx, sentence, subject):
+            for product in _joined(products, text):
+                facts.append(ctx.fact(maker, maker_type(maker), "releases", product, product.label, sentence,
+                                      "releases", 0.8 if subject.source != "releases" else 0.6, date=date))
+    for sentence in ctx.sentences:
         facts.extend(_on_sale(ctx, sentence))
         facts.extend(_fund_launches(ctx, sentence))
         facts.extend(_publishes(ctx, sentence))

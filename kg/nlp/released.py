@@ -48,6 +48,14 @@ RELEASED_VERSIONED = re.compile(
     r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z]{1,7}\s?(?:[Vv]\d+(?:\.\d+)*|\d+\.\d+))"
     r"(?![\d.%万亿元年月日台部个件只款辆倍])"
 )
+# '推出了全新哈弗H6', '推出了理想L6智能焕新版', '发布了新款C10': a model code, after its brand or alone,
+# with its edition, right after a release verb (not '发布Q3财报': a quarter).
+RELEASED_CODED = re.compile(
+    r"(?:发布|推出|上市|亮相|发售|交付)(?:了|的)?(?:全新|新款|新一代|最新款?|新)?"
+    r"(?P<name>(?P<brand>[\u4e00-\u9fff]{2,4})?(?![QH][1-4](?![\dA-Za-z]))[A-Z]{1,3}\d{1,4}[A-Za-z]{0,2}"
+    r"(?:\s?(?:Pro|Max|Plus|Ultra|PLUS|MAX))?(?:[\u4e00-\u9fff]{2,6}版)?)"
+    r"(?=[，,。；;、\s（(]|和|与|及|并|$)"  # the name closes the clause ('推出新的J1签证项目': no model)
+)
 # '混元/nz 大模型': a proper noun right before 大模型 names a model.
 PROPER_BEFORE_MODEL = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})大模型")
 # '讯飞星火大模型V4.0将于6月底发布': a model's name with its version, wherever it stands.
@@ -123,6 +131,12 @@ def _models(doc: Doc, text: str) -> list[Span]:
 def _devices(doc: Doc, text: str) -> list[Span]:
     spans = []
     for match in RELEASED_DEVICE.finditer(text):
+        spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
+    for match in RELEASED_CODED.finditer(text):
+        brand = match.group("brand") or ""
+        if "的" in brand or brand.endswith(KIND_NOUNS) or any(
+                e.label_ == "Location" and e.start_char == match.start("brand") for e in doc.ents):
+            continue  # '上市的相机S205': the kind of device, not its brand; a country is none either
         spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
     return spans
 
