@@ -1098,3 +1098,11 @@ def test_model_codes_released_by_makers_lac_missed_and_the_company_they_name():
                 "首次搭载自研的AI助手。该公司总裁马东辉表示，首周订单超过1.5万台。华信科技将于下周发布Q3财报。")
     assert triples(facts, "releases") == {("长城汽车", "哈弗H6"), ("零跑汽车", "C10"), ("理想汽车", "理想L6智能焕新版")}
     assert roles_of(facts)[("马东辉", "理想汽车")] == ["总裁"]
+
+
+def test_a_count_of_something_else_near_the_word_patent_is_no_filing():
+    """'从研发投入、专利数量等12个维度对企业进行评价': twelve criteria, no patents filed."""
+    facts = run("华信研究院所长黄子河介绍，本届榜单从研发投入、专利数量、产品落地等12个维度对企业进行评价。"
+                "宏达科技去年申请专利120个。")
+    filings = [(f.subject, f.attributes.get("count")) for f in facts if f.predicate == "filesPatents"]
+    assert filings == [("宏达科技", 120)]

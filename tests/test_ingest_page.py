@@ -115,10 +115,17 @@ def test_non_ascii_stem_gets_a_sha1_id():
         ("新华社北京2月20日电(记者 王五、赵六)近日,正文。", ("王五", "赵六"), "近日,正文。"),
         ("本报北京2月21日电 （记者 欧阳晓明） 正文。", ("欧阳晓明",), "正文。"),
         ("本报记者 陈晨 北京报道", ("陈晨",), ""),  # where the reporter filed from is no name
+        ("经济观察网 记者 刘晨阳", ("刘晨阳",), ""),  # a space between the outlet and the role
     ],
 )
 def test_byline_variants(line, authors, rest):
     assert parse_byline(line) == (authors, rest)
+
+
+def test_a_byline_names_its_outlet_across_a_space():
+    from kg.ingest.lines import byline_outlet
+
+    assert byline_outlet("经济观察网 记者 刘晨阳") == "经济观察网" and byline_outlet("本报记者 张伟") is None
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from .context import ArticleContext, Sentence, of_type
 from .normalize import NUMBER, parse_percent, parse_quantity, parse_year
 
 CLAUSE = re.compile(r"(?:[，,]其中)?[^；;。]+?(?=[，,]其中|[；;。]|$)")  # '…，其中海外专利…': a part of its own
-COUNT = re.compile(rf"({NUMBER}\s*(?:万亿|万|亿|千)?)\s*(?:余|多)?\s*(?:件|项|个)")
+# (个 counts patents only right before them or at a clause's end: not '从专利数量等12个维度')
+COUNT = re.compile(rf"({NUMBER}\s*(?:万亿|万|亿|千)?)\s*(?:余|多)?\s*(?:件|项|个(?=专利|发明|[，,。；;）)]|$))")
 # '据国家知识产权局统计', '某机构数据显示': who counts the patents, not who files them.
 SOURCE_BEFORE = re.compile(r"(?:据|根据|来自|援引)$")
 FILES = re.compile(r"(申请|获得|获|取得|拥有|授权)[^，,]{0,8}专利|专利申请")
