@@ -1106,3 +1106,10 @@ def test_a_count_of_something_else_near_the_word_patent_is_no_filing():
                 "宏达科技去年申请专利120个。")
     filings = [(f.subject, f.attributes.get("count")) for f in facts if f.predicate == "filesPatents"]
     assert filings == [("宏达科技", 120)]
+
+
+def test_disagreeing_with_what_the_last_sentence_said_and_a_sector_before_an_analysts_title():
+    facts = run("宏达证券传媒行业首席分析师冯翠婷认为，微信生态的商业化空间依然广阔。"
+                "但独立经济学家王赤坡对此并不认同，他认为监管可能拖累游戏业务。")
+    assert triples(facts, "disagreesWith") == {("王赤坡", "冯翠婷")}
+    assert roles_of(facts) == {("冯翠婷", "宏达证券"): ["传媒行业首席分析师"]}

@@ -59,3 +59,12 @@ def test_a_name_before_jijinjingli_that_extends_a_house_named_elsewhere_is_its_f
     assert ("华信科瑞", "Product") in found and ("华信", "Company") in found
     found = {(e.text, e.label_) for e in get_nlp()("华信基金表示看好。华信基金公司基金经理王炯表示。").ents}
     assert ("华信基金公司", "Company") in found  # the house, never its fund
+
+
+def test_drugs_are_named_by_their_inn_stem_and_dosage_form():
+    """'创新药瑞维鲁胺片', '该公司的阿得贝利单抗注射液', '宏达药业的泽布替尼': products; a firm's name
+    before 的 stays the firm's, and 洛尔 ending a player's name makes no drug."""
+    doc = get_nlp()("公司自主研发的1类创新药瑞维鲁胺片获批。该公司的阿得贝利单抗注射液、达尔西利片等产品已获批。"
+                    "百济神州的泽布替尼销售额增长。只是罗斯和洛尔都没上场。")
+    products = {e.text for e in doc.ents if e.label_ == "Product"}
+    assert products == {"瑞维鲁胺片", "阿得贝利单抗注射液", "达尔西利片", "泽布替尼"}

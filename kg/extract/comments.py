@@ -297,8 +297,9 @@ def extract_disagreements(ctx: ArticleContext) -> list[Fact]:
             if passive or not BETWEEN_SUBJECT_AND_VERB.match(text[subject.end : verb_at]):
                 continue
             other = _whose_view(ctx, people, subject, verb_end, match.group())
-            if other is None and k > 0 and REFERS_TO_WHAT_WAS_SAID.match(sentence.text):
-                # '张三认为，…。对此，李四并不认同': the view the sentence before reported
+            if other is None and k > 0 and (REFERS_TO_WHAT_WAS_SAID.match(sentence.text)
+                                            or re.search("对此|就此", text[subject.end : verb_at])):
+                # '张三认为，…。对此，李四并不认同' ('但李四对此并不认同'): the view the sentence before reported
                 speaker, _ = _speaker(ctx, ctx.sentences[k - 1], _quotes(ctx.sentences[k - 1]))
                 if isinstance(speaker, Mention) and speaker.label == "Person" and speaker.text != subject.text:
                     other = speaker

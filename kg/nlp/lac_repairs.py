@@ -80,6 +80,8 @@ _GLUED_TAILS = (  # (name and tail, the words that may follow, the tail's tag)
     # '光大证券金融业/ORG 首席 分析师': the broker, then the sector its analyst covers
     (re.compile(r"(.{2,}(?:证券|银行|基金|期货|研究院|研究所))([\u4e00-\u9fff]{1,4}业)"),
      ("首席", "分析师", "首席分析师", "研究员", "高级", "资深"), "n"),
+    # '浙商证券传媒/ORG 行业': the broker, then the sector
+    (re.compile(r"(.{2,}(?:证券|期货|研究院|研究所))([\u4e00-\u9fff]{1,4})"), ("行业",), "n"),
 )
 
 

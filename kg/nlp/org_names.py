@@ -239,7 +239,11 @@ _DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,3}部")
 def _role_word_follows(texts: list[str], j: int, n: int) -> bool:
     """Whether texts[j] begins a job title with the next word ('基金' + '分析师'; a title held over
     a whole firm, '创投' + '创始人', is the firm's, after its name)."""
-    return j + 1 < n and texts[j + 1] in ROLE_HEADS and texts[j + 1] not in _FIRM_WIDE_TITLES
+    k = j + 2 if j + 2 < n and texts[j + 1] in _SECTOR_WORDS else j + 1  # '传媒' + '行业' + '首席': a sector
+    return k < n and texts[k] in ROLE_HEADS and texts[k] not in _FIRM_WIDE_TITLES
+
+
+_SECTOR_WORDS = ("行业", "板块", "领域")
 
 
 # Words that start no organization name glued to one after them ('董事会<ORG>', '同志<ORG>').

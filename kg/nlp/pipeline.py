@@ -41,6 +41,7 @@ COMPONENTS = (
     "kg_brand_models",
     "kg_funds_and_quoted_products",
     "kg_fund_products",
+    "kg_drug_names",
     "kg_fund_companies",
     "kg_fund_lists",
     "kg_listing_dealers",

@@ -228,3 +228,37 @@ def fund_lists(doc: Doc) -> Doc:
     if spans:
         merge_ents(doc, spans)
     return doc
+
+
+# Drugs are named by their international nonproprietary name, whose Chinese form ends in the INN
+# stem's transliteration (WHO INN stems: -tinib 替尼, -mab 单抗, -lutamide 鲁胺, -ciclib 西利,
+# -parib 帕利, -floxacin 沙星, -mycin 霉素, -vastatin 他汀, -pril 普利, -sartan 沙坦, -dipine 地平,
+# -gliflozin 格列净, -vir 他韦/米韦/洛韦, -coxib 昔布, -penem 培南, -prazole 拉唑, -stat 司他; not
+# -olol 洛尔 or a bare 韦, which end people's names too),
+# then perhaps its dosage form (片, 胶囊, 注射液): '创新药瑞维鲁胺片', '该公司的阿得贝利单抗注射液'.
+DRUG_STEMS = "替尼|单抗|鲁胺|西利|帕利|沙星|霉素|他汀|普利|沙坦|地平|格列净|[他米洛瑞布]韦|昔布|培南|拉唑|司他(?!韦)"
+DRUG_STEM = re.compile(DRUG_STEMS)
+DRUG_NAME = re.compile(
+    r"(?:(?<=[药的、和与及，,。；;：:“（(\s])|^)(?P<name>(?:(?![的和与及、])[\u4e00-\u9fff]){1,7}?"
+    rf"(?:{DRUG_STEMS})(?:注射液|注射剂|片|胶囊|颗粒|口服液)?)(?![\u4e00-\u9fff]?(?:类|药物|药品|制剂|疗法))"
+)
+
+
+@Language.component("kg_drug_names")
+def drug_names(doc: Doc) -> Doc:
+    text = doc.text
+    if not DRUG_STEM.search(text):
+        return doc
+    spans = []
+    orgs = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ORG_LABELS]
+    for match in DRUG_NAME.finditer(text):
+        name, end = match.group("name"), match.end("name")
+        start = match.start("name") + max(name.rfind(c) for c in "药物剂的") + 1  # '靶向药物吉非替尼': after the kind
+        span = doc.char_span(start, end, label="Product", alignment_mode="expand")
+        if span is None or (span.start_char, span.end_char) != (start, end) or end - start < 3 or any(
+                a < end and start < b for a, b in orgs):
+            continue  # a name LAC cut across, or a firm's name
+        spans.append(span)
+    if spans:
+        merge_ents(doc, spans)
+    return doc
