@@ -1113,3 +1113,8 @@ def test_disagreeing_with_what_the_last_sentence_said_and_a_sector_before_an_ana
                 "但独立经济学家王赤坡对此并不认同，他认为监管可能拖累游戏业务。")
     assert triples(facts, "disagreesWith") == {("王赤坡", "冯翠婷")}
     assert roles_of(facts) == {("冯翠婷", "宏达证券"): ["传媒行业首席分析师"]}
+
+
+def test_an_innovation_centre_named_over_four_words_releases_a_product():
+    facts = run("目前，北京人形机器人创新中心已发布全尺寸通用人形机器人“天工”。")
+    assert triples(facts, "releases") == {("北京人形机器人创新中心", "天工")}

@@ -318,10 +318,11 @@ def _centre_before_title(words: Words, j: int) -> int | None:
 
 
 def _has_org_suffix_ahead(words: Words, j: int) -> bool:
-    """True when the noun run starting at j (at most 3 words) ends in an organization suffix."""
+    """True when the noun run starting at j (at most 4 words: 人形 机器人 创新 中心) ends in an
+    organization suffix."""
     texts, tags = words.texts, words.tags
     text = ""
-    for k in range(j, min(j + 3, len(texts))):
+    for k in range(j, min(j + 4, len(texts))):
         if tags[k] not in ("n", "nz", "ORG", "vn", "an", "LOC") or texts[k].isspace():
             return False
         text += texts[k]
