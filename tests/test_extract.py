@@ -1118,3 +1118,11 @@ def test_disagreeing_with_what_the_last_sentence_said_and_a_sector_before_an_ana
 def test_an_innovation_centre_named_over_four_words_releases_a_product():
     facts = run("目前，北京人形机器人创新中心已发布全尺寸通用人形机器人“天工”。")
     assert triples(facts, "releases") == {("北京人形机器人创新中心", "天工")}
+
+
+def test_what_the_words_open_with_comes_before_the_product_the_title_names():
+    """A comment that names no product is about the organization its words open with (苹果), and
+    only failing that about the product the title names."""
+    facts = run("华为正式发布Mate 70系列手机。宏达分析师Ivan Lam则表示，苹果在中国市场面临的竞争压力将持续加大。",
+                title="华为发布Mate 70系列")
+    assert ("Ivan Lam", "苹果") in triples(facts, "commentsOn")

@@ -142,9 +142,18 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker: Mention | str) ->
     in_paragraph = [m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"]
     if REFERS_TO_A_PRODUCT.search(sentence.text):  # '它', '这款产品': the one named last before
         return _unique([m for m in in_paragraph if m.start < sentence.start][::-1])[:1]
-    # Otherwise only the article's subject: a product its title names ('星河X1上市,专家怎么看').
+    return []
+
+
+def _title_subject(ctx: ArticleContext, sentence: Sentence) -> list[Mention]:
+    """The article's subject: a product its title names and the paragraph mentions ('星河X1上市,专家怎么看')."""
+    text = ctx.article.text
+    para_start = text.rfind("\n", 0, sentence.start) + 1
+    para_end = text.find("\n", sentence.end)
+    para_end = len(text) if para_end < 0 else para_end
     title = ctx.article.title or ""
-    return _unique([m for m in in_paragraph if m.text in title])[:1]
+    return _unique([m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"
+                    and m.text in title])[:1]
 
 
 def _in_topic_phrase(sentence: Sentence, mention: Mention) -> bool:
@@ -241,9 +250,9 @@ def extract(ctx: ArticleContext) -> list[Fact]:
             ctx.last_speaker = name
         targets = _targets(ctx, sentence, speaker)
         if not targets:  # weaker evidence: the organization the reported words open with
-            targets = (_topic_of_what_is_said(ctx, sentence, name)
-                       or _talked_about(ctx, sentence, speaker, quotes))
-            confidence = min(confidence, 0.6)
+            targets = _topic_of_what_is_said(ctx, sentence, name) or _talked_about(ctx, sentence, speaker, quotes)
+            confidence = min(confidence, 0.6) if targets else confidence
+        targets = targets or _title_subject(ctx, sentence)  # else the article's subject
         quote = _choose_quote(quotes, targets)
         if quote is None and isinstance(speaker, Mention) and _answers(ctx.article.text, speaker):
             quote = ctx.article.text[speaker.end + 1 : sentence.end].strip()  # '王五：<the answer>'
