@@ -1126,3 +1126,12 @@ def test_what_the_words_open_with_comes_before_the_product_the_title_names():
     facts = run("华为正式发布Mate 70系列手机。宏达分析师Ivan Lam则表示，苹果在中国市场面临的竞争压力将持续加大。",
                 title="华为发布Mate 70系列")
     assert ("Ivan Lam", "苹果") in triples(facts, "commentsOn")
+
+
+def test_a_quoted_device_after_its_kind_developed_by_a_firm_under_its_short_name():
+    """'超导量子计算机“本源悟空”' names a product, which '“本源悟空”由本源量子自主研发' says the firm
+    made; '本源量子', the start of 本源量子计算科技（合肥）股份有限公司 the article repeats, is that firm."""
+    facts = run("记者从本源量子计算科技（合肥）股份有限公司获悉，超导量子计算机“本源悟空”访问量突破千万次。"
+                "“本源悟空”由本源量子自主研发。本源量子副总裁张辉介绍，团队正在研制下一代。")
+    assert triples(facts, "releases") == {("本源量子", "本源悟空")}
+    assert roles_of(facts) == {("张辉", "本源量子"): ["副总裁"]}

@@ -90,6 +90,24 @@ def extract(ctx: ArticleContext) -> list[Fact]:
         facts.extend(_on_sale(ctx, sentence))
         facts.extend(_fund_launches(ctx, sentence))
         facts.extend(_publishes(ctx, sentence))
+        facts.extend(_made_by(ctx, sentence))
+    return facts
+
+
+# '“本源悟空”由本源量子自主研发': a product, then 由 and the organization that developed it.
+MADE_BY = re.compile(r"^[”」\"]?(?:是|则)?由$")
+DEVELOPED = re.compile(r"^(?:自主|独立|联合|共同|全新)?(?:研发|开发|研制|打造|推出|发布)")
+
+
+def _made_by(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:
+    text = ctx.article.text
+    facts = []
+    for product in [m for m in sentence.mentions if coarse(m.label) == "Product"]:
+        makers = [m for m in of_type(sentence.mentions, "Organization")
+                  if m.start > product.end and MADE_BY.match(text[product.end : m.start])]
+        if makers and DEVELOPED.match(text[makers[0].end : makers[0].end + 6]):
+            facts.append(ctx.fact(makers[0], maker_type(makers[0]), "releases", product, product.label, sentence,
+                                  "releases", 0.7))
     return facts
 
 

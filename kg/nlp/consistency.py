@@ -20,6 +20,7 @@ from .components import ORG_LABELS, PRODUCT_LABELS, words_of
 from .lexicon import BRAND_AND_CODE, COUNTRIES, MAJOR_CITIES, PROVINCES
 
 PROPAGATED = ORG_LABELS | {"Person"}
+_OPEN_QUOTES = ("“", '"', "「")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_CHARS = 2
 
@@ -36,6 +37,8 @@ def repeated_names(doc: Doc) -> Doc:
             labels[ent.text][ent.label_] += 1
         elif ent.label_ in PRODUCT_LABELS and (model := BRAND_AND_CODE.fullmatch(ent.text)):
             labels[model.group(2)][ent.label_] += 1  # '三星ST500', then 'ST500是三星推出的…'
+        elif ent.label_ in PRODUCT_LABELS and doc.text[ent.start_char - 1 : ent.start_char] in _OPEN_QUOTES:
+            labels[ent.text][ent.label_] += 1  # '量子计算机“本源悟空”', then '“本源悟空”由…研发'
     if not labels:
         return doc
     text = doc.text
@@ -140,6 +143,9 @@ def short_firm_names(doc: Doc) -> Doc:
     taken = bytearray(len(text))
     for ent in ents:
         taken[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    for short, label in list(shorts.items()):
+        if (shorter := _repeated_prefix(short, text, taken)) and shorter not in places:
+            shorts.setdefault(shorter, label)  # '本源量子' for 本源量子计算科技（合肥）股份有限公司
     found = []
     for short, label in shorts.items():
         for match in re.finditer(re.escape(short), text):
@@ -152,3 +158,17 @@ def short_firm_names(doc: Doc) -> Doc:
     if found:
         doc.ents = sorted([*ents, *found], key=lambda s: s.start)
     return doc
+
+
+def _repeated_prefix(core: str, text: str, taken: bytearray) -> str | None:
+    """The longest start of a firm's core name (three characters or more) that the text writes twice
+    or more on its own, outside any entity: the short name the article uses ('本源量子')."""
+    for size in range(len(core) - 1, 2, -1):
+        prefix = core[:size]
+        if not _HAN.match(prefix[-1]):
+            continue
+        alone = [m for m in re.finditer(re.escape(prefix), text) if not any(taken[m.start() : m.end()])
+                 and not text.startswith(core[size], m.end())]
+        if len(alone) >= 2:
+            return prefix
+    return None

@@ -71,6 +71,9 @@ _BEFORE_A_NAME = re.compile(r".*(?:发布|推出|上线|开源|亮相|升级|迭
 QUOTED_BEFORE_KIND = re.compile(r"[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"](?:"
                                 + "|".join(n for n in DEVICE_NOUNS if n != "服务器") + ")")
 KIND_NOUNS = ("大模型", "模型", *DEVICE_NOUNS)
+# '超导量子计算机“本源悟空”', '量子芯片“悟空芯”', '操作系统“本源司南”': the kind, then the quoted name.
+KIND_BEFORE_QUOTED = re.compile(r"(?:" + "|".join(n for n in DEVICE_NOUNS if n != "服务器")
+                                + r"|操作系统)[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"]")
 NOT_A_NAME = re.compile(r"(?:产品|服务|系列|平台|版本|技术|能力|功能|方案|工具|体系|生态|矩阵|家族|团队|公司)$")
 VERSION_AT_END = re.compile(_VERSION + "$")
 
@@ -150,7 +153,7 @@ def _versioned(doc: Doc, text: str) -> list[Span]:
             continue  # '发布新一代大模型天工3.0大模型', '发布甲大模型4.5': the model rules name it
         if len(KIND_WORDS.sub("", core)) >= 2 and not NOT_A_NAME.search(core):
             spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
-    for match in QUOTED_BEFORE_KIND.finditer(text):
+    for match in (*QUOTED_BEFORE_KIND.finditer(text), *KIND_BEFORE_QUOTED.finditer(text)):
         spans += _whole_words(doc, match.start("name"), match.end("name"), "Product")
     return spans
 
