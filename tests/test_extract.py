@@ -1135,3 +1135,9 @@ def test_a_quoted_device_after_its_kind_developed_by_a_firm_under_its_short_name
                 "“本源悟空”由本源量子自主研发。本源量子副总裁张辉介绍，团队正在研制下一代。")
     assert triples(facts, "releases") == {("本源量子", "本源悟空")}
     assert roles_of(facts) == {("张辉", "本源量子"): ["副总裁"]}
+
+
+def test_a_model_code_lac_glued_to_the_device_after_it_is_released_too():
+    """'Mate X6折叠屏/nz 手机': the code is cut from the kind, and the product joins the one released."""
+    facts = run("华信正式发布Mate 70系列手机和Mate X6折叠屏手机。")
+    assert triples(facts, "releases") == {("华信", "Mate 70"), ("华信", "Mate X6")}

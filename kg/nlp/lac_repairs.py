@@ -293,8 +293,9 @@ def _rejoin_codes(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
 _LEGAL_FORM = re.compile(r"有限责任公司|有限公司")
 _HONORIFICS = ("先生", "女士", "小姐")
 # 'SUV钇' (为3), 'Kimi智能' (助手): a name, then the start of the next word or of a kind of device
-_LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*)([\u4e00-\u9fff]|智能|手机|平板|电脑|芯片|眼镜|耳机|手表"
-                             r"|(?:单反|数码|卡片|长焦|微单)?相机|单反|镜头|套机|投影仪|播放器)")
+# ('X6折叠屏' (手机): a one-letter code too)
+_LATIN_THEN_HAN = re.compile(r"([A-Za-z]{2,}[A-Za-z0-9]*|[A-Z]\d{1,3}[A-Za-z]?)([\u4e00-\u9fff]|智能|手机|平板|电脑"
+                             r"|芯片|眼镜|耳机|手表|(?:单反|数码|卡片|长焦|微单)?相机|单反|镜头|套机|投影仪|播放器|折叠屏)")
 _BRAND_THEN_LETTER = re.compile(r"([\u4e00-\u9fff]{2,})([A-Z]{1,2})")
 _HAN_THEN_LATIN = re.compile(r"([\u4e00-\u9fff]{2,})([A-Za-z]{2,}[A-Za-z0-9]*)")
 _PLACE_THEN_LISTING = re.compile(r"([\u4e00-\u9fff]{1,8}?)(上市|挂牌)")
