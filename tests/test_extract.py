@@ -1141,3 +1141,12 @@ def test_a_model_code_lac_glued_to_the_device_after_it_is_released_too():
     """'Mate X6折叠屏/nz 手机': the code is cut from the kind, and the product joins the one released."""
     facts = run("华信正式发布Mate 70系列手机和Mate X6折叠屏手机。")
     assert triples(facts, "releases") == {("华信", "Mate 70"), ("华信", "Mate X6")}
+
+
+def test_a_short_name_in_brackets_after_a_registered_one_and_a_unit_publishing_a_report():
+    """'华信国际金融股份有限公司（华金公司）': the bracketed short name is the same firm; '年度策略报告《X》'
+    is a report, which the research unit (not its parent named inside it) publishes."""
+    facts = run("华信国际金融股份有限公司（华金公司）研究部发布报告。华金公司首席经济学家彭文生指出，财政政策将发力。"
+                "同日，宏达证券研究所也发布了年度策略报告《拥抱新周期》，认为市场将迎来结构性机会。")
+    assert roles_of(facts) == {("彭文生", "华信国际金融股份有限公司"): ["首席经济学家"]}
+    assert ("宏达证券研究所", "拥抱新周期") in triples(facts, "publishes")

@@ -45,6 +45,7 @@ LONG_TITLE = "某市楼市半年来首现量价同跌 二十五个楼盘打折�
         # a site's dateline with place and date before 消息; a date alone before 消息 is no dateline
         (f"会议今日闭幕中广网北京6月27日消息 {BODY}", ("会议今日闭幕", "中广网", None, (), BODY)),
         (f"新京报贝壳财经讯（记者 王小五）{BODY}", ("", "新京报", None, ("王小五",), BODY)),  # a paper's channel
+        (f"证券时报e公司讯 {BODY}", ("", "证券时报", None, (), BODY)),
         (f"两岸合拍剧将上路中国台湾网7月25日消息 {BODY}", ("两岸合拍剧将上路", "中国台湾网", None, (), BODY)),
         # a portal's channel, then its reporter, then 讯
         (f"惠达再获殊荣(图)     新浪家居王小娟讯  {BODY}", ("惠达再获殊荣(图)", "新浪家居", None, ("王小娟",), BODY)),

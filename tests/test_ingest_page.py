@@ -117,6 +117,7 @@ def test_non_ascii_stem_gets_a_sha1_id():
         ("本报记者 陈晨 北京报道", ("陈晨",), ""),  # where the reporter filed from is no name
         ("经济观察网 记者 刘晨阳", ("刘晨阳",), ""),  # a space between the outlet and the role
         ("21世纪经济报道记者 倪雨晴 深圳报道", ("倪雨晴",), ""),  # an outlet opening with digits, named 报道
+        ("第一财经记者 杜涵", ("杜涵",), ""),  # any name glued to the role is the outlet's
     ],
 )
 def test_byline_variants(line, authors, rest):
@@ -128,6 +129,7 @@ def test_a_byline_names_its_outlet_across_a_space():
 
     assert byline_outlet("经济观察网 记者 刘晨阳") == "经济观察网" and byline_outlet("本报记者 张伟") is None
     assert byline_outlet("21世纪经济报道记者 倪雨晴 深圳报道") == "21世纪经济报道"
+    assert byline_outlet("第一财经记者 杜涵") == "第一财经" and byline_outlet("实习记者 王五") is None
 
 
 @pytest.mark.parametrize(

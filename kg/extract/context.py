@@ -115,6 +115,20 @@ def _resolve_surname_titles(text: str, mentions: list[Mention]) -> list[Mention]
 DECLARED_SHORT_NAME = re.compile(r"[(（](?:以下)?(?:简称|下称|以下称)[：:]?[“\"]?([^()（）“”\"，,]{2,12}?)[”\"]?[)）]")
 
 
+BRACKETED_SHORT_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` takes its characters from `full` in order (中金公司 of 中国国际金融股份有限公司),
+    leaving out a kind word it adds (公司, 集团); not a place in brackets (（合肥）), which is
+    no part of the name's start."""
+    core = re.sub(r"(?:公司|集团)$", "", short)
+    if len(core) < 2 or not full.startswith(core[0]):
+        return False
+    rest = iter(full)
+    return all(ch in rest for ch in core)
+
+
 def _resolve_declared_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions of a declared short name carry the full name (source "coref"); the declaration
     itself becomes a mention of the full name, so both resolve to one entity."""
@@ -123,6 +137,11 @@ def _resolve_declared_abbreviations(text: str, mentions: list[Mention]) -> list[
         before = [m for m in mentions if m.end == match.start() and coarse(m.label) == "Organization"]
         if before:
             full_names[match.group(1)] = before[0]
+    for match in BRACKETED_SHORT_NAME.finditer(text):  # '中国国际金融股份有限公司（中金公司）'
+        before = [m for m in mentions if m.end == match.start() and coarse(m.label) == "Organization"
+                  and len(m.text) >= 6 and _abbreviates(match.group(1), m.text)]
+        if before:
+            full_names.setdefault(match.group(1), before[0])
     if not full_names:
         return mentions
     out = list(mentions)

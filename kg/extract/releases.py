@@ -37,7 +37,7 @@ def _subject(ctx: ArticleContext, sentence: Sentence, verb_at: int) -> Mention |
     text = ctx.article.text
     orgs = [m for m in of_type(sentence.mentions, "Organization") if m.end <= verb_at]
     if orgs:
-        org = orgs[-1]
+        org = max(orgs, key=lambda m: (m.end, m.end - m.start))  # a unit, not the parent named inside it
         between = text[org.end : verb_at]
         if not re.search(r"[。；;]", between) and len(_NOTE.sub("", between)) <= 30:
             return org  # (a bracketed note does not count: '…黄仁勋（Jensen Huang）则在…上发布了')

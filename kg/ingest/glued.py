@@ -39,7 +39,7 @@ _FILLER_RE = re.compile(
 _EDITOR_RE = re.compile(rf"\s*[{_MARKS}]?\s*(?:责任)?编辑\s*[:：]?\s*[{HAN}]{{2,4}}(?![{HAN}])")
 _SEP_RE = re.compile(r"[\s、:：/／]*")
 _OUTLET = rf"[{HAN}A-Za-z]{{2,10}}?(?:日报|晚报|时报|商报|早报|晨报|周报|周刊|报|网|社|台|在线)"
-_CHANNEL_RE = re.compile(rf"(?:^|(?<=[\s\u3000]))([{HAN}]{{1,4}}(?:日报|晚报|时报|商报|早报|报))[{HAN}]{{2,4}}$")
+_CHANNEL_RE = re.compile(rf"(?:^|(?<=[\s\u3000]))([{HAN}]{{1,4}}(?:日报|晚报|时报|商报|早报|报))[{HAN}A-Za-z]{{2,4}}$")
 _PORTAL_RE = re.compile(rf"(?:新浪|搜狐|网易|凤凰)[{HAN}]{{2}}")
 _AGENCY_RE = re.compile("(?:本报|本刊|新华社|中新社|新华网|中新网|人民网)$")
 _GLUED_OUTLET_RE = re.compile(

@@ -100,8 +100,10 @@ def names_in(text: str, need_role: bool) -> tuple[str, ...] | None:
 
 
 # '证券时报记者 张一帆', '人民日报记者 王五': a byline opening with an outlet's name (not 本报).
+# ('第一财经记者 杜涵': any name glued to the role is the outlet's.)
 _OUTLET_BYLINE_RE = re.compile(
-    rf"^(?P<outlet>新华社|中新社|(?!本报|本刊|本台|本网)(?:\d{{1,2}})?[{HAN}]{{2,6}}(?:报道|报|社|台|网))[ \u3000]?"
+    rf"^(?P<outlet>新华社|中新社|(?!本报|本刊|本台|本网)(?:\d{{1,2}})?[{HAN}]{{2,6}}(?:报道|报|社|台|网)"
+    rf"|(?!本报|本刊|本台|本网|首席|特约|见习|实习|驻|摄影|文|图)[{HAN}A-Za-z]{{2,8}}?(?=(?:首席|特约)?记者))[ \u3000]?"
     rf"(?:首席|特约|见习|实习|驻[{HAN}]{{1,4}})?(?:摄影)?(?:记者|通讯员)"
 )
 
@@ -119,6 +121,8 @@ def parse_byline(paragraph: str) -> tuple[tuple[str, ...], str] | None:
     (本报讯(记者 赵六) 正文..., 新华社北京2月20日电（记者 X）...) leave the body text.
     """
     line = clean(paragraph)
+    if outlet := byline_outlet(line):  # the outlet's name is no reporter's
+        line = line[len(outlet) :]
     if len(line) <= 40 and "\n" not in line:
         whole = names_in(line, need_role=True)
         if whole:

@@ -32,6 +32,7 @@ def _cited_as_source(text: str, start: int, end: int) -> bool:
         _SOURCE_AFTER.match(text, end) is not None
 
 
+_REPORT_KIND_BEFORE = re.compile(r"(?:报告|白皮书|蓝皮书|研报)$")
 _OUTLET_KIND_AFTER = re.compile(r"杂志社|杂志|周刊|报社|期刊")
 _SOFTWARE_KIND_BEFORE = re.compile(r"(?:网游|游戏|手游|页游|端游|软件|应用|App|APP|app|客户端|操作系统|小程序)$")
 # The country or city of a paper may stand between 据 and its name; a date between it and 报道.
@@ -59,6 +60,8 @@ def titles(doc: Doc) -> Doc:
             label = "Report"
         elif org_type(inner) == "MediaOutlet" or _cited_as_source(text, match.start(), match.end()):
             label = "MediaOutlet"
+        elif _REPORT_KIND_BEFORE.search(text, max(0, match.start() - 4), match.start()):
+            label = "Report"  # '年度策略报告《拥抱新周期》': the kind of publication, then its title
         elif _SOFTWARE_KIND_BEFORE.search(text, max(0, match.start() - 6), match.start()):
             label = "Product"  # '手机网游《诛神OL》', '游戏《某某》': a game or an app is a product
         elif (_PUBLISHED_BEFORE.search(text, max(0, match.start() - 12), match.start())
