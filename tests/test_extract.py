@@ -1150,3 +1150,11 @@ def test_a_short_name_in_brackets_after_a_registered_one_and_a_unit_publishing_a
                 "同日，宏达证券研究所也发布了年度策略报告《拥抱新周期》，认为市场将迎来结构性机会。")
     assert roles_of(facts) == {("彭文生", "华信国际金融股份有限公司"): ["首席经济学家"]}
     assert ("宏达证券研究所", "拥抱新周期") in triples(facts, "publishes")
+
+
+def test_a_post_at_gongsi_after_the_name_is_at_the_firm_named_last():
+    """'郁亮…，继续担任公司董事、总裁', '张三将担任公司副总裁': 公司 is the firm named last before."""
+    facts = run("宏达企业股份有限公司发布公告称，郁明因工作调整不再担任董事会主席职务，继续担任公司董事、总裁。")
+    assert ("郁明", "宏达企业股份有限公司") in roles_of(facts)
+    assert {r for f in facts if f.predicate == "holdsPositionAt" for r in f.attributes["role"]} >= {"董事", "总裁"}
+    assert roles_of(run("华信科技公告称，张三将担任公司副总裁。")) == {("张三", "华信科技"): ["副总裁"]}

@@ -7,7 +7,7 @@ import re
 
 from ..model import Fact, Mention
 from .context import ArticleContext, Sentence, of_type
-from .posts import HEAD_OF_ONE, HEAD_TITLE, held_by_the_name_before, orgs_before, position_fact
+from .posts import HEAD_OF_ONE, HEAD_TITLE, held_by_the_name_before, last_org, orgs_before, position_fact
 from .roles import parse_roles, roles_after
 
 # '阮洪良 福莱特玻璃集团董事长', '吕冬青职务：某公司董事长': the name, then its post.
@@ -58,7 +58,22 @@ def after_person(ctx: ArticleContext, sentence: Sentence, person: Mention, text:
         if not (apposition or plain_gap or only_person or (verb and re.match(r"^[，,(（]", gap))):
             continue
         return _role_chain(ctx, sentence, person, orgs[i:], limit, text, 0.8 if apposition else 0.75)
-    return _biography(ctx, sentence, person, orgs, limit, text) or _role_after_name(ctx, sentence, person, text)
+    return (_biography(ctx, sentence, person, orgs, limit, text) or _role_after_name(ctx, sentence, person, text)
+            or _post_at_the_company(ctx, sentence, person, limit, text))
+
+
+# '张三…，继续担任公司董事、总裁': a post at '公司', the firm the article named last before the person.
+POST_AT_THE_COMPANY = re.compile(r"(?:担任|出任|兼任|升任|接任|调任)(?:该|本)?(?:公司|集团)")
+
+
+def _post_at_the_company(ctx: ArticleContext, sentence: Sentence, person: Mention, limit: int,
+                         text: str) -> list[Fact]:
+    verb = POST_AT_THE_COMPANY.search(text, person.end, limit)
+    if verb is None or any(m.label == "Person" and person.end <= m.start < verb.start() for m in sentence.mentions):
+        return []
+    roles = roles_after(text, verb.end(), limit)
+    org = last_org(ctx, person.start)
+    return [position_fact(ctx, person, org, sentence, roles, 0.6)] if roles and org else []
 
 
 def _role_after_name(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
