@@ -57,3 +57,9 @@ def test_a_place_name_the_text_also_writes_before_jijin_is_the_fund_house_but_a_
     assert ("华安", "Organization") in found and ("华安", "Location") not in found
     found = {(e.text, e.label_) for e in get_nlp()("北京的基金公司很多，北京基金业协会表示欢迎。").ents}
     assert ("北京", "Location") in found
+
+
+def test_a_two_character_person_opening_a_firms_name_in_the_document_is_that_firm():
+    doc = get_nlp()("阿里巴巴集团CEO吴泳铭说，未来三年阿里在云和AI上的投入将超过过去十年。")
+    found = {(e.text, e.label_) for e in doc.ents}
+    assert ("阿里", "Organization") in found and ("阿里", "Person") not in found

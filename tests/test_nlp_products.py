@@ -68,3 +68,10 @@ def test_drugs_are_named_by_their_inn_stem_and_dosage_form():
                     "百济神州的泽布替尼销售额增长。只是罗斯和洛尔都没上场。")
     products = {e.text for e in doc.ents if e.label_ == "Product"}
     assert products == {"瑞维鲁胺片", "阿得贝利单抗注射液", "达尔西利片", "泽布替尼"}
+
+
+def test_no_model_named_by_a_subject_or_a_kind_and_no_firm_made_of_a_verb_phrase():
+    """'开源是推动大模型普及的…' (开源 is the subject), '最大的开源模型族群' (a kind), '测评中超越/ORG 了'."""
+    doc = get_nlp()("Qwen3在推理等多项测评中超越了宏达R1。衍生模型已超过10万个，成为全球最大的开源模型族群。"
+                    "“开源是推动大模型普及的最佳路径。”吴明说。")
+    assert {e.text for e in doc.ents} <= {"Qwen3", "宏达R1", "吴明"}

@@ -76,8 +76,9 @@ _KNOWN_PLACES = {*COUNTRIES, *PROVINCES, *MAJOR_CITIES}
 
 def _firms_read_as_people_or_places(doc: Doc) -> None:
     """'施罗德/PER' where the text also writes '施罗德基金': the name is the firm's in the whole
-    document (one name, one reading), not a person's. So is '华安/LOC' beside '华安基金' (a fund
-    house named like a place; a known place stays one: 北京 beside 北京基金)."""
+    document (one name, one reading), not a person's; so is a two-character '伊顿/PER' beside the
+    firm 伊顿公学 it opens. So is '华安/LOC' beside '华安基金' (a fund house named like a place; a
+    known place stays one: 北京 beside 北京基金)."""
     heads: dict[str, str] = {}  # name -> what may follow it in a firm's name
     for ent in doc.ents:
         if len(ent.text) >= 2 and ent.label_ == "Person":
@@ -88,6 +89,9 @@ def _firms_read_as_people_or_places(doc: Doc) -> None:
         return
     text = doc.text
     firms = {name for name, head in heads.items() if re.search(re.escape(name) + head, text)}
+    orgs = {e.text for e in doc.ents if e.label_ in ORG_LABELS}
+    firms |= {name for name, head in heads.items() if head == _FIRM_HEAD_AFTER and len(name) == 2
+              and any(org.startswith(name) and len(org) >= 4 for org in orgs)}  # '伊顿/PER' beside 伊顿公学
     if firms:
         doc.ents = [Span(doc, e.start, e.end, label="Organization")
                     if e.label_ in ("Person", "Location") and e.text in firms else e for e in doc.ents]

@@ -294,6 +294,8 @@ def filter_generic(doc: Doc) -> Doc:
         and not (e.label_ in ("Location", "Person") and not _LETTER.search(e.text))  # '002594/LOC': a code
         and not (e.label_ == "Location" and e.end < len(doc) and doc[e.end].text in ("老字号",))
         and not (e.label_ in ORG_LABELS and _ENGLISH_WORD.fullmatch(e.text))  # 'economic/ORG': a word, no name
+        and not (e.label_ in ORG_LABELS and len(e.text) <= 3 and e.end < len(doc) and doc[e.end].text in "了着过"
+                 and doc[e.end].tag_ == "u")  # '测评中超越/ORG 了': a verb phrase, no name
     ]
     return doc
 

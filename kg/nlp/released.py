@@ -60,6 +60,7 @@ RELEASED_CODED = re.compile(
 PROPER_BEFORE_MODEL = re.compile(r"(?P<name>[\u4e00-\u9fffA-Za-z0-9]{2,8})大模型")
 # '讯飞星火大模型V4.0将于6月底发布': a model's name with its version, wherever it stands.
 VERSIONED_MODEL = re.compile(r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,8}(?:大模型|模型)\s?[Vv]\d+(?:\.\d+)*)")
+_FUNCTION_CHARS = "是为在对把将让被给从向与和及"
 # Tags of words no name is made of: verbs, adverbs, function words (LAC tags some names a: 可灵).
 _NOT_NAME_TAGS = {"v", "vd", "d", "ad", "p", "u", "c", "r"}
 # '“星火问答”大模型', '“卡奥斯工业大模型”': a quoted model name, its kind inside or right after the quote.
@@ -74,7 +75,7 @@ KIND_NOUNS = ("大模型", "模型", *DEVICE_NOUNS)
 # '超导量子计算机“本源悟空”', '量子芯片“悟空芯”', '操作系统“本源司南”': the kind, then the quoted name.
 KIND_BEFORE_QUOTED = re.compile(r"(?:" + "|".join(n for n in DEVICE_NOUNS if n != "服务器")
                                 + r"|操作系统)[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"]")
-NOT_A_NAME = re.compile(r"(?:产品|服务|系列|平台|版本|技术|能力|功能|方案|工具|体系|生态|矩阵|家族|团队|公司)$")
+NOT_A_NAME = re.compile(r"(?:产品|服务|系列|平台|版本|技术|能力|功能|方案|工具|体系|生态|矩阵|家族|族群|团队|公司)$")
 VERSION_AT_END = re.compile(_VERSION + "$")
 
 
@@ -120,6 +121,8 @@ def _models(doc: Doc, text: str) -> list[Span]:
         name = text[start : match.end("name")]
         if not model_name(name) or re.match(r"\s?[A-Za-z]", text[match.end("name") : match.end("name") + 2]):
             continue  # '发布新一代基座大模型GLM-4': the kind, then the model's own (Latin) name
+        if name[0] in _FUNCTION_CHARS:
+            continue  # '开源是推动大模型普及的…': 开源 is the subject here, and no model follows it
         found = [(start, match.end("name"))]
         if (version := VERSION_AT_END.search(name)) is not None:
             found += _short_forms(text, name[: version.start()], version.group(0).strip())
