@@ -185,3 +185,14 @@ def test_a_trades_standing_is_no_name_and_describing_nouns_stay_off_a_firm_lac_n
     assert not any(text in ("老牌基金公司", "沪深300基金") for text, _ in found)
     assert {e.text for e in get_nlp()("该地块被实木地板巨头宏达集团获取。").ents} == {"宏达集团"}
     assert [w for w in analyse("被龙头宏达集团旗下地产公司获取") if "旗下" in w[0]] == [("旗下", "n")]
+
+
+def test_all_of_a_country_or_programme_names_no_body_a_group_of_countries_is_no_company_and_a_handle_no_product():
+    from kg.nlp.components import org_type
+    from kg.nlp.generic import GENERIC_ORG
+    from kg.nlp.pipeline import get_nlp
+
+    assert all(GENERIC_ORG.fullmatch(name) for name in ("全国大学", "全美大学", "211工程学校", "全国基金公司"))
+    assert org_type("二十国集团") == "Organization" and org_type("华信集团") == "Company"
+    doc = get_nlp()("在一篇帖子下，网友“abch4”说:我今年三十了。on one’s own account1) 为了某人的缘故")
+    assert not any(e.label_ == "Product" for e in doc.ents)

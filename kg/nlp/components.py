@@ -88,6 +88,8 @@ def merge_ents(doc: Doc, spans: list[Span]) -> None:
 def org_type(name: str) -> str:
     """The fine organization type its suffix implies, or plain Organization. A department of a
     firm ('工行投资银行部') is no government agency, whatever its 部 says."""
+    if name.endswith("国集团"):
+        return "Organization"  # '二十国集团': a group of countries, no business group
     for suffix, fine in _SUFFIXES_LONGEST_FIRST:  # '中国人民银行': 人民银行 (a central bank), not 银行
         if name.endswith(suffix) and len(name) > len(suffix) and (suffix != "司" or len(name) >= 4):
             if fine == "GovernmentAgency" and suffix in ("部", "局") and _FIRM_IN_NAME.search(name[: -len(suffix)]):

@@ -132,7 +132,7 @@ THIRD_PERSON_PRONOUNS = ("他", "她", "其")
 GENERIC_NAMES = {
     "AI", "AGI", "AIGC", "GDP", "PMI", "CPI", "PPI", "IPO", "APP", "App", "app", "5G", "4G", "6G",
     "人工智能", "大模型", "新能源汽车", "互联网", "中央", "政府", "国家", "中华", "国内", "国务",
-    "海外", "全球", "国际", "央企", "国企", "民企", "外资", "险资", "私募", "券商", "基金公司",
+    "海外", "全球", "国际", "央企", "国企", "民企", "外资", "险资", "私募", "券商", "基金公司", "全国", "全美",
     # Kinds of device and technology, not products of anyone (卡片式MP3, 高清LCD).
     "MP3", "MP4", "CD", "DVD", "LCD", "LED", "OLED", "CPU", "GPU", "USB", "PC", "TV", "GPS", "CCD", "CMOS",
     "HD", "3G", "WiFi", "Wi-Fi", "SIM", "SD", "DC", "DV", "IT", "3D",

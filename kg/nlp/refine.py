@@ -22,6 +22,9 @@ RELEASED_BEFORE = re.compile(r"(?:发布|推出|上线|亮相|发售|升级|开�
 TITLE_AFTER = re.compile(r"^(?:中国|大中华区|亚太区|亚太|全球)?(?:首席|高级|资深)?"
                          r"(?:分析师|研究总监|研究经理|研究员|总裁|副总裁|总经理|董事长|负责人|发言人|合伙人|高管|员工)")
 _MODEL_CODE = re.compile(r"-\d|[A-Za-z]\d")
+# 'account1) 为了…', '网友“abch4”说': an English word then a list's number, or a user's handle (not 'touch3')
+_WORD_THEN_NUMBER = re.compile(r"[a-z]{3,}\d{1,2}")
+_AFTER_A_NUMBERED_WORD = (")", "）", ".", "”", "\"", ":", "：")
 _BRACKETED_AT_START = re.compile(r"^[(（][^()（）]{1,12}[)）]")  # 'T4game(呈天游)副总裁': another name
 _LETTERS = re.compile(r"[A-Za-z]")
 ORG_CUE_AFTER = ("公司", "官网", "团队", "CEO", "创始人", "首席执行官", "内部", "旗下", "总部")
@@ -118,7 +121,8 @@ def latin_names(doc: Doc) -> Doc:
         if any(before.endswith(c) for c in PRODUCT_CUE_BEFORE) or after.startswith(("模型", "大模型")) \
                 or _KIND_AFTER.match(doc[end : min(len(doc), end + 3)].text) and not name.isupper() \
                 or (RELEASED_BEFORE.search(before) and (len(name) >= 3 or not before.endswith("的"))) \
-                or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3) \
+                or (_MODEL_CODE.search(name) and len(_LETTERS.findall(name)) >= 3
+                    and not (_WORD_THEN_NUMBER.fullmatch(name) and after[:1] in _AFTER_A_NUMBERED_WORD)) \
                 or _SPACED_NUMBER.search(name) or _SERIES_SUFFIX.search(name):  # 'EOS 7D', 'MatePad Pro'
             cues[key].add("Product")
         titled = TITLE_AFTER.match(_BRACKETED_AT_START.sub("", doc[end : min(len(doc), end + 8)].text))
