@@ -46,18 +46,23 @@ def extract(ctx: ArticleContext) -> list[Fact]:
     for sentence in ctx.sentences:
         found: list[Fact] = []
         for person in [m for m in sentence.mentions if m.label == "Person"]:
-            managed = _fund_manager(ctx, sentence, person, text)
-            before = _before_person(ctx, sentence, person, text) if managed is None or MANAGES_A_FUND.search(
-                text, sentence.start, person.start) else []  # '…投资总监、某双动力基金经理王炯': both posts
-            before = (managed or []) + before
-            before = before or _coordinated(ctx, sentence, person, text, found)
-            before = before or _anaphoric_org_before(ctx, sentence, person, text)
-            before = before or _unnamed_org_before(ctx, sentence, person, text)
-            before = before or _org_of_the_sentence(ctx, sentence, person, text)
-            found.extend(before)
+            found.extend(_posts_before(ctx, sentence, person, text, found))
             found.extend(after_person(ctx, sentence, person, text))
         facts.extend(found)
     return facts
+
+
+def _posts_before(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str, found: list[Fact]) -> list[Fact]:
+    """The posts written before the person, by the first pattern that finds any; a fund's manager
+    works at the fund's house or, when the article names none, at no one (never at the fund)."""
+    managed = _fund_manager(ctx, sentence, person, text)
+    if managed is not None and not MANAGES_A_FUND.search(text, sentence.start, person.start):
+        return managed
+    before = (managed or []) + _before_person(ctx, sentence, person, text)  # '…投资总监、某双动力基金经理王炯'
+    before = before or _coordinated(ctx, sentence, person, text, found)
+    before = before or _anaphoric_org_before(ctx, sentence, person, text)
+    before = before or _unnamed_org_before(ctx, sentence, person, text)
+    return before or _org_of_the_sentence(ctx, sentence, person, text)
 
 
 # '、<fund>基金经理' right before a name: the manager of a fund (a product), after the firm's own title.
