@@ -1158,3 +1158,13 @@ def test_a_post_at_gongsi_after_the_name_is_at_the_firm_named_last():
     assert ("郁明", "宏达企业股份有限公司") in roles_of(facts)
     assert {r for f in facts if f.predicate == "holdsPositionAt" for r in f.attributes["role"]} >= {"董事", "总裁"}
     assert roles_of(run("华信科技公告称，张三将担任公司副总裁。")) == {("张三", "华信科技"): ["副总裁"]}
+
+
+def test_a_contracted_head_of_a_body_and_a_title_with_its_holder_in_a_list_of_posts():
+    """'商务部长陈德铭' (商务部's 部长, the body named elsewhere in the article); '国务委员、公安部党委书记、
+    部长孟建柱': the last item is a title and its holder, no organization."""
+    facts = run("据商务部网站消息，商务部长陈德铭21日出席会议时指出，措施已初现成效。")
+    assert roles_of(facts) == {("陈德铭", "商务部"): ["部长"]}
+    facts = run("国务委员、公安部党委书记、部长孟建柱6月10日在中南海座谈。")
+    assert roles_of(facts) == {("孟建柱", "公安部"): ["党委书记", "部长"]}
+    assert not any(f.object == "部长孟建柱" for f in facts)

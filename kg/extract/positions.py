@@ -62,7 +62,24 @@ def _posts_before(ctx: ArticleContext, sentence: Sentence, person: Mention, text
     before = before or _coordinated(ctx, sentence, person, text, found)
     before = before or _anaphoric_org_before(ctx, sentence, person, text)
     before = before or _unnamed_org_before(ctx, sentence, person, text)
+    before = before or _contracted_head(ctx, sentence, person, text)
     return before or _org_of_the_sentence(ctx, sentence, person, text)
+
+
+# '财政部长张某', '儿童局长简慧娟': a body's name and its head's 长, the body's last character shared.
+CONTRACTED_HEAD = re.compile(r"(?<![该本副原前])([\u4e00-\u9fff]{2,6}?([部局厅]))长$")
+
+
+def _contracted_head(ctx: ArticleContext, sentence: Sentence, person: Mention, text: str) -> list[Fact]:
+    head = CONTRACTED_HEAD.search(text, max(sentence.start, person.start - 9), person.start)
+    if head is None or overlaps_a_mention(sentence, head.start(), head.end()):
+        return []
+    body = head.group(1)
+    named = [m for m in ctx.mentions if coarse(m.label) == "Organization" and m.text.endswith(body)]
+    if not named:
+        return []  # a body the article names nowhere else may be a word's end ('俱乐部长')
+    org = ctx.add_mention(sentence, head.start(1), head.end(1), named[0].label, "positions")
+    return [position_fact(ctx, person, org, sentence, [head.group(2) + "长"], 0.6)]
 
 
 # '、<fund>基金经理' right before a name: the manager of a fund (a product), after the firm's own title.

@@ -116,8 +116,10 @@ def _complete_list(doc: Doc, items: list[tuple[int, int]], category: str, ents: 
         if companies and label == "Organization":
             spans.append(Span(doc, start, end, label="Company"))
             continue
-        if end <= start or label in ORG_LABELS or text.endswith(ROLE_HEADS):
-            continue
+        if end <= start or label in ORG_LABELS or text.endswith(ROLE_HEADS) or any(
+                e.label_ == "Person" and start < e.start and e.end <= end
+                and doc[start : e.start].text.endswith(ROLE_HEADS) for e in ents):
+            continue  # (nor '部长孟建柱', '国家副主席习近平': a title and its holder in a list of posts)
         if label is not None and not category:
             continue
         # In a list of organizations, '博远数据' (or '东吴', tagged a place) is an organization too,
