@@ -75,3 +75,8 @@ def test_no_model_named_by_a_subject_or_a_kind_and_no_firm_made_of_a_verb_phrase
     doc = get_nlp()("Qwen3在推理等多项测评中超越了宏达R1。衍生模型已超过10万个，成为全球最大的开源模型族群。"
                     "“开源是推动大模型普及的最佳路径。”吴明说。")
     assert {e.text for e in doc.ents} <= {"Qwen3", "宏达R1", "吴明"}
+
+
+def test_members_counted_in_words_before_jijin_are_funds():
+    doc = get_nlp()("国金证券分析师指出，景宏、汉兴等几只基金仍可能具备年度分红能力。")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("景宏", "Product"), ("汉兴", "Product")}

@@ -181,7 +181,8 @@ def fund_companies(doc: Doc) -> Doc:
 _FUND_FAMILY = re.compile(r"基金(?:管理)?(?:公司)?旗下的(?P<members>[^，,。；;：:（(]{2,40})")
 # What a fund's name never holds: counts, kinds and the words of a sentence ('旗下有两只', '今年以来').
 _NOT_IN_A_FUND_NAME = re.compile(r"有|以来|加上|发行|产品|类|等|只|涨|跌|其它|其他|各|另")
-_FUNDS_COUNTED = re.compile(r"(?P<members>[^，,。；;：:（(]{2,40}?)等\d+只[\u4e00-\u9fff]{0,6}基金")
+_FUNDS_COUNTED = re.compile(r"(?P<members>[^，,。；;：:（(]{2,40}?)等(?:\d+|[一二三四五六七八九十两几多]{1,3})只"
+                            r"[\u4e00-\u9fff]{0,6}基金")  # ('景宏、汉兴等几只基金')
 # '公司2009年第一只基金产品——某某优选灵活配置混合型基金': a fund introduced by a dash after its count.
 _FUND_INTRODUCED = re.compile(r"[只支][\u4e00-\u9fff]{0,8}(?:基金|产品)——"
                               r"(?P<members>[\u4e00-\u9fffA-Za-z0-9]{2,22}基金)")
