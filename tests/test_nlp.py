@@ -748,3 +748,9 @@ def test_a_list_before_a_preposition_and_a_noun_is_no_list_of_firms(nlp):
     members are criteria, not firms ('华信、宏达等多家知名企业' is a list of firms)."""
     assert not ents(nlp, "本届榜单从研发投入、专利数量、产品落地等12个维度对企业进行评价。")
     assert {"华信", "宏达"} <= {t for t, _ in ents(nlp, "华信、宏达、星辰等多家知名企业参加。")}
+
+
+def test_a_call_verb_lac_glued_to_the_outlet_that_made_it_is_cut_out(nlp):
+    """'新浪娱乐致电/nz 上影集团': the portal called the firm; the firm is named alone."""
+    found = dict(ents(nlp, "新浪娱乐致电华信集团宣传总监沈怡，她表示，方案明天公布。"))
+    assert found.get("华信集团") == "Company" and not any("致电" in name for name in found)

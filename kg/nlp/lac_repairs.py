@@ -32,8 +32,9 @@ def split_word(word: str, tag: str) -> list[tuple[str, str]]:
         out += [(pair.group(1), "ORG"), (pair.group(2), "c")]
         if second := pair.group(3):  # ('中国证监会和/ORG 协会/n': LAC took only the conjunction)
             out.append((second, "ORG" if len(second) >= 4 else "n"))
-    elif len(word) >= 5 and (verb := _GLUED_VERB.search(word, 1)) is not None and tag in ("v", "n", "nz"):
-        # '飞发布讯飞星火': LAC ran a verb into the names around it
+    elif len(word) >= 5 and (verb := _GLUED_VERB.search(word, 1)) is not None and (tag in ("v", "n", "nz") or (
+            tag == "ORG" and verb.end() == len(word))):
+        # '飞发布讯飞星火': LAC ran a verb into the names around it; '新浪娱乐致电/ORG': into the one before
         for piece, piece_tag in ((word[: verb.start()], "n"), (verb.group(0), "v"), (word[verb.end():], "n")):
             if piece:
                 out.append((piece, piece_tag))
@@ -304,7 +305,7 @@ _PLACE_THEN_LISTING = re.compile(r"([\u4e00-\u9fff]{1,8}?)(上市|挂牌)")
 _MARKET_WORDS = (*(c + "市" for c in "面上开股楼车顺休闭罢入救退造出熊牛"), "震荡市", "调整市", "平衡市",
                  "综指", "基指", "成指")
 _EVENT_ENDING = re.compile(r"(?:对话会|峰会|论坛|博览会|展览会|交易会|研讨会|年会|大会|发布会|运动会)$")
-_GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示")
+_GLUED_VERB = re.compile(r"发布(?!会)|推出|宣布|表示|致电")
 
 
 def _split_glued_firms(word: str) -> list[str]:
