@@ -136,24 +136,23 @@ def _targets(ctx: ArticleContext, sentence: Sentence, speaker: Mention | str) ->
     ]
     if products:
         return _unique(products)[:2]
-    para_start = text.rfind("\n", 0, sentence.start) + 1
-    para_end = text.find("\n", sentence.end)
-    para_end = len(text) if para_end < 0 else para_end
-    in_paragraph = [m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"]
     if REFERS_TO_A_PRODUCT.search(sentence.text):  # '它', '这款产品': the one named last before
-        return _unique([m for m in in_paragraph if m.start < sentence.start][::-1])[:1]
+        return _unique([m for m in _products_in_paragraph(ctx, sentence) if m.start < sentence.start][::-1])[:1]
     return []
 
 
 def _title_subject(ctx: ArticleContext, sentence: Sentence) -> list[Mention]:
     """The article's subject: a product its title names and the paragraph mentions ('星河X1上市,专家怎么看')."""
+    title = ctx.article.title or ""
+    return _unique([m for m in _products_in_paragraph(ctx, sentence) if m.text in title])[:1]
+
+
+def _products_in_paragraph(ctx: ArticleContext, sentence: Sentence) -> list[Mention]:
     text = ctx.article.text
     para_start = text.rfind("\n", 0, sentence.start) + 1
     para_end = text.find("\n", sentence.end)
     para_end = len(text) if para_end < 0 else para_end
-    title = ctx.article.title or ""
-    return _unique([m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"
-                    and m.text in title])[:1]
+    return [m for m in ctx.mentions if para_start <= m.start < para_end and coarse(m.label) == "Product"]
 
 
 def _in_topic_phrase(sentence: Sentence, mention: Mention) -> bool:

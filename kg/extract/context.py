@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..model import Article, Evidence, Fact, Mention
+from ..name_forms import in_order
 from ..nlp.components import ORG_LABELS, PRODUCT_LABELS, words_of
 from ..nlp.generic import is_generic_org
 from ..nlp.lexicon import GENERIC_NAMES
@@ -118,15 +119,12 @@ DECLARED_SHORT_NAME = re.compile(r"[(（](?:以下)?(?:简称|下称|以下称)[
 BRACKETED_SHORT_NAME = re.compile(r"[(（]([\u4e00-\u9fff]{2,8})[)）]")
 
 
-def _abbreviates(short: str, full: str) -> bool:
+def _short_form_of(short: str, full: str) -> bool:
     """Whether `short` takes its characters from `full` in order (中金公司 of 中国国际金融股份有限公司),
     leaving out a kind word it adds (公司, 集团); not a place in brackets (（合肥）), which is
     no part of the name's start."""
     core = re.sub(r"(?:公司|集团)$", "", short)
-    if len(core) < 2 or not full.startswith(core[0]):
-        return False
-    rest = iter(full)
-    return all(ch in rest for ch in core)
+    return len(core) >= 2 and full.startswith(core[0]) and in_order(core, full)
 
 
 def _resolve_declared_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -139,7 +137,7 @@ def _resolve_declared_abbreviations(text: str, mentions: list[Mention]) -> list[
             full_names[match.group(1)] = before[0]
     for match in BRACKETED_SHORT_NAME.finditer(text):  # '中国国际金融股份有限公司（中金公司）'
         before = [m for m in mentions if m.end == match.start() and coarse(m.label) == "Organization"
-                  and len(m.text) >= 6 and _abbreviates(match.group(1), m.text)]
+                  and len(m.text) >= 6 and _short_form_of(match.group(1), m.text)]
         if before:
             full_names.setdefault(match.group(1), before[0])
     if not full_names:
@@ -152,6 +150,15 @@ def _resolve_declared_abbreviations(text: str, mentions: list[Mention]) -> list[
             out = [m for m in out if not (m.start < hit.end() and hit.start() < m.end)]
             out.append(Mention(full.text, full.label, hit.start(), hit.end(), "coref"))
     return sorted(out, key=lambda m: m.start)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;]")
+
+
+def clause_end(text: str, start: int, limit: int) -> int:
+    """Where the clause going on at `start` ends: its comma, full stop or semicolon, else `limit`."""
+    match = _CLAUSE_BREAK.search(text, start, limit)
+    return match.start() if match else limit
 
 
 def of_type(mentions: list[Mention], *coarse_types: str) -> list[Mention]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Fact, Mention
-from .context import ArticleContext, Sentence, of_type
+from .context import ArticleContext, Sentence, clause_end, of_type
 from .normalize import chinese_to_int
 
 TIER_START = re.compile(r"第[一二三四五六七八九十\d]+(?:类|档|梯队|层级)(?:企业)?(?:为|是|：|:)?")
@@ -79,8 +79,7 @@ def _declared_tiers(ctx: ArticleContext) -> list[str]:
 
 def _tier_in_clause(text: str, sentence: Sentence, org: Mention, tiers: list[str]) -> str | None:
     """'旷视科技、第四范式入选引领型企业': a declared tier named in the organization's clause after it."""
-    ends = [i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0]
-    clause = text[org.end : min(ends) if ends else sentence.end]
+    clause = text[org.end : clause_end(text, org.end, sentence.end)]
     found = [(clause.find(tier), tier) for tier in tiers if tier in clause]
     return min(found)[1] if found else None
 
@@ -103,8 +102,7 @@ RESPECTIVE = re.compile(r"(?:分列|分居|分别位列|分别位居|分别排�
 
 def _respective_rank(text: str, sentence: Sentence, org: Mention) -> int | None:
     """The place of an organization in a list of names followed by '分列第二、第三位'."""
-    clause_end = min([i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0] + [sentence.end])
-    match = RESPECTIVE.search(text, org.end, clause_end)
+    match = RESPECTIVE.search(text, org.end, clause_end(text, org.end, sentence.end))
     if match is None:
         return None
     members = [m for m in of_type(sentence.mentions, "Organization") if m.end <= match.start()]
@@ -139,9 +137,7 @@ def _trigger_in_clause(text: str, sentence: Sentence, org: Mention, triggers: re
     """'…小米位列第三', '入选的有小米、联想': a trigger in the organization's own clause (a list
     of names separated by 、 is one clause)."""
     start = max(text.rfind(p, sentence.start, org.start) for p in "，,；;：:") + 1
-    ends = [i for i in (text.find(p, org.end, sentence.end) for p in "，,；;。") if i >= 0]
-    end = min(ends) if ends else sentence.end
-    return triggers.search(text, max(start, sentence.start), end) is not None
+    return triggers.search(text, max(start, sentence.start), clause_end(text, org.end, sentence.end)) is not None
 
 
 def _honoured_subject(text: str, sentence: Sentence, org: Mention, rankings: list[Mention]) -> bool:

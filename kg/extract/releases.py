@@ -7,7 +7,7 @@ import re
 from ..model import Fact, Mention
 from ..nlp.lexicon import BRAND_AND_CODE, DEVICE_NOUNS
 from ..nlp.products import COMPANY_FORMS as FUND_COMPANY_FORMS
-from .context import ArticleContext, Sentence, coarse, could_name_a_firm, of_type, overlaps_a_mention
+from .context import ArticleContext, Sentence, clause_end, coarse, could_name_a_firm, of_type, overlaps_a_mention
 from .normalize import parse_date
 
 # (开源了 a model releases it; 开源模型, 开源社区 are kinds of things)
@@ -64,10 +64,10 @@ def _releases(ctx: ArticleContext):
     text = ctx.article.text
     for sentence in ctx.sentences:
         for verb in RELEASE_VERBS.finditer(sentence.text):
-            clause_end = _clause_end(text, sentence.start + verb.end(), sentence.end)
+            end = clause_end(text, sentence.start + verb.end(), sentence.end)
             yield sentence, sentence.start + verb.start(), sentence.start + verb.end(), [
                 m for m in sentence.mentions if coarse(m.label) == "Product"
-                and sentence.start + verb.end() <= m.start < clause_end]
+                and sentence.start + verb.end() <= m.start < end]
 
 
 def extract(ctx: ArticleContext) -> list[Fact]:
@@ -259,11 +259,6 @@ def _released_clause(ctx: ArticleContext, sentence: Sentence, verb_at: int, verb
         return []
     date = parse_date(text[start:verb_at], ctx.article.context_date)
     return [_released_by_brand(ctx, sentence, products[0], model, date)]
-
-
-def _clause_end(text: str, start: int, limit: int) -> int:
-    match = re.compile(r"[，,。；;]").search(text, start, limit)
-    return match.start() if match else limit
 
 
 def _publishes(ctx: ArticleContext, sentence: Sentence) -> list[Fact]:

@@ -29,6 +29,7 @@ MIN_CHARS = 2
 def repeated_names(doc: Doc) -> Doc:
     _drop_brands_read_as_people(doc)
     _firms_read_as_people_or_places(doc)
+    text = words_of(doc).text  # doc.text (joined anew on every access)
     labels: dict[str, Counter] = defaultdict(Counter)
     for ent in doc.ents:
         if ent.text.strip() != ent.text or len(ent.text) < MIN_CHARS:
@@ -37,11 +38,10 @@ def repeated_names(doc: Doc) -> Doc:
             labels[ent.text][ent.label_] += 1
         elif ent.label_ in PRODUCT_LABELS and (model := BRAND_AND_CODE.fullmatch(ent.text)):
             labels[model.group(2)][ent.label_] += 1  # '三星ST500', then 'ST500是三星推出的…'
-        elif ent.label_ in PRODUCT_LABELS and doc.text[ent.start_char - 1 : ent.start_char] in _OPEN_QUOTES:
+        elif ent.label_ in PRODUCT_LABELS and text[ent.start_char - 1 : ent.start_char] in _OPEN_QUOTES:
             labels[ent.text][ent.label_] += 1  # '量子计算机“本源悟空”', then '“本源悟空”由…研发'
     if not labels:
         return doc
-    text = doc.text
     taken = bytearray(len(text))  # characters inside an entity: most repeats are already tagged
     for ent in doc.ents:
         taken[ent.start_char : ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)

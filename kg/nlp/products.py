@@ -106,8 +106,9 @@ def fund_products(doc: Doc) -> Doc:
                 companies.add(e.text[: -len(form)])
     changed, generic = False, set()
     names = companies | {e.text for e in ents if e.label_ in ORG_LABELS}
+    text = words_of(doc).text
     for k, e in enumerate(ents):
-        if (e.label_ in ORG_LABELS and doc.text.startswith("基金经理", e.end_char) and not _FIRM_ENDING.search(e.text)
+        if (e.label_ in ORG_LABELS and text.startswith("基金经理", e.end_char) and not _FIRM_ENDING.search(e.text)
                 and any(e.text.startswith(name) and len(e.text) - len(name) >= 2 for name in names)):
             ents[k] = Span(doc, e.start, e.end, label="Product")  # '易方达科瑞/ORG 基金经理' beside 易方达
             changed = True
@@ -247,7 +248,7 @@ DRUG_NAME = re.compile(
 
 @Language.component("kg_drug_names")
 def drug_names(doc: Doc) -> Doc:
-    text = doc.text
+    text = words_of(doc).text
     if not DRUG_STEM.search(text):
         return doc
     spans = []

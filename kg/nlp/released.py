@@ -69,12 +69,12 @@ QUOTED_MODEL = re.compile(r"“(?P<name>[\u4e00-\u9fffA-Za-z0-9.\-]{2,12})”(?P
 _BEFORE_A_NAME = re.compile(r".*(?:发布|推出|上线|开源|亮相|升级|迭代|的|了|是|为|和|与|及|在)")
 # '“香山”处理器': a quoted name, then the kind of device it is.
 # (not 服务器: a game's “服务器” is a realm)
-QUOTED_BEFORE_KIND = re.compile(r"[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"](?:"
-                                + "|".join(n for n in DEVICE_NOUNS if n != "服务器") + ")")
+_QUOTABLE_KINDS = "|".join(n for n in DEVICE_NOUNS if n != "服务器")
+_QUOTED_NAME = r"[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"]"
+QUOTED_BEFORE_KIND = re.compile(_QUOTED_NAME + "(?:" + _QUOTABLE_KINDS + ")")
 KIND_NOUNS = ("大模型", "模型", *DEVICE_NOUNS)
 # '超导量子计算机“本源悟空”', '量子芯片“悟空芯”', '操作系统“本源司南”': the kind, then the quoted name.
-KIND_BEFORE_QUOTED = re.compile(r"(?:" + "|".join(n for n in DEVICE_NOUNS if n != "服务器")
-                                + r"|操作系统)[“\"](?P<name>[\u4e00-\u9fffA-Za-z0-9\-]{2,8})[”\"]")
+KIND_BEFORE_QUOTED = re.compile("(?:" + _QUOTABLE_KINDS + "|操作系统)" + _QUOTED_NAME)
 NOT_A_NAME = re.compile(r"(?:产品|服务|系列|平台|版本|技术|能力|功能|方案|工具|体系|生态|矩阵|家族|族群|团队|公司)$")
 VERSION_AT_END = re.compile(_VERSION + "$")
 
