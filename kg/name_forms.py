@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .nlp.lexicon import COUNTRIES, LEGAL_FORMS, MAJOR_CITIES, PROVINCES, SUBUNIT_SUFFIXES
+from .nlp.lexicon import COUNTRIES, KNOWN_PLACES, LEGAL_FORMS, SUBUNIT_SUFFIXES
 
 # Words a short form drops after a firm's name: 中银基金管理公司 -> 中银, 宏达集团 -> 宏达.
 # (a line of technology before 科技 goes with it: 上海某某智能科技有限公司 -> 某某, as 某某科技 does)
@@ -51,7 +51,7 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
         for length in range(len(key) - 2, 0, -1):
             if key[:length] in places:
                 if not (key.endswith(SCHOOL_HEADS) and _starts_with_place(key[length:], places)
-                        and key[:length] not in COUNTRIES) and key[length:] not in _LEXICON_PLACES:
+                        and key[:length] not in COUNTRIES) and key[length:] not in KNOWN_PLACES:
                     key = key[length:]  # (a school named by a place keeps a city before it: 上海纽约大学;
                 break  # nor is a country or province what is left: SOHO中国, SOHO once read as a place)
         else:
@@ -64,9 +64,6 @@ def core_name(name: str, coarse: str, places: set[str] | frozenset[str]) -> str:
     elif coarse == "Product":
         key = FUND_TYPES.sub("", key)
     return key
-
-
-_LEXICON_PLACES = frozenset((*COUNTRIES, *PROVINCES, *MAJOR_CITIES))
 
 
 def _starts_with_place(key: str, places: set[str] | frozenset[str]) -> bool:

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .components import ORG_LABELS, PRODUCT_LABELS, words_of
-from .lexicon import BRAND_AND_CODE, COUNTRIES, MAJOR_CITIES, PROVINCES
+from .lexicon import BRAND_AND_CODE, KNOWN_PLACES
 
 PROPAGATED = ORG_LABELS | {"Person"}
 _OPEN_QUOTES = ("“", '"', "「")
@@ -71,7 +71,6 @@ COMMON_TAGS = ("n", "vn", "v", "a", "an", "ad", "d", "m", "q", "f", "r", "t")
 # Heads that make what comes right before them a firm's name, never a person's ('施罗德基金', '张江集团';
 # not 工作室: a director's studio is named after the director).
 _FIRM_HEAD_AFTER = "(?:公司|集团|基金|证券|银行|控股)"
-_KNOWN_PLACES = {*COUNTRIES, *PROVINCES, *MAJOR_CITIES}
 
 
 def _firms_read_as_people_or_places(doc: Doc) -> None:
@@ -83,7 +82,7 @@ def _firms_read_as_people_or_places(doc: Doc) -> None:
     for ent in doc.ents:
         if len(ent.text) >= 2 and ent.label_ == "Person":
             heads[ent.text] = _FIRM_HEAD_AFTER
-        elif len(ent.text) >= 2 and ent.label_ == "Location" and ent.text not in _KNOWN_PLACES:
+        elif len(ent.text) >= 2 and ent.label_ == "Location" and ent.text not in KNOWN_PLACES:
             heads.setdefault(ent.text, "基金")
     if not heads:
         return

@@ -180,3 +180,5 @@ PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁
 MAJOR_CITIES = ("石家庄", "太原", "沈阳", "长春", "哈尔滨", "南京", "杭州", "合肥", "福州", "南昌", "济南", "郑州",
                 "武汉", "长沙", "广州", "海口", "成都", "贵阳", "昆明", "西安", "兰州", "西宁", "呼和浩特", "南宁",
                 "拉萨", "银川", "乌鲁木齐", "大连", "青岛", "宁波", "厦门", "深圳")
+# Every place the lists above name: a name that is one of them is a place, whatever else it is.
+KNOWN_PLACES = frozenset((*COUNTRIES, *PROVINCES, *MAJOR_CITIES))
